@@ -1,0 +1,1 @@
+"""Pure extractors: text or HTML in, dataclasses out. No Scrapy imports here."""

@@ -1,0 +1,40 @@
+"""Vietnamese text at the boundary: NFC, whitespace, entities, folding for keys.
+
+Error policy: these functions never raise on str input; they keep what they cannot
+improve. Stored text is only ever NFC-normalised and whitespace-tidied; `fold` is for
+matching and search keys, never for what is stored or shown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: pages arrive in NFD (combining marks) too."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_inline(text: str) -> str:
+    """One line: entities decoded, NFC, runs of spaces collapsed, trimmed."""
+    text = nfc(html.unescape(text)).replace("\r", " ").replace("\n", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_paragraphs(text: str) -> str:
+    """Paragraphs separated by exactly one blank line; each paragraph on one line."""
+    paragraphs = (clean_inline(p) for p in _BLANK_LINES.split(nfc(text)))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def fold(text: str) -> str:
+    """Search/matching key: lowercase, no diacritics, đ -> d. Never stored as text."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.lower().translate(_FOLD_EXTRA)

@@ -1,0 +1,51 @@
+import unicodedata
+
+import pytest
+
+from ctd_crawler.extract.text import clean_inline, clean_paragraphs, fold, nfc
+
+
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("Chữ thập đỏ", "chu thap do"),
+        ("CHỮ THẬP ĐỎ", "chu thap do"),
+        ("chu thap do", "chu thap do"),
+        ("Băc Kạn", "bac kan"),
+        ("Hoà Bình", "hoa binh"),
+        ("Hòa Bình", "hoa binh"),
+        ("Thừa Thiên Huế", "thua thien hue"),
+        ("Đắk Lắk", "dak lak"),
+        (unicodedata.normalize("NFD", "Nguyễn Thị Ánh"), "nguyen thi anh"),
+        ("", ""),
+    ],
+)
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_nfc_composes_decomposed_text():
+    decomposed = unicodedata.normalize("NFD", "Hội Chữ thập đỏ")
+    assert decomposed != "Hội Chữ thập đỏ"
+    assert nfc(decomposed) == "Hội Chữ thập đỏ"
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("  Ngày đăng:&nbsp;24/06/2024 ", "Ngày đăng: 24/06/2024"),
+        ("a\u00a0\u00a0b\tc", "a b c"),
+        ("line\none", "line one"),
+        ("Tôm &amp; cá", "Tôm & cá"),
+    ],
+)
+def test_clean_inline(raw, clean):
+    assert clean_inline(raw) == clean
+
+
+def test_clean_paragraphs_keeps_one_blank_line_between_paragraphs():
+    assert clean_paragraphs("  Một  \n\n\n\n Hai \n \n Ba") == "Một\n\nHai\n\nBa"
+
+
+def test_stored_text_keeps_diacritics_and_case():
+    assert clean_inline("Hội CTĐ tỉnh Băc Kạn") == "Hội CTĐ tỉnh Băc Kạn"
