@@ -1,0 +1,145 @@
+"""The offline mirror: saved pages of the registry's sites, served over loopback HTTP.
+
+`https://<host><path>?<query>` is served from `fixtures/sites/<host><path>` (a path
+ending in `/` maps to `index.html`; a query is appended to the file name after `@`)
+at `http://127.0.0.1:<port>/<host><path>?<query>`. An optional
+`fixtures/sites/<host>/_mirror.toml` adds what files cannot say: `[redirects]`
+(path -> location, 301), `[status]` (path -> code) and `[headers."<path>"]`.
+
+The crawler reaches it through `MirrorDownloadHandler` (ctd_crawler/downloader.py),
+so the spider, layouts and pipelines run unchanged and record the real URLs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import mimetypes
+import threading
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "fixtures" / "sites"
+_TYPES = {".xml": "application/xml", ".rss": "application/rss+xml", ".txt": "text/plain; charset=utf-8",
+          ".json": "application/json"}
+_HTML_SUFFIXES = {"", ".html", ".htm", ".aspx", ".asp", ".php"}
+
+
+def file_for(root: Path, host: str, path: str, query: str = "") -> Path:
+    """The fixture file of a URL's host, path and query (see the module docstring)."""
+    rel = unquote(path or "/").lstrip("/")
+    if not rel or rel.endswith("/"):
+        rel += "index.html"
+    if query:
+        rel += "@" + query
+    return root / host / rel
+
+
+def _existing(root: Path, host: str, path: str, query: str) -> Path | None:
+    """The fixture file, with the query as written or in the crawler's sorted order."""
+    sorted_query = "&".join(sorted(query.split("&"))) if query else ""
+    for q in dict.fromkeys((query, sorted_query)):
+        target = file_for(root, host, path, q)
+        if target.is_file():
+            return target
+    return None
+
+
+def content_type(path: Path) -> str:
+    suffix = path.name.split("@", 1)[0]
+    suffix = Path(suffix).suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        return "text/html"  # no charset: the page's own declaration decides, as on many real sites
+    return _TYPES.get(suffix) or mimetypes.guess_type("x" + suffix)[0] or "application/octet-stream"
+
+
+@cache
+def _site_rules(host_dir: Path) -> dict:
+    rules = host_dir / "_mirror.toml"
+    return tomllib.loads(rules.read_text("utf-8")) if rules.exists() else {}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    root: Path
+    server_version = "ctd-mirror/1"
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+        self._respond(with_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._respond(with_body=False)
+
+    def _respond(self, *, with_body: bool) -> None:
+        parts = urlsplit(self.path)
+        host, _, path = parts.path.lstrip("/").partition("/")
+        host = host.lower().removeprefix("www.")
+        path = "/" + path
+        rules = _site_rules(self.root / host)
+        key = path + ("?" + parts.query if parts.query else "")
+        if location := rules.get("redirects", {}).get(key):
+            return self._send(301, b"", {"Location": location}, with_body)
+        status = int(rules.get("status", {}).get(key, 200))
+        target = _existing(self.root, host, path, parts.query)
+        if status == 200 and target is None:
+            status = 404
+        if status != 200:
+            body = f"<html><body><h1>{status}</h1></body></html>".encode()
+            return self._send(status, body, {"Content-Type": "text/html; charset=utf-8"}, with_body)
+        headers = {"Content-Type": content_type(target), **rules.get("headers", {}).get(key, {})}
+        self._send(200, target.read_bytes(), headers, with_body)
+
+    def _send(self, status: int, body: bytes, headers: dict[str, str], with_body: bool) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet: the crawl log says enough
+        pass
+
+
+class MirrorServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, root: Path = DEFAULT_ROOT, port: int = 0):
+        handler = type("MirrorHandler", (_Handler,), {"root": Path(root).resolve()})
+        super().__init__(("127.0.0.1", port), handler)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+@contextmanager
+def serve_mirror(root: Path = DEFAULT_ROOT, port: int = 0) -> Iterator[MirrorServer]:
+    """Serve the mirror in a background thread for the duration of the block."""
+    server = MirrorServer(root, port)
+    thread = threading.Thread(target=server.serve_forever, name="ctd-mirror", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Serve fixtures/sites on loopback. "
+                                     "Example: python -m ctd_crawler.mirror --port 8800")
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    parser.add_argument("--port", type=int, default=8800)
+    args = parser.parse_args()
+    server = MirrorServer(args.root, args.port)
+    print(f"serving {args.root} at {server.url}/<host>/<path>", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+import urllib.error
+import urllib.request
+
+import pytest
+
+from ctd_crawler.mirror import content_type, file_for, serve_mirror
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory):
+    root = tmp_path_factory.mktemp("sites")
+    host = root / "example.org.vn"
+    (host / "tin-tuc").mkdir(parents=True)
+    (host / "tin-tuc" / "index.html").write_bytes("<html>Trang tin</html>".encode())
+    (host / "tin-tuc" / "index.html@page=2").write_bytes(b"<html>page 2</html>")
+    (host / "news.aspx@cat=3&page=2").write_bytes(b"<html>cat 3 page 2</html>")
+    (host / "robots.txt").write_bytes(b"User-agent: *\nDisallow: /admin/\n")
+    (host / "_mirror.toml").write_text('[redirects]\n"/cu.html" = "https://example.org.vn/tin-tuc/"\n'
+                                       '[status]\n"/loi.html" = 500\n')
+    with serve_mirror(root) as server:
+        yield server.url
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url), timeout=5) as r:
+            return r.status, r.headers.get("Content-Type"), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Content-Type"), e.read()
+
+
+def test_index_of_a_folder(mirror):
+    status, ctype, body = get(f"{mirror}/example.org.vn/tin-tuc/")
+    assert status == 200 and ctype == "text/html" and "Trang tin" in body.decode()
+
+
+def test_query_maps_to_at_suffix(mirror):
+    assert get(f"{mirror}/example.org.vn/tin-tuc/?page=2")[2] == b"<html>page 2</html>"
+
+
+def test_query_in_sorted_order_finds_the_file(mirror):
+    assert get(f"{mirror}/example.org.vn/news.aspx?page=2&cat=3")[2] == b"<html>cat 3 page 2</html>"
+
+
+def test_robots_is_text(mirror):
+    status, ctype, body = get(f"{mirror}/example.org.vn/robots.txt")
+    assert status == 200 and ctype.startswith("text/plain") and b"Disallow" in body
+
+
+def test_missing_page_is_404(mirror):
+    assert get(f"{mirror}/example.org.vn/khong-co.html")[0] == 404
+
+
+def test_configured_status(mirror):
+    assert get(f"{mirror}/example.org.vn/loi.html")[0] == 500
+
+
+def test_redirect_points_to_the_real_url(mirror):
+    request = urllib.request.Request(f"{mirror}/example.org.vn/cu.html")
+    opener = urllib.request.build_opener(type("NoRedirect", (urllib.request.HTTPRedirectHandler,),
+                                              {"redirect_request": lambda *a, **k: None}))
+    with pytest.raises(urllib.error.HTTPError) as err:
+        opener.open(request, timeout=5)
+    assert err.value.code == 301 and err.value.headers["Location"] == "https://example.org.vn/tin-tuc/"
+
+
+@pytest.mark.parametrize(
+    "path, query, rel",
+    [("/", "", "index.html"), ("/a/b.html", "", "a/b.html"), ("/x/", "page=2", "x/index.html@page=2")],
+)
+def test_file_for(tmp_path, path, query, rel):
+    assert file_for(tmp_path, "h.vn", path, query) == tmp_path / "h.vn" / rel
+
+
+@pytest.mark.parametrize(
+    "name, ctype",
+    [("a.html", "text/html"), ("news.aspx@id=1", "text/html"), ("sitemap.xml", "application/xml"),
+     ("feed.rss", "application/rss+xml"), ("robots.txt", "text/plain; charset=utf-8")],
+)
+def test_content_type(tmp_path, name, ctype):
+    assert content_type(tmp_path / name) == ctype
