@@ -1,0 +1,53 @@
+"""The item that flows from the spider through the pipelines into the archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class ArticleItem:
+    # set by the spider (fetch) and the layout (raw fields)
+    url: str
+    site: str | None
+    fetched_at: str  # ISO 8601, +07:00
+    status: int
+    content_type: str | None
+    encoding: str
+    raw: bytes = field(repr=False)
+    html: str = field(repr=False)  # the decoded page, for page-level date sources; not archived
+    title: str | None
+    date_text: str | None
+    author: str | None
+    body_text: str
+    lang: str
+    layout: str
+    fallbacks: list[str] = field(default_factory=list)
+    site_province: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    # filled by the pipelines
+    published_at: str | None = None
+    published_text: str | None = None
+    event_dates: list[dict[str, Any]] = field(default_factory=list)
+    people: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    money: list[dict[str, Any]] = field(default_factory=list)
+    counts: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # what the pipelines could not fill, and why
+
+    def text_for_facts(self) -> str:
+        """What facts are taken from: the title and the body, nothing else of the page."""
+        return f"{self.title or ''}\n\n{self.body_text}".strip()
+
+    def extraction(self) -> dict[str, Any]:
+        """The extraction JSON of DESIGN.md (plus provenance fields)."""
+        return {
+            "url": self.url, "site": self.site, "title": self.title,
+            "published_at": self.published_at, "published_text": self.published_text,
+            "author": self.author, "lang": self.lang, "layout": self.layout,
+            "fallbacks": self.fallbacks, "body_text": self.body_text,
+            "event_dates": self.event_dates, "people": self.people, "places": self.places,
+            "money": self.money, "counts": self.counts, "problems": self.problems,
+        }

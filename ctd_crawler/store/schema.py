@@ -1,0 +1,149 @@
+"""Schema migrations. The schema changes only here: append a migration, never edit one.
+
+`migrate(db)` applies what is missing, each migration in its own transaction, and
+records it in `schema_migrations`; an archive from an older version is brought up to
+date on open, and no migration drops rows.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+SCHEMA_V1 = """
+CREATE TABLE sites (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, province TEXT, base_url TEXT NOT NULL,
+    family TEXT NOT NULL, lang TEXT
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,            -- canonical URL of the real site
+    site TEXT REFERENCES sites(id),
+    title TEXT,
+    published_at TEXT,                   -- ISO 8601: a date, or date-time at +07:00
+    published_text TEXT,                 -- the text the date was read from
+    author TEXT,
+    lang TEXT,
+    body_text TEXT NOT NULL DEFAULT '',  -- paragraphs separated by a blank line
+    content_hash TEXT NOT NULL,          -- sha256 of normalised title + body
+    layout TEXT,
+    problems TEXT,                       -- JSON list: what could not be extracted
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    changed_at TEXT                      -- when the content last changed (NULL: never)
+);
+CREATE INDEX idx_articles_site_published ON articles(site, published_at);
+CREATE TABLE article_versions (
+    id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id),
+    title TEXT, body_text TEXT, content_hash TEXT, published_at TEXT,
+    first_seen TEXT, replaced_at TEXT NOT NULL
+);
+CREATE TABLE pages (
+    url TEXT PRIMARY KEY,                -- canonical URL
+    article_id INTEGER REFERENCES articles(id),
+    fetched_at TEXT NOT NULL, status INTEGER, content_type TEXT, encoding TEXT,
+    etag TEXT, last_modified TEXT,
+    raw_sha256 TEXT, raw_size INTEGER,
+    raw BLOB                             -- the bytes as served, zlib-compressed
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,            -- folded name | scope (see store/archive.py)
+    name TEXT NOT NULL,
+    scope TEXT                           -- 'national', a province, or NULL when unknown
+);
+CREATE TABLE person_mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    person_id INTEGER NOT NULL REFERENCES people(id),
+    name TEXT, honorific TEXT, prefix TEXT, title TEXT, title_expanded TEXT, organisation TEXT, text TEXT
+);
+CREATE INDEX idx_person_mentions_article ON person_mentions(article_id);
+CREATE INDEX idx_person_mentions_person ON person_mentions(person_id);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,            -- official code, else folded level|name|province
+    name TEXT NOT NULL, level TEXT NOT NULL, code TEXT,
+    province TEXT, district TEXT, commune TEXT, province_2025 TEXT, commune_2025 TEXT,
+    lat REAL, lon REAL
+);
+CREATE TABLE place_mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    place_id INTEGER NOT NULL REFERENCES places(id),
+    text TEXT, resolved INTEGER
+);
+CREATE INDEX idx_place_mentions_article ON place_mentions(article_id);
+CREATE INDEX idx_place_mentions_place ON place_mentions(place_id);
+CREATE TABLE money (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    amount_vnd INTEGER, amount_vnd_max INTEGER,   -- integer đồng
+    currency TEXT, amount REAL, qualifier TEXT, per_unit INTEGER, per TEXT, context TEXT, text TEXT
+);
+CREATE INDEX idx_money_article ON money(article_id);
+CREATE TABLE counts (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    value INTEGER, unit TEXT, qualifier TEXT, text TEXT
+);
+CREATE INDEX idx_counts_article ON counts(article_id);
+CREATE TABLE event_dates (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    start TEXT, "end" TEXT, precision TEXT, text TEXT, flag TEXT
+);
+CREATE INDEX idx_event_dates_article ON event_dates(article_id);
+CREATE TABLE crawl_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL, finished_at TEXT,
+    sites TEXT,                          -- comma-separated site ids
+    status TEXT,                         -- running | finished | failed | interrupted
+    finish_reason TEXT,
+    pages_fetched INTEGER DEFAULT 0, articles_new INTEGER DEFAULT 0,
+    articles_updated INTEGER DEFAULT 0, articles_unchanged INTEGER DEFAULT 0,
+    errors INTEGER DEFAULT 0,
+    stats TEXT                           -- JSON of the ctd/* and error stats
+);
+-- Full-text search. title/body: as written (unicode61 folds case and most diacritics);
+-- folded: title + body with đ -> d too, which unicode61 leaves alone. So "chu thap do",
+-- "Chữ thập đỏ" and "CHỮ THẬP ĐỎ" all match: the first in `folded`, the others in body.
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body, folded, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+# (version, name, SQL script). Append only.
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "initial schema", SCHEMA_V1),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    if "schema_migrations" not in db.table_names():
+        return 0
+    return db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply the missing migrations; returns their names."""
+    db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+               "name TEXT, applied_at TEXT)")
+    done = current_version(db)
+    applied = []
+    for version, name, script in MIGRATIONS:
+        if version <= done:
+            continue
+        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        record = f"INSERT INTO schema_migrations VALUES ({version}, '{name}', '{stamp}');"
+        try:  # one transaction per migration: all of it or nothing
+            db.conn.executescript(f"BEGIN IMMEDIATE;\n{script}\n{record}\nCOMMIT;")
+        except Exception:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+        applied.append(f"{version}: {name}")
+    return applied
