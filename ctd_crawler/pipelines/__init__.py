@@ -1,0 +1,67 @@
+"""Item pipelines: thin adapters around the pure extractors, one concern per module.
+
+Each step is a class with `apply(item, count)`; Scrapy calls it through
+`process_item`, and `run_chain` calls the same steps in the same order for
+`ctd-archive extract` and `reextract`, so a page gives the same facts everywhere.
+Stats keys are namespaced `ctd/...`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from ctd_crawler.items import ArticleItem
+
+Count = Callable[..., None]  # count(key, n=1)
+logger = logging.getLogger(__name__)
+
+
+def _no_count(key: str, n: int = 1) -> None:
+    pass
+
+
+class Step:
+    """Base of the enrichment pipelines (everything but the archive)."""
+
+    def __init__(self, stats=None):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def _count(self, key: str, n: int = 1) -> None:
+        if self.stats is not None and n:
+            self.stats.inc_value(f"ctd/{key}", n)
+
+    def process_item(self, item: ArticleItem) -> ArticleItem:
+        return self.apply(item, self._count)
+
+    def apply(self, item: ArticleItem, count: Count) -> ArticleItem:
+        raise NotImplementedError
+
+
+def guarded(item: ArticleItem, count: Count, name: str, fn: Callable[[], None]) -> None:
+    """Run one extractor; a bug or a bad input costs that field, never the article."""
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001 - the article is archived whatever one extractor does
+        count(f"extract_error/{name}")
+        item.problems.append(f"{name}: {type(exc).__name__}: {exc}")
+        logger.warning("extractor %s failed on %s: %r", name, item.url, exc)
+
+
+def steps() -> list[Step]:
+    from ctd_crawler.pipelines.dates import DatesPipeline
+    from ctd_crawler.pipelines.entities import EntitiesPipeline
+    from ctd_crawler.pipelines.text import TextPipeline
+    from ctd_crawler.pipelines.validate import ValidationPipeline
+
+    return [TextPipeline(), DatesPipeline(), EntitiesPipeline(), ValidationPipeline()]
+
+
+def run_chain(item: ArticleItem, count: Count = _no_count) -> ArticleItem:
+    for step in steps():
+        item = step.apply(item, count)
+    return item

@@ -1,0 +1,41 @@
+"""Entities: people (with titles), places (resolved), money and counts, from title + body."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+from ctd_crawler.extract.money import extract_money_and_counts
+from ctd_crawler.extract.people import extract_people
+from ctd_crawler.extract.places import extract_places
+from ctd_crawler.items import ArticleItem
+from ctd_crawler.pipelines import Count, Step, guarded
+
+
+class EntitiesPipeline(Step):
+    def apply(self, item: ArticleItem, count: Count) -> ArticleItem:
+        text = item.text_for_facts()
+        on = date.fromisoformat(item.published_at[:10]) if item.published_at else None
+
+        def places() -> None:
+            found = extract_places(text, on=on, province_hint=item.site_province, lang=item.lang)
+            item.places = [asdict(p) for p in found]
+            count("unresolved_places", sum(1 for p in found if not p.resolved and p.code is None
+                                           and p.level in ("province", "district", "commune")))
+
+        def people() -> None:
+            # the nearest province for "UBND tỉnh" titles: the site's, else the article's first
+            hint = item.site_province or next(
+                (p["name"] for p in item.places if p["level"] == "province"), None)
+            item.people = [asdict(p) for p in extract_people(text, province_hint=hint, lang=item.lang)]
+
+        def money() -> None:
+            amounts, counted, skipped = extract_money_and_counts(text, lang=item.lang)
+            item.money = [asdict(m) for m in amounts]
+            item.counts = [asdict(c) for c in counted]
+            count("skipped_figures", skipped)
+
+        guarded(item, count, "places", places)
+        guarded(item, count, "people", people)
+        guarded(item, count, "money", money)
+        return item

@@ -1,0 +1,56 @@
+"""Scrapy settings: polite defaults for the real sites; CTD_* settings for the project.
+
+Every setting can be overridden with `-s NAME=value` or an environment variable of
+the same name (CTD_ARCHIVE, CTD_MIRROR, ...).
+"""
+
+import os
+
+BOT_NAME = "ctd_crawler"
+SPIDER_MODULES = ["ctd_crawler.spiders"]
+NEWSPIDER_MODULE = "ctd_crawler.spiders"
+
+# --- politeness (real sites) -------------------------------------------------
+USER_AGENT = "ctd_crawler/0.1 (+https://github.com/ctd-crawler/ctd_crawler; archive of Red Cross news)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY_JITTER = 0.5  # ±50% around the delay
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024  # no news page is bigger; refuses runaway responses
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+HTTPERROR_ALLOW_ALL = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = os.environ.get("CTD_LOG_LEVEL", "INFO")
+
+# Every request goes through the mirror handler: plain HTTP unless CTD_MIRROR is set.
+DOWNLOAD_HANDLERS = {
+    "http": "ctd_crawler.downloader.MirrorDownloadHandler",
+    "https": "ctd_crawler.downloader.MirrorDownloadHandler",
+}
+
+ITEM_PIPELINES = {
+    "ctd_crawler.pipelines.text.TextPipeline": 100,
+    "ctd_crawler.pipelines.dates.DatesPipeline": 200,
+    "ctd_crawler.pipelines.entities.EntitiesPipeline": 300,
+    "ctd_crawler.pipelines.validate.ValidationPipeline": 400,
+    "ctd_crawler.pipelines.archive.ArchivePipeline": 900,
+}
+
+# --- project settings (prefix CTD_) ------------------------------------------
+CTD_ARCHIVE = os.environ.get("CTD_ARCHIVE", "archive/ctd.sqlite")
+CTD_MIRROR = os.environ.get("CTD_MIRROR", "")  # URL of a running mirror, or a folder of saved sites
+CTD_MAX_LISTING_PAGES = int(os.environ.get("CTD_MAX_LISTING_PAGES", "50"))  # per site and run

@@ -1,0 +1,117 @@
+"""End to end: the real spider crawls the offline mirror over loopback into a temporary
+archive, twice; the second crawl must change nothing but last_seen."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ctd_crawler.mirror import DEFAULT_ROOT
+from ctd_crawler.sites import load_sites
+
+EXPECTED = Path(__file__).resolve().parent.parent / "fixtures" / "expected"
+
+
+def run_demo(archive: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ctd_crawler.cli", "demo", "--archive", str(archive), *args],
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    archive = tmp_path_factory.mktemp("e2e") / "ctd.sqlite"
+    first = run_demo(archive)
+    assert first.returncode == 0, first.stderr[-3000:]
+    db = sqlite3.connect(archive)
+    snapshot = db.execute("SELECT id, url, title, published_at, body_text, content_hash FROM articles "
+                          "ORDER BY id").fetchall()
+    facts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+             for t in ("person_mentions", "place_mentions", "money", "counts", "event_dates", "pages")}
+    db.close()
+    second = run_demo(archive)
+    assert second.returncode == 0, second.stderr[-3000:]
+    db = sqlite3.connect(archive)
+    yield {"db": db, "first": first.stdout, "second": second.stdout, "snapshot": snapshot, "facts": facts}
+    db.close()
+
+
+def expected_articles() -> list[dict]:
+    return [json.loads(p.read_text("utf-8")) for p in sorted(EXPECTED.rglob("*.json"))]
+
+
+def test_every_expected_article_is_archived_under_its_real_url(crawled):
+    urls = {row[0] for row in crawled["db"].execute("SELECT url FROM articles")}
+    missing = [a["url"] for a in expected_articles() if a["url"] not in urls]
+    assert not missing
+    assert all(u.startswith("https://") and "127.0.0.1" not in u for u in urls)
+
+
+def test_only_article_pages_are_archived(crawled):
+    expected = {a["url"] for a in expected_articles()}
+    extra = [u for (u,) in crawled["db"].execute("SELECT url FROM articles") if u not in expected]
+    assert extra == []
+
+
+def test_titles_and_dates_match_the_hand_checked_truth(crawled):
+    got = {url: (title, published) for url, title, published in
+           crawled["db"].execute("SELECT url, title, published_at FROM articles")}
+    wrong = [(a["url"], got[a["url"]], (a["title"], a["published_at"])) for a in expected_articles()
+             if got.get(a["url"]) != (a["title"], a["published_at"])]
+    assert wrong == []
+
+
+def test_every_registry_site_has_articles_and_a_sites_row(crawled):
+    per_site = dict(crawled["db"].execute("SELECT site, COUNT(*) FROM articles GROUP BY site"))
+    assert {s.id for s in load_sites()} == set(per_site)
+    assert all(n >= 6 for n in per_site.values())
+    assert crawled["db"].execute("SELECT COUNT(*) FROM sites").fetchone()[0] == len(load_sites())
+
+
+def test_each_run_is_recorded(crawled):
+    runs = crawled["db"].execute("SELECT status, articles_new, articles_unchanged, pages_fetched FROM crawl_runs "
+                                 "ORDER BY id").fetchall()
+    total = len(crawled["snapshot"])
+    assert runs[0] == ("finished", total, 0, runs[0][3]) and runs[0][3] > total
+    assert runs[1][:3] == ("finished", 0, total)
+
+
+def test_second_crawl_changes_nothing(crawled):
+    db = crawled["db"]
+    again = db.execute("SELECT id, url, title, published_at, body_text, content_hash FROM articles ORDER BY id").fetchall()
+    assert again == crawled["snapshot"]
+    facts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in crawled["facts"]}
+    assert facts == crawled["facts"]
+    assert db.execute("SELECT COUNT(*) FROM article_versions").fetchone()[0] == 0
+
+
+def test_no_url_is_archived_twice(crawled):
+    assert crawled["db"].execute("SELECT COUNT(*) - COUNT(DISTINCT url) FROM articles").fetchone()[0] == 0
+
+
+def test_404s_and_redirects_are_counted_not_fatal(crawled):
+    stats = json.loads(crawled["db"].execute("SELECT stats FROM crawl_runs ORDER BY id LIMIT 1").fetchone()[0])
+    assert stats.get("ctd/http_error/404", 0) >= 1
+    assert stats.get("downloader/response_status_count/301", 0) >= 1
+
+
+def test_summary_is_printed(crawled):
+    out = crawled["first"]
+    for words in ("pages fetched", "articles", "new", "errors", "archive"):
+        assert words in out
+    assert " 0 new" in crawled["second"]
+
+
+def test_full_text_search_in_plain_sql(crawled):
+    db = crawled["db"]
+    hits = [set(r[0] for r in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [q]))
+            for q in ("chu thap do", "Chữ thập đỏ", "CHỮ THẬP ĐỎ")]
+    assert hits[0] and hits[0] == hits[1] == hits[2]
+
+
+def test_mirror_fixture_root_is_the_one_crawled():
+    assert (DEFAULT_ROOT / "nhandaoonline.vn").is_dir()
