@@ -1,0 +1,196 @@
+"""Event dates in title + body: tables of cases, half of them text that holds no date."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ctd_crawler.extract.dates import EventDate, extract_event_dates
+from ctd_crawler.extract.lunar import can_chi, tet_date, year_of_can_chi
+
+P = date(2024, 6, 24)  # the seed article's publication date
+
+# (text, published, [(start, end, precision, text)])
+EVENT_CASES = [
+    # single days
+    ("Sáng ngày 20/6/2024, tại hội trường", P, [("2024-06-20", "2024-06-20", "day", "20/6/2024")]),
+    ("Hà Nội, 09-07-2024", P, [("2024-07-09", "2024-07-09", "day", "09-07-2024")]),
+    ("Ngày 24.6.2024 Hội tổ chức", P, [("2024-06-24", "2024-06-24", "day", "24.6.2024")]),
+    ("Sáng 19/10, tại Hà Nội", date(2017, 10, 20), [("2017-10-19", "2017-10-19", "day", "19/10")]),
+    ("chiều 14/10 đoàn đến thăm", date(2023, 10, 15), [("2023-10-14", "2023-10-14", "day", "14/10")]),
+    ("Ngày 23.5, Hội CTĐ tỉnh", P, [("2024-05-23", "2024-05-23", "day", "23.5")]),
+    ("ngày 15 tháng 7 năm 2024", P, [("2024-07-15", "2024-07-15", "day", "15 tháng 7 năm 2024")]),
+    ("Ngày 2 tháng 9, năm 2023", P, [("2023-09-02", "2023-09-02", "day", "2 tháng 9, năm 2023")]),
+    ("ngày 3 tháng 2", P, [("2024-02-03", "2024-02-03", "day", "3 tháng 2")]),
+    ("ngày 28/12 vừa qua", date(2024, 1, 3), [("2023-12-28", "2023-12-28", "day", "28/12")]),
+    ("ngày 5/7 tới đây", P, [("2024-07-05", "2024-07-05", "day", "5/7")]),  # 11 days ahead: same year
+    ("ngày 30/9", P, [("2023-09-30", "2023-09-30", "day", "30/9")]),  # 3 months ahead: last year
+    ("Sáng thứ Hai (20/6), đoàn công tác", P, [("2024-06-20", "2024-06-20", "day", "20/6")]),
+    ("Sáng nay (24/6) Hội tổ chức", P, [("2024-06-24", "2024-06-24", "day", "24/6")]),
+    ("TỐI 21/6, CHƯƠNG TRÌNH", P, [("2024-06-21", "2024-06-21", "day", "21/6")]),
+    ("Quyết định số 12/QĐ-UBND ngày 03/01/2024", P, [("2024-01-03", "2024-01-03", "day", "03/01/2024")]),
+    ("ngày 29/2/2024", P, [("2024-02-29", "2024-02-29", "day", "29/2/2024")]),
+    ("Kỷ niệm ngày 23/11/1946", P, [("1946-11-23", "1946-11-23", "day", "23/11/1946")]),
+    # ranges and lists
+    ("Trong 2 ngày 20 và 21/6/2024, tại tỉnh Bắc Kạn", P, [("2024-06-20", "2024-06-21", "day", "20 và 21/6/2024")]),
+    ("từ ngày 1-4/11", date(2024, 11, 5), [("2024-11-01", "2024-11-04", "day", "1-4/11")]),
+    ("từ ngày 1 - 4/11/2023", P, [("2023-11-01", "2023-11-04", "day", "1 - 4/11/2023")]),
+    ("từ 20/6 đến 25/6/2024", P, [("2024-06-20", "2024-06-25", "day", "20/6 đến 25/6/2024")]),
+    ("từ ngày 28/12/2023 đến ngày 3/1/2024", P, [("2023-12-28", "2024-01-03", "day", "28/12/2023 đến ngày 3/1/2024")]),
+    ("từ 28/12 - 3/1/2024", P, [("2023-12-28", "2024-01-03", "day", "28/12 - 3/1/2024")]),
+    ("từ ngày 10 đến ngày 12/5/2024", P, [("2024-05-10", "2024-05-12", "day", "10 đến ngày 12/5/2024")]),
+    ("Trong các ngày 5, 6 và 7/6/2024", P, [("2024-06-05", "2024-06-07", "day", "5, 6 và 7/6/2024")]),
+    ("vào ngày 5 và 12/6/2024", P, [("2024-06-05", "2024-06-05", "day", "5 và 12/6/2024"),
+                                     ("2024-06-12", "2024-06-12", "day", "5 và 12/6/2024")]),
+    ("ngày 20 và 21 tháng 6 năm 2024", P, [("2024-06-20", "2024-06-21", "day", "20 và 21 tháng 6 năm 2024")]),
+    ("(23/11/1946 - 23/11/2024)", P, [("1946-11-23", "1946-11-23", "day", "23/11/1946 - 23/11/2024"),
+                                       ("2024-11-23", "2024-11-23", "day", "23/11/1946 - 23/11/2024")]),
+    # months, quarters, half-years, years
+    ("trong tháng 5/2024", P, [("2024-05-01", "2024-05-31", "month", "tháng 5/2024")]),
+    ("tháng 5 năm 2024", P, [("2024-05-01", "2024-05-31", "month", "tháng 5 năm 2024")]),
+    ("Tháng 12-2023", P, [("2023-12-01", "2023-12-31", "month", "Tháng 12-2023")]),
+    ("trong tháng 7 tới", P, [("2024-07-01", "2024-07-31", "month", "tháng 7")]),
+    ("từ tháng 5 đến tháng 7/2024", P, [("2024-05-01", "2024-07-31", "month", "tháng 5 đến tháng 7/2024")]),
+    ("quý I/2024", P, [("2024-01-01", "2024-03-31", "quarter", "quý I/2024")]),
+    ("Quý IV năm 2023", P, [("2023-10-01", "2023-12-31", "quarter", "Quý IV năm 2023")]),
+    ("trong quý 2", P, [("2024-04-01", "2024-06-30", "quarter", "quý 2")]),
+    ("sáu tháng đầu năm 2024", P, [("2024-01-01", "2024-06-30", "half-year", "sáu tháng đầu năm 2024")]),
+    ("6 tháng đầu năm 2024", P, [("2024-01-01", "2024-06-30", "half-year", "6 tháng đầu năm 2024")]),
+    ("6 tháng cuối năm 2023", P, [("2023-07-01", "2023-12-31", "half-year", "6 tháng cuối năm 2023")]),
+    ("nhiệm vụ 6 tháng cuối năm", P, [("2024-07-01", "2024-12-31", "half-year", "6 tháng cuối năm")]),
+    ("nửa đầu năm 2022", P, [("2022-01-01", "2022-06-30", "half-year", "nửa đầu năm 2022")]),
+    ("9 tháng đầu năm 2024", P, [("2024-01-01", "2024-09-30", "month", "9 tháng đầu năm 2024")]),
+    ("ba tháng đầu năm 2024", P, [("2024-01-01", "2024-03-31", "quarter", "ba tháng đầu năm 2024")]),
+    ("trong năm 2024", P, [("2024-01-01", "2024-12-31", "year", "năm 2024")]),
+    ("giai đoạn 2021-2025", P, [("2021-01-01", "2025-12-31", "year", "giai đoạn 2021-2025")]),
+    ("dịp Tết Nguyên đán Giáp Thìn 2024", P, [("2024-02-10", "2024-02-10", "day", "Tết Nguyên đán Giáp Thìn 2024")]),
+    ("Tết Nguyên đán 2025", P, [("2025-01-29", "2025-01-29", "day", "Tết Nguyên đán 2025")]),
+    ("vui Tết Giáp Thìn", P, [("2024-02-10", "2024-02-10", "day", "Tết Giáp Thìn")]),
+    ("Tết Ất Tỵ", P, [("2025-01-29", "2025-01-29", "day", "Tết Ất Tỵ")]),
+    ("TẾT NGUYÊN ĐÁN BÍNH NGỌ 2026", date(2026, 1, 5), [("2026-02-17", "2026-02-17", "day", "TẾT NGUYÊN ĐÁN BÍNH NGỌ 2026")]),
+    # several in one text, in text order, de-duplicated
+    ("6 tháng đầu năm 2024 và sáu tháng đầu năm 2024", P,
+     [("2024-01-01", "2024-06-30", "half-year", "6 tháng đầu năm 2024")]),
+    ("Ngày 20/6/2024 và ngày 20/6/2024", P, [("2024-06-20", "2024-06-20", "day", "20/6/2024")]),
+    ("Ngày 1/6/2024 khai mạc, ngày 3/6/2024 bế mạc", P,
+     [("2024-06-01", "2024-06-01", "day", "1/6/2024"), ("2024-06-03", "2024-06-03", "day", "3/6/2024")]),
+    # written in NFD (combining marks): same answer
+    ("Sa\u0301ng 19/10", date(2017, 10, 20), [("2017-10-19", "2017-10-19", "day", "19/10")]),
+]
+
+# Text that holds no date at all: the extractor must return [].
+NO_DATE_CASES = [
+    "2 ngày", "Trong 2 ngày", "6 tháng", "sau 6 tháng triển khai", "78 năm", "kỷ niệm 78 năm thành lập",
+    "hơn 10 năm qua", "3 tháng 5 ngày", "trong 12 tháng", "mỗi tháng 2 lần",
+    "401.489 đối tượng", "1.300 đơn vị máu", "208,500 tỷ đồng", "200 triệu đồng", "10.000.000 đồng",
+    "2.500 suất quà", "1,5 tỷ", "12.5%", "3.000.000đ/suất", "1.200 hộ",
+    "ĐT: 0912.345.678", "Điện thoại: 024.3822.4030", "Hotline 1900 1234", "0209 3870 123", "Fax: (0209) 3.870.123",
+    "Nghị định 93/2021/NĐ-CP", "Quyết định số 12/QĐ-UBND", "Thông tư số 01/2024/TT-BYT",
+    "Công văn số 20/6/2024/CV-HCTĐ", "Kế hoạch số 45/KH-HCTĐ", "Nghị quyết 15/NQ-TW", "số 123/2023/QĐ-TTg",
+    "tỷ số 2-1", "thắng 3/5 trận", "đạt 3/5 chỉ tiêu", "1/3 số hộ", "tỷ lệ 4/5", "xếp thứ 2/10",
+    "lúc 08:30", "08h30", "từ 7h30 đến 11h", "14:05",
+    "năm học", "Tết Nhân ái", "Phong trào “Tết Nhân ái”", "Tết vì người nghèo", "Tết Nguyên đán", "Tháng Nhân đạo",
+    "Quý khách", "ông Quý 2 lần", "Hội Chữ thập đỏ Việt Nam", "Cụm thi đua số 4",
+    "số nhà 12/5 đường Lê Lợi", "ngõ 45/12", "phòng 3.2", "phiên bản 2.1", "",
+    "Hội nghị 20 và 21", "2-1",
+]
+
+# Text that looks like a date but is not one: kept with its text, no start/end, flagged.
+FLAGGED_CASES = [
+    ("31/2/2024", P, "impossible"),
+    ("32/13/2024", P, "impossible"),
+    ("ngày 31/4/2023", P, "impossible"),
+    ("ngày 31/4", P, "impossible"),
+    ("ngày 20/6/24", P, "two-digit-year"),
+    ("năm 1945", P, "before-1946"),
+    ("ngày 2/9/1945", P, "before-1946"),
+    ("năm 2090", P, "future"),
+    ("ngày 19/10", None, "no-year"),
+    ("sáu tháng đầu năm", None, "no-year"),
+]
+
+
+def _tuples(found: list[EventDate]) -> list[tuple]:
+    return [(e.start, e.end, e.precision, e.text) for e in found if e.flag is None]
+
+
+@pytest.mark.parametrize("text,published,expected", EVENT_CASES)
+def test_event_dates(text, published, expected):
+    assert _tuples(extract_event_dates(text, published=published)) == expected
+
+
+@pytest.mark.parametrize("text", NO_DATE_CASES)
+def test_not_a_date(text):
+    assert extract_event_dates(text, published=P) == []
+
+
+@pytest.mark.parametrize("text,published,flag", FLAGGED_CASES)
+def test_flagged_dates_keep_text_without_a_date(text, published, flag):
+    found = extract_event_dates(text, published=published)
+    assert len(found) == 1
+    assert (found[0].start, found[0].end, found[0].flag) == (None, None, flag)
+    assert found[0].text in text
+
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_0993374ef8b464a8.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not on this machine")
+def test_seed_article():
+    raw = SEED.read_text(encoding="utf-8").split("Các tin bài khác:")[0]
+    lines = raw.splitlines()
+    title = lines[0]
+    body = "\n".join(line for line in lines[1:] if not line.startswith("Ngày đăng:"))
+    found = extract_event_dates(title + "\n\n" + body, published=P)
+    assert [(e.start, e.end, e.precision) for e in found] == [
+        ("2024-01-01", "2024-06-30", "half-year"),  # title: "SÁU THÁNG ĐẦU NĂM 2024"
+        ("2024-06-20", "2024-06-21", "day"),
+    ]
+    assert found[1].text == "20 và 21/6/2024"
+
+
+# Tết: computed at UTC+7 (Vietnam); the Chinese calendar (UTC+8) differs in some years.
+TET_CASES = [
+    (2024, date(2024, 2, 10)), (2025, date(2025, 1, 29)), (2026, date(2026, 2, 17)),
+    (2023, date(2023, 1, 22)), (2020, date(2020, 1, 25)), (2000, date(2000, 2, 5)),
+    (1985, date(1985, 1, 21)),  # China: 20 February 1985
+    (2007, date(2007, 2, 17)),  # China: 18 February 2007
+    (2030, date(2030, 2, 2)),  # China: 3 February 2030
+]
+
+
+@pytest.mark.parametrize("year,expected", TET_CASES)
+def test_tet_is_the_vietnamese_lunar_new_year(year, expected):
+    assert tet_date(year) == expected
+
+
+def test_tet_agrees_with_chinese_calendar_except_known_years():
+    lunardate = pytest.importorskip("lunardate")
+    differ = {y for y in range(1946, 2100)
+              if tet_date(y) != lunardate.LunarDate(y, 1, 1).to_solar_date()}
+    assert differ == {1965, 1968, 1969, 1985, 1991, 2007, 2030, 2053}
+
+
+@pytest.mark.parametrize("year,name", [(2024, ("giap", "thin")), (2025, ("at", "ty")),
+                                       (1946, ("binh", "tuat")), (2020, ("canh", "ty"))])
+def test_can_chi(year, name):
+    assert can_chi(year) == name
+    assert year_of_can_chi(*name, near=year + 20) == year
+
+
+@pytest.mark.parametrize("bad", [
+    "\u0000" * 50, "ngày " * 20000, "1/" * 30000, "20 và " * 10000 + "21/6/2024",
+    "ĐT: " + "0912.345.678 " * 5000, "tháng " * 20000, "Tết " * 20000,
+])
+def test_bad_input_is_bounded_and_never_raises(bad):
+    t0 = time.perf_counter()
+    found = extract_event_dates(bad, published=P)
+    assert isinstance(found, list)
+    assert time.perf_counter() - t0 < 5  # generous: catches catastrophic backtracking only
+
+
+def test_non_string_input_gives_nothing():
+    assert extract_event_dates(None, published=P) == []  # type: ignore[arg-type]
