@@ -80,3 +80,10 @@ def test_counts(seed):
 def test_event_dates(seed):
     got = {(d["start"], d["end"], d["precision"]) for d in seed["event_dates"]}
     assert got == {("2024-06-20", "2024-06-21", "day"), ("2024-01-01", "2024-06-30", "half-year")}
+
+
+def test_provincial_titles_name_the_province_mentioned_not_the_site_province(seed):
+    # the article is on the Bắc Giang chapter's site, about officials of Bắc Kạn
+    organisations = {p["name"]: p["organisation"] for p in seed["people"]}
+    assert organisations["Đồng Văn Lưu"] == "HĐND tỉnh Bắc Kạn"
+    assert organisations["Nông Văn Nhất"] == "UBND tỉnh Bắc Kạn"

@@ -1,0 +1,140 @@
+"""People extraction: ours vs underthesea ner() (PER) on the hand-checked fixtures.
+
+Reads every fixtures/expected/**/*.json at run time, runs each extractor on
+title + "\\n\\n" + body_text and compares names by folded key (person_key):
+precision, recall, F1 of names, exact-title accuracy (over expected people that have a
+title and were found), and mean time per article. underthesea is optional: when it is
+not installed or its model cannot load offline, its row says so.
+
+    .venv/bin/python benchmarks/bench_people.py [--show-errors]
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ctd_crawler.extract.people import extract_people, person_key  # noqa: E402
+
+FIXTURES = ROOT / "fixtures" / "expected"
+
+
+def load_fixtures(root: Path = FIXTURES) -> list[dict]:
+    docs = []
+    for path in sorted(root.rglob("*.json")):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(doc, dict) and "body_text" in doc and isinstance(doc.get("people"), list):
+            doc["_path"] = str(path.relative_to(root))
+            docs.append(doc)
+    return docs
+
+
+def article_text(doc: dict) -> str:
+    return (doc.get("title") or "") + "\n\n" + (doc.get("body_text") or "")
+
+
+def ours(doc: dict) -> dict[str, str | None]:
+    return {person_key(p.name): p.title for p in extract_people(article_text(doc))}
+
+
+def underthesea_runner():
+    """-> callable(doc) -> {key: None}, or an error string when it cannot run offline."""
+    try:
+        from underthesea import ner
+
+        ner("Ông Nguyễn Văn An dự lễ.")  # load the model outside the timed loop
+    except Exception as exc:  # noqa: BLE001 - report, don't crash the benchmark
+        return f"not available: {type(exc).__name__}: {exc}"[:200]
+
+    def run(doc: dict) -> dict[str, str | None]:
+        found: dict[str, str | None] = {}
+        for para in article_text(doc).split("\n"):
+            if not para.strip():
+                continue
+            current: list[str] = []
+            for token, *_, tag in ner(para) + [("", "O")]:
+                if tag == "B-PER" or (tag == "I-PER" and not current):
+                    if current:
+                        found.setdefault(person_key(" ".join(current)), None)
+                    current = [token]
+                elif tag == "I-PER":
+                    current.append(token)
+                else:
+                    if current:
+                        found.setdefault(person_key(" ".join(current)), None)
+                    current = []
+        found.pop("", None)
+        return found
+
+    return run
+
+
+def score(docs: list[dict], run, show_errors: bool = False) -> dict:
+    tp = fp = fn = title_ok = title_total = 0
+    times = []
+    for doc in docs:
+        expected = {person_key(p["name"]): p.get("title") for p in doc["people"] if p.get("name")}
+        t = time.perf_counter()
+        got = run(doc)
+        times.append(time.perf_counter() - t)
+        hits = expected.keys() & got.keys()
+        tp += len(hits)
+        fp += len(got.keys() - expected.keys())
+        fn += len(expected.keys() - got.keys())
+        for key in hits:
+            if expected[key]:
+                title_total += 1
+                title_ok += got[key] == expected[key]
+        if show_errors and (got.keys() != expected.keys() or any(got[k] != expected[k] for k in hits)):
+            print(f"--- {doc['_path']}")
+            for key in sorted(expected.keys() | got.keys()):
+                e, g = expected.get(key, "<missing>"), got.get(key, "<missing>")
+                if key not in hits or e != g:
+                    print(f"  {key}: expected={e!r} got={g!r}")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {
+        "precision": p, "recall": r, "f1": f1,
+        "title_acc": title_ok / title_total if title_total else None, "titles": title_total,
+        "ms": 1000 * statistics.mean(times) if times else 0.0, "tp": tp, "fp": fp, "fn": fn,
+    }
+
+
+def main(argv: list[str]) -> int:
+    docs = load_fixtures(Path(argv[argv.index("--root") + 1]) if "--root" in argv else FIXTURES)
+    if not docs:
+        print("no fixtures with expected people found under", FIXTURES)
+        return 1
+    n_people = sum(len(d["people"]) for d in docs)
+    ours(docs[0])  # load lexicons outside the timed loop
+    rows = [("ctd_crawler people", score(docs, ours, "--show-errors" in argv))]
+    ut = underthesea_runner()
+    print(f"{len(docs)} articles, {n_people} expected people\n")
+    print("| extractor | precision | recall | F1 | exact title | ms/article |")
+    print("|---|---|---|---|---|---|")
+    if isinstance(ut, str):
+        print(f"| underthesea ner() PER | {ut} | | | | |")
+    else:
+        rows.append(("underthesea 9.5 ner() PER", score(docs, ut)))
+    for name, s in rows:
+        title = f"{s['title_acc']:.3f} (n={s['titles']})" if s["title_acc"] is not None else "n/a"
+        if name.startswith("underthesea"):
+            title = "n/a (no titles)"
+        print(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {title} | {s['ms']:.2f} |")
+    if len(rows) == 2:
+        print(f"\nspeed: ours is {rows[1][1]['ms'] / max(rows[0][1]['ms'], 1e-9):.0f}x faster than underthesea ner()")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
