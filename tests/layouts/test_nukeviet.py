@@ -1,0 +1,152 @@
+"""Fixture tests for the nukeviet family (NukeViet 4.x, module news) on the Nghệ An chapter site."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from ctd_crawler.extract.encoding import decode_html
+from ctd_crawler.layouts import detect_family, get_layout
+from ctd_crawler.layouts.html import parse_html
+
+ROOT = Path(__file__).resolve().parents[2] / "fixtures"
+HOST = "chuthapdonghean.org.vn"
+SITE_DIR = ROOT / "sites" / HOST
+ARTICLES = sorted((ROOT / "expected" / HOST).rglob("*.json"))
+PAGE = "news/tin-tuc/cap-phat-hang-cuu-tro-cho-nguoi-dan-vung-lu-sau-bao-so-10-603.html"
+# Blocks, related lists, tags, share buttons, print/email links and footer of the theme.
+LEAKS = ("Tin mới", "Tiêu điểm", "Hợp Minh", "Đặng Quang Tuấn", "Thống kê truy cập", "Liên kết website",
+         "Những tin mới hơn", "Những tin cũ hơn", "Từ khóa", "Tweet", "Tác giả bài viết", "Nguồn tin",
+         "Số 37 đường Lê Hồng Phong", "0238.3844.120", "NukeViet", "Trang nhất", "Bạn đã không sử dụng Site")
+
+
+def _tree(path: Path):
+    text, _ = decode_html(path.read_bytes(), "text/html")
+    return parse_html(text)
+
+
+def _page_of(expected: Path) -> Path:
+    return SITE_DIR / expected.relative_to(ROOT / "expected" / HOST).with_suffix("")
+
+
+def _f1(got: str, want: str) -> float:
+    g, w = Counter(got.split()), Counter(want.split())
+    common = sum((g & w).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(g.values()), common / sum(w.values())
+    return 2 * p * r / (p + r)
+
+
+@pytest.fixture(scope="module")
+def item():
+    return get_layout("nukeviet").parse(_tree(SITE_DIR / PAGE), f"https://{HOST}/{PAGE}")
+
+
+def test_title(item):
+    assert item.title == "Cấp phát hàng cứu trợ cho người dân vùng lũ sau bão số 10"
+
+
+def test_date_text_is_the_shown_publication_time(item):
+    assert item.date_text == "Thứ tư - 08/10/2025 17:20"
+
+
+def test_author_without_its_label(item):
+    assert item.author == "Hồng Nhung"
+
+
+def test_layout_and_lang(item):
+    assert (item.layout, item.lang) == ("nukeviet", "vi")
+
+
+def test_body_starts_with_lead_image_caption_then_hometext(item):
+    assert item.body_text.startswith("Hàng cứu trợ được chuyển đến người dân phường Thành Vinh\n\nTừ ngày 2-5/10/2025,")
+
+
+def test_body_ends_with_the_article(item):
+    assert item.body_text.endswith("Tổng giá trị tiền, hàng hỗ trợ trong đợt này gần 2 tỷ đồng.")
+
+
+def test_body_keeps_figcaption_in_bodyhtml(item):
+    assert "\n\nCấp phát hàng cứu trợ tại xã Con Cuông\n\n" in item.body_text
+
+
+@pytest.mark.parametrize("leak", LEAKS)
+def test_body_excludes_blocks(item, leak):
+    assert leak not in item.body_text
+
+
+def test_byline_typed_in_body_becomes_author():
+    page = SITE_DIR / "news/cong-tac-xa-hoi/ban-giao-nha-nhan-dao-cho-ho-ngheo-xa-muong-xen-577.html"
+    got = get_layout("nukeviet").parse(_tree(page), f"https://{HOST}/news/cong-tac-xa-hoi/x-577.html")
+    assert got.author == "Thái Sơn - Hội CTĐ xã Mường Xén"
+    assert "Thái Sơn" not in got.body_text
+
+
+def test_source_is_the_author_when_no_author_field():
+    page = SITE_DIR / "news/tin-tuc/ho-tro-dong-bao-vung-lu-huyen-ky-son-tuong-duong-158.html"
+    got = get_layout("nukeviet").parse(_tree(page), f"https://{HOST}/news/tin-tuc/x-158.html")
+    assert got.author == "Báo Nghệ An"
+
+
+def test_nukeviet3_markup():
+    # 3.x default theme: div#news_detail, span.time, div#hometext, div.bodytext
+    html = """<html><body><div class="news_column"><div id="news_detail"><h1>Tiêu đề</h1>
+    <span class="time">Thứ sáu, 12/03/2010 09:00</span><div id="hometext">Mở đầu.</div>
+    <div class="bodytext"><p>Thân bài.</p></div><p style="text-align: right;"><strong>Tác giả: </strong>Lê Hà</p>
+    </div><ul class="related"><li><a href="/a">Tin khác</a></li></ul></div></body></html>"""
+    got = get_layout("nukeviet").parse(parse_html(html), "https://h/news/tin-tuc/tieu-de-5.html")
+    assert (got.title, got.date_text, got.author) == ("Tiêu đề", "Thứ sáu, 12/03/2010 09:00", "Lê Hà")
+    assert got.body_text == "Mở đầu.\n\nThân bài."
+
+
+@pytest.mark.parametrize("expected", ARTICLES, ids=lambda p: p.stem)
+def test_every_article_matches_its_expected_json(expected):
+    want = json.loads(expected.read_text(encoding="utf-8"))
+    got = get_layout("nukeviet").parse(_tree(_page_of(expected)), want["url"])
+    assert got.title == want["title"]
+    assert got.author == want["author"]
+    assert _f1(got.body_text, want["body_text"]) >= 0.95
+    assert got.date_text and got.date_text[-5:] == want["published_at"][11:16]
+    for leak in LEAKS:
+        assert leak not in got.body_text
+
+
+def test_site_has_enough_articles_some_after_the_2025_reform():
+    dates = [json.loads(p.read_text(encoding="utf-8"))["published_at"] for p in ARTICLES]
+    assert len(dates) >= 12
+    assert sum(d >= "2025-07-01" for d in dates) >= 3
+
+
+@pytest.mark.parametrize("url,article,listing", [
+    (f"https://{HOST}/news/tin-tuc/cap-phat-hang-cuu-tro-cho-nguoi-dan-vung-lu-sau-bao-so-10-603.html", True, False),
+    (f"https://{HOST}/news/hien-mau/soi-noi-chu-nhat-do-tai-tp-vinh-112.html", True, False),
+    ("https://chuthapdo.example.vn/tin-tuc/hoat-dong/trao-qua-tet-45.html", True, False),
+    ("https://chuthapdo.example.vn/vi/news/tin-tuc/trao-qua-tet-45.html", True, False),
+    ("https://chuthapdo.example.vn/index.php?language=vi&nv=news&op=tin-tuc/trao-qua-tet-45", True, False),
+    (f"https://{HOST}/news/tin-tuc/", False, True),
+    (f"https://{HOST}/news/tin-tuc/page-2", False, True),
+    (f"https://{HOST}/news/", False, True),
+    (f"https://{HOST}/news/page-2", False, True),
+    (f"https://{HOST}/news/tag/hien-mau", False, False),
+    (f"https://{HOST}/news/rss/", False, False),
+    (f"https://{HOST}/about/gioi-thieu.html", False, False),
+    (f"https://{HOST}/contact/", False, False),
+    (f"https://{HOST}/sitemap-vi.news.xml", False, False),
+])
+def test_url_classification(url, article, listing):
+    layout = get_layout("nukeviet")
+    assert (layout.is_article_url(url), layout.is_listing_url(url)) == (article, listing)
+
+
+def test_detect_family():
+    assert detect_family(_tree(SITE_DIR / PAGE)) == "nukeviet"
+
+
+@pytest.mark.parametrize("page", ["news/tin-tuc/index.html", "about/gioi-thieu.html", "news/tag/hien-mau"])
+def test_non_article_pages_have_no_article_body(page):
+    got = get_layout("nukeviet").parse(_tree(SITE_DIR / page), f"https://{HOST}/{page}")
+    assert got.body_text == ""
