@@ -1,0 +1,126 @@
+"""Trung ương Hội Chữ thập đỏ Việt Nam (redcross.org.vn) and portals built like it.
+
+A server-rendered organisation portal: header with logo and mega menu, breadcrumb, an
+article block (`news-detail` / older `detail`) holding a classed h1/h2 title, a date line
+("Thứ Hai, 24/06/2024 08:30" or "24/06/2024 | 08:30"), a bold sapo, the content div
+(`itemprop=articleBody`, `*-content`), then tags, "Tin liên quan" and "Tin khác" lists; a
+right sidebar with most-read news; English pages under /en/ share the markup.
+
+Markup needing code: the sapo sits outside the content div (it is article text), the
+byline is the last right-aligned bold paragraph of the content (it is the author, not
+body text), and some pages only carry their date in meta tags or JSON-LD.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from lxml import etree
+
+from ctd_crawler.layouts.base import COMMON_DROP, Layout
+from ctd_crawler.layouts.html import drop, first, paragraphs_of, text_of
+
+# The article block of both template generations; lists and sidebars are never inside it.
+_DETAIL = "//*[contains(@class, 'news-detail') or contains(@class, 'detail-news') or contains(@class, 'article-detail') or @class='detail' or @itemtype='https://schema.org/NewsArticle' or @itemtype='http://schema.org/NewsArticle']"
+_NOT_IN_LISTS = "[not(ancestor::li)][not(ancestor::*[contains(@class, 'related') or contains(@class, 'other') or contains(@class, 'sidebar')])]"
+# The content div: microdata first, then the class names of the two templates.
+_CONTENT = (
+    "//*[@itemprop='articleBody']",
+    "//*[@id='news-content' or @id='content-detail' or @id='detail-content']",
+    "//div[contains(@class, 'news-detail-content') or contains(@class, 'detail-content') or contains(@class, 'content-detail') or contains(@class, 'news-content')]",
+)
+# A right-aligned paragraph with no text after it: the byline ("Minh Anh", "Thu Hà - Hội CTĐ ...").
+_BYLINE = (
+    "p[contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'), 'text-align:right')"
+    " or @align='right' or contains(@class, 'right')]"
+    "[not(following-sibling::*[normalize-space()])]"
+)
+_JSONLD_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle"}
+
+
+class VnrcLayout(Layout):
+    family = "vnrc"
+    title = (
+        _DETAIL + "//h1[contains(@class, 'title')]",
+        _DETAIL + "//h2[contains(@class, 'title')]" + _NOT_IN_LISTS,
+        "//h1[contains(@class, 'title')]",
+        "//meta[@property='og:title']/@content",
+        "//h1",
+    )
+    date = (
+        _DETAIL + "//*[self::span or self::div or self::p or self::time][contains(@class, 'date') or contains(@class, 'time')]" + _NOT_IN_LISTS,
+        "//meta[@property='article:published_time']/@content",
+        "//meta[@itemprop='datePublished']/@content",
+    )
+    author = (
+        _DETAIL + "//*[contains(@class, 'author')]" + _NOT_IN_LISTS,
+        *(c + "//" + _BYLINE for c in _CONTENT),
+        "//meta[@name='author']/@content",
+    )
+    sapo = (
+        _DETAIL + "//*[contains(@class, 'sapo') or contains(@class, 'summary') or contains(concat(' ', normalize-space(@class), ' '), ' lead ')]" + _NOT_IN_LISTS,
+    )
+    body = _CONTENT
+    drop = (
+        ".//*[contains(@class, 'author') or contains(@class, 'tags') or contains(@class, 'print') or contains(@class, 'banner') or contains(@class, 'ads')]",
+        ".//" + _BYLINE,
+    )
+    # /tin-tuc/hoat-dong-hoi/<slug>-19010.html, /en/news/<slug>-20315.html; tags, search never.
+    article_url = r"^/(?!(?:en/)?(?:tag|tags|tim-kiem|search)/)(?:[a-z0-9-]+/)*[a-z0-9-]+-(?:a|n|post)?\d{3,}\.html?$"
+    # Category indexes and their pages: /tin-tuc/, /tin-tuc/hoat-dong-hoi/?page=2, /en/news/.
+    listing_url = r"^/(?:en/)?(?:tin-tuc|news|su-kien|hoat-dong)(?:/[a-z0-9-]+)*/?(?:\?page=\d+)?$"
+    signature = (
+        "//meta[@property='og:site_name'][contains(@content, 'Chữ thập đỏ Việt Nam') or contains(@content, 'Vietnam Red Cross')]",
+        "//article[contains(@class, 'news-detail')]//*[contains(@class, 'news-detail-content')]",
+    )
+
+    def _parse_body(self, tree: etree._Element) -> str:
+        content = first(tree, self.body)
+        if content is None or isinstance(content, str):
+            return ""
+        lead = first(tree, self.sapo)
+        text = self._clean_text(content)
+        # The sapo is article text; on most pages it stands outside the content div.
+        if lead is not None and not isinstance(lead, str) and not any(a is content for a in lead.iterancestors()):
+            sapo = self._clean_text(lead)
+            if sapo and not text.startswith(sapo):
+                text = f"{sapo}\n\n{text}" if text else sapo
+        return text
+
+    def _clean_text(self, node: etree._Element) -> str:
+        node = copy.deepcopy(node)  # never mutate the page other fields read from
+        drop(node, COMMON_DROP + self.drop)
+        return paragraphs_of(node)
+
+    def _parse_date_text(self, tree: etree._Element) -> str:
+        # Visible date line, then meta tags, then JSON-LD datePublished.
+        return super()._parse_date_text(tree) or _jsonld_date(tree)
+
+
+def _jsonld_date(tree: etree._Element) -> str:
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for obj in _objects(data):
+            kinds = obj.get("@type")
+            kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+            if kinds & _JSONLD_TYPES and obj.get("datePublished"):
+                return text_of(str(obj["datePublished"]))
+    return ""
+
+
+def _objects(data: object):
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _objects(data.get("@graph", []))
+
+
+LAYOUT = VnrcLayout
+
+__all__ = ["LAYOUT", "VnrcLayout"]
