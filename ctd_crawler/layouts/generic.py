@@ -1,9 +1,14 @@
 """Generic fallback for unknown layouts: no site rules, only page structure.
 
-Title: og:title, else the h1 that best matches <title>, else <title> minus the site name.
-Body: the block with the most paragraph text once link text is discounted (text density
-with a link-density penalty), boilerplate containers removed first. Date text: the
-first date-looking line near the title. Author: meta author / rel=author / byline class.
+Title: the heading that og:title or <title> starts with, else og:title, else the first
+heading, else <title> minus the site name.
+Body (readability-style): every run of prose scores its block container and, by half, the
+one above; link-heavy and boilerplate blocks (class/id words) score nothing; the best
+container is taken with its siblings that read like text (a lead outside the content
+div); inside it, link lists, hidden copies and the title heading are dropped, and date or
+author lines at the edges trimmed.
+Date text: the first short date-looking line between the title and the prose.
+Author: meta author, rel=author, or a short author/byline element.
 """
 
 from __future__ import annotations
@@ -13,20 +18,33 @@ import re
 
 from lxml import etree
 
-from ctd_crawler.extract.text import fold
+from ctd_crawler.extract.text import clean_inline, fold
 from ctd_crawler.layouts.base import COMMON_DROP, Layout
-from ctd_crawler.layouts.html import drop, paragraphs_of, text_of
+from ctd_crawler.layouts.html import NEVER_TEXT, drop, paragraphs_of, text_of
 
-_BOILERPLATE = re.compile(
-    r"menu|nav|sidebar|side-bar|widget|footer|header|banner|breadcrumb|share|social|related|"
-    r"lien-quan|tin-khac|other|comment|advert|quangcao|qc-|popular|most-read|video|tags?\b|copyright",
+# Class/id words of page furniture. Strong ones always mark boilerplate; weak ones only
+# when nothing in the same attribute says "content" (WordPress puts "has-post-thumbnail"
+# on the article itself).
+_STRONG = re.compile(
+    r"related|lien-?quan|tin-?khac|other-?news|comment|share|sharing|social|sidebar|side-bar|widget|"
+    r"menu|breadcrumb|footer|banner|advert|quangcao|popup|sponsor|pagination|pager",
     re.I,
 )
+_WEAK = re.compile(r"nav|header|popular|most-read|video|tags?\b|copyright|slide|carousel|marquee|gallery|"
+                   r"thumb|qc-|other", re.I)
+_MAYBE = re.compile(r"article|content|entry|post|detail|main|body|story|noidung|chi-?tiet|news", re.I)
 _DATE_LINE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2} tháng \d{1,2},? năm \d{4}|"
                         r"(January|February|March|April|May|June|July|August|September|October|"
                         r"November|December) \d{1,2}, \d{4}", re.I)
+# Inside the chosen blocks, still not body: the title heading and hidden machine-readable copies.
+_NOT_BODY = (".//h1", ".//*[@hidden]", ".//*[contains(translate(@style, ' ', ''), 'display:none')]",
+             ".//*[contains(concat(' ', normalize-space(@class), ' '), ' hidden ')]")
+# Lines around the text that are page metadata, not article: dates, author and source labels.
+_META_LINE = re.compile(r"^(tác giả|nguồn|theo|tin[,:]|ảnh:|bài[,:]|author|source|posted|đăng)\b", re.I)
 _TITLE_SEP = re.compile(r"\s+[-|–—:»]\s+")
 _CANDIDATE_TAGS = ("div", "td", "article", "section", "main")
+_LINK_BLOCKS = ("div", "section", "aside", "ul", "ol", "table", "p", "li", "span")
+_URL_LINE = re.compile(r"^\S*https?://\S+$")
 
 
 class GenericLayout(Layout):
@@ -52,14 +70,22 @@ class GenericLayout(Layout):
         return max(_TITLE_SEP.split(page_title), key=len) if page_title else ""
 
     def _parse_date_text(self, tree: etree._Element) -> str:
-        body = self._body_node(tree)
-        scope = body.getparent() if body is not None and body.getparent() is not None else tree
-        for node in scope.iter():
-            if node is body:
-                break
-            own = (node.text or "") if isinstance(node.tag, str) else ""
-            if m := _DATE_LINE.search(own):
-                return text_of(node) if len(text_of(node)) < 80 else m.group(0)
+        """The first date-looking line after the title and before the text starts (page
+        dates in headers, sidebars and footers lie outside that stretch)."""
+        heading = _title_element(tree, self._parse_title(tree))
+        inside = set(heading.iter()) if heading is not None else set()
+        started = heading is None
+        for node in tree.iter():
+            started = started or node is heading
+            if not started or not isinstance(node.tag, str) or node.tag in NEVER_TEXT:
+                continue
+            runs = (node.tail,) if node is heading else () if node in inside else (node.text, node.tail)
+            for run in runs:
+                run = (run or "").strip()
+                if len(run) >= 80:  # prose: the text has started, and its dates are events
+                    return ""
+                if _DATE_LINE.search(run):
+                    return run
         return ""
 
     def _parse_author(self, tree: etree._Element) -> str:
@@ -73,46 +99,115 @@ class GenericLayout(Layout):
         return ""
 
     def _parse_body(self, tree: etree._Element) -> str:
-        node = self._body_node(tree)
-        if node is None:
-            return ""
-        node = copy.deepcopy(node)
-        drop(node, COMMON_DROP)
-        for el in list(node.iter()):
-            if isinstance(el.tag, str) and el is not node and _is_boilerplate(el):
-                el.drop_tree()
-        return paragraphs_of(node)
+        parts = []
+        for node in self._body_nodes(tree):
+            node = copy.deepcopy(node)
+            drop(node, COMMON_DROP + _NOT_BODY)
+            for el in list(node.iter(*_LINK_BLOCKS)):
+                # furniture inside the text: read-more boxes, link lists (mostly link text)
+                if el is not node and el.getparent() is not None and (
+                        _is_boilerplate(el) or _link_density(el) > 0.5):
+                    el.drop_tree()
+            parts.append(paragraphs_of(node))
+        return "\n\n".join(_trim_metadata([p for part in parts for p in part.split("\n\n") if p]))
 
-    def _body_node(self, tree: etree._Element) -> etree._Element | None:
-        best, best_score = None, 0.0
-        for el in tree.iter(*_CANDIDATE_TAGS):
-            if _is_boilerplate(el) or any(_is_boilerplate(a) for a in el.iterancestors(*_CANDIDATE_TAGS)):
-                continue
-            score = _score(el)
-            if score > best_score:
-                best, best_score = el, score
-        return best
+    def _body_nodes(self, tree: etree._Element) -> list[etree._Element]:
+        """The best-scoring container and those of its siblings that read like article text."""
+        scores = _container_scores(tree)
+        if not scores:
+            return []
+        top = max(scores, key=scores.get)
+        parent = top.getparent()
+        if parent is None:
+            return [top]
+        threshold = max(10.0, scores[top] * 0.2)
+        chosen = []
+        for sibling in parent:
+            if sibling is top:
+                chosen.append(sibling)
+            elif isinstance(sibling.tag, str) and not _is_boilerplate(sibling) and (
+                scores.get(sibling, 0.0) >= threshold or _reads_like_paragraph(sibling)
+            ):
+                chosen.append(sibling)
+        return chosen
+
+
+def _title_element(tree: etree._Element, title: str) -> etree._Element | None:
+    """The outermost element of the page body whose whole text is the title."""
+    body = tree.find("body")
+    if not title or body is None:
+        return None
+    start = title[:20]
+    for el in body.iter():
+        if isinstance(el.tag, str) and start in clean_inline(el.text or "") and text_of(el) == title:
+            while (parent := el.getparent()) is not None and text_of(parent) == title:
+                el = parent
+            return el
+    return None
+
+
+def _trim_metadata(paragraphs: list[str]) -> list[str]:
+    """Drop date/author lines at the edges, and short unpunctuated lines before the text."""
+    def meta(p: str) -> bool:
+        return len(p) < 80 and bool(_DATE_LINE.search(p) or _META_LINE.match(p))
+
+    paragraphs = [p for p in paragraphs if not _URL_LINE.match(p)]
+    while paragraphs and (meta(paragraphs[0]) or (len(paragraphs[0]) < 80 and paragraphs[0][-1] not in ".!?…”\"")):
+        paragraphs = paragraphs[1:]
+    while paragraphs and meta(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
 
 
 def _is_boilerplate(el: etree._Element) -> bool:
+    if el.tag in ("html", "body", "article", "main"):  # classes describe the whole page or article
+        return False
     if el.tag in ("nav", "aside", "footer", "header"):
         return True
     attrs = f"{el.get('class', '')} {el.get('id', '')}"
-    return bool(attrs.strip()) and bool(_BOILERPLATE.search(attrs))
+    return bool(_STRONG.search(attrs)) or (bool(_WEAK.search(attrs)) and not _MAYBE.search(attrs))
 
 
-def _score(el: etree._Element) -> float:
-    """Text in this element's own paragraphs, discounted by how much of it is links."""
-    paras = [c for c in el if isinstance(c.tag, str) and c.tag in ("p", "div", "figure", "table", "br", "h2", "h3")]
-    direct = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
-    para_text = sum(len(text_of(p)) for p in paras if p.tag in ("p", "h2", "h3"))
-    total = direct + para_text
-    if total < 200:
-        return 0.0
-    link_text = sum(len(text_of(a)) for a in el.iter("a"))
-    all_text = len(text_of(el)) or 1
-    link_density = min(1.0, link_text / all_text)
-    return total * (1.0 - link_density) ** 2
+def _container(el: etree._Element | None) -> etree._Element | None:
+    """The element itself if it is a block container, else its nearest container ancestor."""
+    while el is not None and el.tag not in _CANDIDATE_TAGS:
+        el = el.getparent()
+    return el
+
+
+def _container_scores(tree: etree._Element) -> dict[etree._Element, float]:
+    """Readability-style scores: each run of text of 25+ characters (outside links and
+    boilerplate) scores its nearest block container fully and the next one up by half;
+    a container's score is then discounted by its link density."""
+    raw: dict[etree._Element, float] = {}
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in NEVER_TEXT or el.tag == "a":
+            continue
+        runs = [el.text or ""] + [c.tail or "" for c in el]
+        length = sum(len(r.strip()) for r in runs if len(r.strip()) >= 25)
+        if not length or any(a.tag == "a" or _is_boilerplate(a) for a in el.iterancestors()) \
+                or _is_boilerplate(el):
+            continue
+        text = "".join(runs)
+        score = 1 + min(length / 100, 3) + text.count(",")
+        if (container := _container(el)) is None:
+            continue
+        raw[container] = raw.get(container, 0.0) + score
+        if (up := _container(container.getparent())) is not None:
+            raw[up] = raw.get(up, 0.0) + score / 2
+    return {el: score * (1 - _link_density(el)) for el, score in raw.items()}
+
+
+def _link_density(el: etree._Element) -> float:
+    total = len(text_of(el)) or 1
+    return min(1.0, sum(len(text_of(a)) for a in el.iter("a")) / total)
+
+
+def _reads_like_paragraph(el: etree._Element) -> bool:
+    """A sibling block outside the top container that is still article text (a lead)."""
+    text = text_of(el)
+    density = _link_density(el)
+    return (len(text) > 80 and density < 0.25) or (0 < len(text) <= 80 and density == 0 and text.endswith("."))
 
 
 LAYOUT = GenericLayout
