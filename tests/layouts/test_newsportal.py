@@ -3,46 +3,32 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from ctd_crawler.extract.encoding import decode_html
 from ctd_crawler.layouts import FAMILIES, detect_family, get_layout, layout_class
-from ctd_crawler.layouts.html import parse_html
+from tests.layouts.pages import expected_files, page_of, token_f1, tree_of
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"
 HOST = "nhandaoonline.vn"
 SITE_DIR = ROOT / "sites" / HOST
-ARTICLES = sorted((ROOT / "expected" / HOST).rglob("*.json"))
+ARTICLES = expected_files(HOST)
 # Text that lives around the article on every page of the site and must never reach the body.
 LEAKS = ("Tin cùng chuyên mục", "Đọc nhiều", "Xem thêm", "Đọc thêm", "Ý kiến bạn đọc", "Từ khóa",
          "82 Nguyễn Du", "Tổng Biên tập", "Đường dây nóng", "Chia sẻ", "Trang chủ", "Quảng cáo", "Vietcombank", "Lời kêu gọi", "Hà Văn Lự")
 
 
-def _tree(path: Path):
-    text, _ = decode_html(path.read_bytes(), "text/html")
-    return parse_html(text)
 
 
-def _page_of(expected: Path) -> Path:
-    return SITE_DIR / expected.relative_to(ROOT / "expected" / HOST).with_suffix("")
 
 
-def _f1(got: str, want: str) -> float:
-    g, w = Counter(got.split()), Counter(want.split())
-    common = sum((g & w).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(g.values()), common / sum(w.values())
-    return 2 * p * r / (p + r)
 
 
 @pytest.fixture(scope="module")
 def item():
     page = SITE_DIR / "trung-uong-hoi-so-ket-cong-tac-6-thang-dau-nam-2024-post105790.html"
-    return get_layout("newsportal").parse(_tree(page), f"https://{HOST}/{page.name}")
+    return get_layout("newsportal").parse(tree_of(page), f"https://{HOST}/{page.name}")
 
 
 def test_title(item):
@@ -92,7 +78,7 @@ def test_body_paragraphs(item):
 @pytest.fixture(scope="module", params=ARTICLES, ids=lambda p: p.stem[:50])
 def pair(request):
     want = json.loads(request.param.read_text(encoding="utf-8"))
-    got = get_layout("newsportal").parse(_tree(_page_of(request.param)), want["url"])
+    got = get_layout("newsportal").parse(tree_of(page_of(request.param)), want["url"])
     return got, want
 
 
@@ -117,7 +103,7 @@ def test_all_date_text_is_publication_day(pair):
 
 def test_all_body_f1(pair):
     got, want = pair
-    assert _f1(got.body_text, want["body_text"]) >= 0.95
+    assert token_f1(got.body_text, want["body_text"]) >= 0.95
 
 
 def test_all_body_no_leaks(pair):
@@ -190,12 +176,12 @@ def test_is_not_listing_url(url):
 # -- family detection --------------------------------------------------------------------
 
 def test_signature_matches_article_page():
-    assert layout_class("newsportal").matches(_tree(_page_of(ARTICLES[0])))
+    assert layout_class("newsportal").matches(tree_of(page_of(ARTICLES[0])))
 
 
 def test_signature_rejects_wordpress_page():
     wp = next((ROOT / "sites" / "chuthapdolaocai.org.vn").rglob("20*/*/*/*/index.html"))
-    assert not layout_class("newsportal").matches(_tree(wp))
+    assert not layout_class("newsportal").matches(tree_of(wp))
 
 
 def test_detect_family():
@@ -204,4 +190,4 @@ def test_detect_family():
             layout_class(family)
     except ModuleNotFoundError as exc:  # another family's module is not written yet
         pytest.skip(str(exc))
-    assert detect_family(_tree(_page_of(ARTICLES[0]))) == "newsportal"
+    assert detect_family(tree_of(page_of(ARTICLES[0]))) == "newsportal"

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from ctd_crawler.extract.encoding import decode_html
 from ctd_crawler.layouts import detect_family, get_layout
 from ctd_crawler.layouts.html import parse_html
+from tests.layouts.pages import expected_files, page_of, token_f1, tree_of
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"
 HOST = "chuthapdonghean.org.vn"
 SITE_DIR = ROOT / "sites" / HOST
-ARTICLES = sorted((ROOT / "expected" / HOST).rglob("*.json"))
+ARTICLES = expected_files(HOST)
 PAGE = "news/tin-tuc/cap-phat-hang-cuu-tro-cho-nguoi-dan-vung-lu-sau-bao-so-10-603.html"
 # Blocks, related lists, tags, share buttons, print/email links and footer of the theme.
 LEAKS = ("Tin mới", "Tiêu điểm", "Hợp Minh", "Đặng Quang Tuấn", "Thống kê truy cập", "Liên kết website",
@@ -23,27 +22,15 @@ LEAKS = ("Tin mới", "Tiêu điểm", "Hợp Minh", "Đặng Quang Tuấn", "Th
          "Số 37 đường Lê Hồng Phong", "0238.3844.120", "NukeViet", "Trang nhất", "Bạn đã không sử dụng Site")
 
 
-def _tree(path: Path):
-    text, _ = decode_html(path.read_bytes(), "text/html")
-    return parse_html(text)
 
 
-def _page_of(expected: Path) -> Path:
-    return SITE_DIR / expected.relative_to(ROOT / "expected" / HOST).with_suffix("")
 
 
-def _f1(got: str, want: str) -> float:
-    g, w = Counter(got.split()), Counter(want.split())
-    common = sum((g & w).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(g.values()), common / sum(w.values())
-    return 2 * p * r / (p + r)
 
 
 @pytest.fixture(scope="module")
 def item():
-    return get_layout("nukeviet").parse(_tree(SITE_DIR / PAGE), f"https://{HOST}/{PAGE}")
+    return get_layout("nukeviet").parse(tree_of(SITE_DIR / PAGE), f"https://{HOST}/{PAGE}")
 
 
 def test_title(item):
@@ -81,14 +68,14 @@ def test_body_excludes_blocks(item, leak):
 
 def test_byline_typed_in_body_becomes_author():
     page = SITE_DIR / "news/cong-tac-xa-hoi/ban-giao-nha-nhan-dao-cho-ho-ngheo-xa-muong-xen-577.html"
-    got = get_layout("nukeviet").parse(_tree(page), f"https://{HOST}/news/cong-tac-xa-hoi/x-577.html")
+    got = get_layout("nukeviet").parse(tree_of(page), f"https://{HOST}/news/cong-tac-xa-hoi/x-577.html")
     assert got.author == "Thái Sơn - Hội CTĐ xã Mường Xén"
     assert "Thái Sơn" not in got.body_text
 
 
 def test_source_is_the_author_when_no_author_field():
     page = SITE_DIR / "news/tin-tuc/ho-tro-dong-bao-vung-lu-huyen-ky-son-tuong-duong-158.html"
-    got = get_layout("nukeviet").parse(_tree(page), f"https://{HOST}/news/tin-tuc/x-158.html")
+    got = get_layout("nukeviet").parse(tree_of(page), f"https://{HOST}/news/tin-tuc/x-158.html")
     assert got.author == "Báo Nghệ An"
 
 
@@ -106,10 +93,10 @@ def test_nukeviet3_markup():
 @pytest.mark.parametrize("expected", ARTICLES, ids=lambda p: p.stem)
 def test_every_article_matches_its_expected_json(expected):
     want = json.loads(expected.read_text(encoding="utf-8"))
-    got = get_layout("nukeviet").parse(_tree(_page_of(expected)), want["url"])
+    got = get_layout("nukeviet").parse(tree_of(page_of(expected)), want["url"])
     assert got.title == want["title"]
     assert got.author == want["author"]
-    assert _f1(got.body_text, want["body_text"]) >= 0.95
+    assert token_f1(got.body_text, want["body_text"]) >= 0.95
     assert got.date_text and got.date_text[-5:] == want["published_at"][11:16]
     for leak in LEAKS:
         assert leak not in got.body_text
@@ -143,10 +130,10 @@ def test_url_classification(url, article, listing):
 
 
 def test_detect_family():
-    assert detect_family(_tree(SITE_DIR / PAGE)) == "nukeviet"
+    assert detect_family(tree_of(SITE_DIR / PAGE)) == "nukeviet"
 
 
 @pytest.mark.parametrize("page", ["news/tin-tuc/index.html", "about/gioi-thieu.html", "news/tag/hien-mau"])
 def test_non_article_pages_have_no_article_body(page):
-    got = get_layout("nukeviet").parse(_tree(SITE_DIR / page), f"https://{HOST}/{page}")
+    got = get_layout("nukeviet").parse(tree_of(SITE_DIR / page), f"https://{HOST}/{page}")
     assert got.body_text == ""

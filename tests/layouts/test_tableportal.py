@@ -8,7 +8,6 @@ undeclared-charset pages included).
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,12 @@ import pytest
 from ctd_crawler.extract.encoding import decode_html
 from ctd_crawler.layouts import detect_family, get_layout
 from ctd_crawler.layouts.html import parse_html
+from tests.layouts.pages import expected_files, page_of, token_f1, tree_of
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"
 HOST = "chuthapdobacgiang.org.vn"
 SITE_DIR = ROOT / "sites" / HOST
-ARTICLES = sorted((ROOT / "expected" / HOST).rglob("*.json"))
+ARTICLES = expected_files(HOST)
 SEED_URL = f"https://{HOST}/tin-tuc/chi-tiet.aspx?id=1856"
 # Side columns, "Các tin bài khác", video block, slideshow, menu and footer of the portal.
 LEAKS = ("Các tin bài khác", "TRANG VIDEO", "HÀNH TRÌNH ĐỎ 2024", "09-07-2024", "Bệnh viện Sản-Nhi",
@@ -28,27 +28,15 @@ LEAKS = ("Các tin bài khác", "TRANG VIDEO", "HÀNH TRÌNH ĐỎ 2024", "09-07
          "DANH MỤC", "In trang", "Quay lại", "Trang chủ", "LIÊN KẾT WEBSITE")
 
 
-def _tree(path: Path):
-    text, _ = decode_html(path.read_bytes(), "text/html")
-    return parse_html(text)
 
 
-def _page_of(expected: Path) -> Path:
-    return SITE_DIR / expected.relative_to(ROOT / "expected" / HOST).with_suffix("")
 
 
-def _f1(got: str, want: str) -> float:
-    g, w = Counter(got.split()), Counter(want.split())
-    common = sum((g & w).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(g.values()), common / sum(w.values())
-    return 2 * p * r / (p + r)
 
 
 @pytest.fixture(scope="module")
 def item():
-    return get_layout("tableportal").parse(_tree(SITE_DIR / "tin-tuc" / "chi-tiet.aspx@id=1856"), SEED_URL)
+    return get_layout("tableportal").parse(tree_of(SITE_DIR / "tin-tuc" / "chi-tiet.aspx@id=1856"), SEED_URL)
 
 
 def test_title_kept_as_written(item):
@@ -91,7 +79,7 @@ def test_seed_body_excludes_sidebar(item, leak):
 
 def test_byline_paragraph_becomes_author_and_leaves_body():
     page = SITE_DIR / "tin-tuc" / "chi-tiet.aspx@id=1705"
-    got = get_layout("tableportal").parse(_tree(page), f"https://{HOST}/tin-tuc/chi-tiet.aspx?id=1705")
+    got = get_layout("tableportal").parse(tree_of(page), f"https://{HOST}/tin-tuc/chi-tiet.aspx?id=1705")
     assert got.author == "Hoàng Dung - Hội CTĐ huyện Sơn Động"
     assert "Hoàng Dung" not in got.body_text
 
@@ -106,7 +94,7 @@ def test_legacy_encodings_decode(name, encoding):
 
 
 def test_detect_family():
-    assert detect_family(_tree(SITE_DIR / "tin-tuc" / "chi-tiet.aspx@id=1790")) == "tableportal"
+    assert detect_family(tree_of(SITE_DIR / "tin-tuc" / "chi-tiet.aspx@id=1790")) == "tableportal"
 
 
 def test_label_markup_without_ids():
@@ -123,10 +111,10 @@ def test_label_markup_without_ids():
 @pytest.mark.parametrize("expected", ARTICLES, ids=lambda p: p.stem)
 def test_every_article_matches_its_expected_json(expected):
     want = json.loads(expected.read_text(encoding="utf-8"))
-    got = get_layout("tableportal").parse(_tree(_page_of(expected)), want["url"])
+    got = get_layout("tableportal").parse(tree_of(page_of(expected)), want["url"])
     assert got.title == want["title"]
     assert got.author == want["author"]
-    assert _f1(got.body_text, want["body_text"]) >= 0.95
+    assert token_f1(got.body_text, want["body_text"]) >= 0.95
     assert got.date_text and got.date_text.startswith("Ngày đăng:")
     for leak in LEAKS:
         assert leak not in got.body_text
@@ -157,5 +145,5 @@ def test_url_classification(url, article, listing):
 
 @pytest.mark.parametrize("page", ["tin-tuc.aspx@cat=2", "gioi-thieu.aspx", "lien-he.aspx"])
 def test_non_article_pages_have_no_article_body(page):
-    got = get_layout("tableportal").parse(_tree(SITE_DIR / page), f"https://{HOST}/{page}")
+    got = get_layout("tableportal").parse(tree_of(SITE_DIR / page), f"https://{HOST}/{page}")
     assert got.body_text == ""

@@ -12,6 +12,7 @@ import pytest
 from ctd_crawler.extract.encoding import decode_html
 from ctd_crawler.layouts import detect_family, get_layout
 from ctd_crawler.layouts.html import parse_html
+from tests.layouts.pages import token_f1
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"
 HOST = "redcross.org.vn"
@@ -43,19 +44,6 @@ def load(url: str):
 
 def parse(url: str):
     return get_layout("vnrc").parse(load(url), url)
-
-
-def tokens(text: str) -> Counter:
-    return Counter(re.findall(r"\w+", text.lower()))
-
-
-def token_f1(got: str, want: str) -> float:
-    a, b = tokens(got), tokens(want)
-    common = sum((a & b).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(a.values()), common / sum(b.values())
-    return 2 * p * r / (p + r)
 
 
 HDH = f"https://{HOST}/tin-tuc/hoat-dong-hoi/"

@@ -3,47 +3,33 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from ctd_crawler.extract.encoding import decode_html
 from ctd_crawler.layouts import FAMILIES, detect_family, get_layout, layout_class
-from ctd_crawler.layouts.html import parse_html
+from tests.layouts.pages import expected_files, page_of, token_f1, tree_of
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"
 HOST = "chuthapdolaocai.org.vn"
 SITE_DIR = ROOT / "sites" / HOST
-ARTICLES = sorted((ROOT / "expected" / HOST).rglob("*.json"))
+ARTICLES = expected_files(HOST)
 # Widgets, Jetpack boxes, meta and footer text that must never reach the body.
 LEAKS = ("Bài viết mới", "Chuyên mục", "Lưu trữ", "Ủng hộ quỹ nhân đạo", "Agribank", "Chia sẻ:", "Facebook",
          "Có liên quan", "Trong \"Tin tức", "Lượt xem", "admin", "Trả lời", "Bản quyền", "Khối 5 Trung tâm Hành chính",
          "ColorMag", "Đọc tiếp")
 
 
-def _tree(path: Path):
-    text, _ = decode_html(path.read_bytes(), "text/html")
-    return parse_html(text)
 
 
-def _page_of(expected: Path) -> Path:
-    return SITE_DIR / expected.relative_to(ROOT / "expected" / HOST).with_suffix("")
 
 
-def _f1(got: str, want: str) -> float:
-    g, w = Counter(got.split()), Counter(want.split())
-    common = sum((g & w).values())
-    if not common:
-        return 0.0
-    p, r = common / sum(g.values()), common / sum(w.values())
-    return 2 * p * r / (p + r)
 
 
 @pytest.fixture(scope="module")
 def item():
     page = SITE_DIR / "2024/01/25/tet-nhan-ai-giap-thin-2024-tai-xa-ta-van/index.html"
-    return get_layout("wordpress").parse(_tree(page), f"https://{HOST}/2024/01/25/tet-nhan-ai-giap-thin-2024-tai-xa-ta-van/")
+    return get_layout("wordpress").parse(tree_of(page), f"https://{HOST}/2024/01/25/tet-nhan-ai-giap-thin-2024-tai-xa-ta-van/")
 
 
 def test_title(item):
@@ -86,7 +72,7 @@ def test_body_excludes_widgets_and_footer(item):
 
 def test_block_editor_byline_and_caption():
     page = SITE_DIR / "2024/09/20/chung-tay-dung-lai-nha-cho-nguoi-dan-phuc-khanh/index.html"
-    got = get_layout("wordpress").parse(_tree(page), "https://x/")
+    got = get_layout("wordpress").parse(tree_of(page), "https://x/")
     assert got.author == "Minh Đức"
     assert "Tình nguyện viên chữ thập đỏ dọn dẹp nhà cửa cho người dân xã Phúc Khánh." in got.body_text
     assert not got.body_text.endswith("Minh Đức")
@@ -95,7 +81,7 @@ def test_block_editor_byline_and_caption():
 def test_no_byline_means_no_author():
     # entry-meta only names the login "admin": that is not a byline.
     page = SITE_DIR / "2020/12/10/ban-giao-nha-nhan-dao-tai-xa-nan-san/index.html"
-    got = get_layout("wordpress").parse(_tree(page), "https://x/")
+    got = get_layout("wordpress").parse(tree_of(page), "https://x/")
     assert got.author is None
     assert got.body_text.endswith("tổng kinh phí hơn 600 triệu đồng.")
 
@@ -105,7 +91,7 @@ def test_no_byline_means_no_author():
 @pytest.fixture(scope="module", params=ARTICLES, ids=lambda p: p.parent.name[:50])
 def pair(request):
     want = json.loads(request.param.read_text(encoding="utf-8"))
-    got = get_layout("wordpress").parse(_tree(_page_of(request.param)), want["url"])
+    got = get_layout("wordpress").parse(tree_of(page_of(request.param)), want["url"])
     return got, want
 
 
@@ -130,7 +116,7 @@ def test_all_date_text_is_publication_time(pair):
 
 def test_all_body_f1(pair):
     got, want = pair
-    assert _f1(got.body_text, want["body_text"]) >= 0.95
+    assert token_f1(got.body_text, want["body_text"]) >= 0.95
 
 
 def test_all_body_no_leaks(pair):
@@ -208,12 +194,12 @@ def test_registry_override_for_postname_permalinks():
 # -- family detection --------------------------------------------------------------------
 
 def test_signature_matches_article_page():
-    assert layout_class("wordpress").matches(_tree(_page_of(ARTICLES[0])))
+    assert layout_class("wordpress").matches(tree_of(page_of(ARTICLES[0])))
 
 
 def test_signature_rejects_newsportal_page():
     np_page = next((ROOT / "sites" / "nhandaoonline.vn").glob("*-post1*.html"))
-    assert not layout_class("wordpress").matches(_tree(np_page))
+    assert not layout_class("wordpress").matches(tree_of(np_page))
 
 
 def test_detect_family():
@@ -222,4 +208,4 @@ def test_detect_family():
             layout_class(family)
     except ModuleNotFoundError as exc:  # another family's module is not written yet
         pytest.skip(str(exc))
-    assert detect_family(_tree(_page_of(ARTICLES[0]))) == "wordpress"
+    assert detect_family(tree_of(page_of(ARTICLES[0]))) == "wordpress"

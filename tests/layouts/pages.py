@@ -1,0 +1,26 @@
+"""Helpers shared by the layout fixture tests: saved pages and their expected extraction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.common import EXPECTED, SITES, token_f1
+from ctd_crawler.extract.encoding import decode_html
+from ctd_crawler.layouts.html import parse_html
+
+__all__ = ["EXPECTED", "SITES", "expected_files", "page_of", "token_f1", "tree_of"]
+
+
+def tree_of(path: Path):
+    """A saved page, decoded as the crawler decodes it, parsed."""
+    text, _ = decode_html(path.read_bytes(), "text/html")
+    return parse_html(text)
+
+
+def expected_files(host: str) -> list[Path]:
+    return sorted((EXPECTED / host).rglob("*.json"))
+
+
+def page_of(expected: Path) -> Path:
+    """The saved page an expected-extraction file describes (same path without .json)."""
+    return SITES / str(expected.relative_to(EXPECTED))[: -len(".json")]
