@@ -74,6 +74,7 @@ def main(argv: list[str]) -> int:
         return 1
 
     m_tp = m_ours = m_exp = wrong = 0
+    per_ok = 0
     c_tp = c_tpu = c_ours = c_exp = skipped = 0
     ph_total = ph_ours = ph_pp = 0
     t_ours = t_pp = 0.0
@@ -92,6 +93,10 @@ def main(argv: list[str]) -> int:
         got = Counter(m.amount_vnd for m in money)
         want = Counter(e.get("amount_vnd") for e in expected_money)
         m_tp += sum((got & want).values())
+        # per_unit: (amount, per_unit) pairs as multisets, over the amounts found
+        with_per = Counter((m.amount_vnd, m.per_unit) for m in money)
+        want_per = Counter((e.get("amount_vnd"), bool(e.get("per_unit"))) for e in expected_money)
+        per_ok += sum((with_per & want_per).values())
         m_ours += len(money)
         m_exp += len(expected_money)
         for m in money:
@@ -132,6 +137,7 @@ def main(argv: list[str]) -> int:
     print(f"| money amount precision | {_ratio(m_tp, m_ours)} | |")
     print(f"| money amount recall | {_ratio(m_tp, m_exp)} | |")
     print(f"| wrong amounts (text overlaps, amount differs) | {wrong} | |")
+    print(f"| per_unit right, over amounts found | {_ratio(per_ok, m_tp)} | |")
     print(f"| expected money phrases read right, alone | {_ratio(ph_ours, ph_total)} | {_ratio(ph_pp, ph_total)} |")
     print(f"| count value precision | {_ratio(c_tp, c_ours)} | |")
     print(f"| count value recall | {_ratio(c_tp, c_exp)} | |")

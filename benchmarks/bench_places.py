@@ -145,6 +145,7 @@ def main(folder: Path) -> None:
     nl_tp = nl_pred = n_gold = 0  # name + level
     nm_tp = nm_pred = nm_gold = 0  # name only
     code_ok = code_n = 0
+    prov_ok = prov_n = 0  # province as expected, over expected places found (villages included)
     ours_times = []
     misses: list[str] = []
     for f, d, text, on, hint in articles:
@@ -169,6 +170,13 @@ def main(folder: Path) -> None:
             code_n += 1
             mine = next((p for p in got if name_key(p.name) == name_key(g["name"]) and p.level == g["level"]), None)
             code_ok += bool(mine and mine.code == code)
+        for g in gold:  # the province filled in, for every place found at its level
+            if g.get("level") in ("region", "country") or not g.get("province"):
+                continue
+            mine = next((p for p in got if name_key(p.name) == name_key(g["name"]) and p.level == g["level"]), None)
+            if mine is not None:
+                prov_n += 1
+                prov_ok += mine.province == g["province"]
         for k in sorted(gold_nl - got_nl):
             misses.append(f"{f.parent.name}/{f.name[:40]}: missed {k}")
         for k in sorted(got_nl - gold_nl):
@@ -208,6 +216,7 @@ def main(folder: Path) -> None:
         print(f"\nours vs underthesea: F1 (name) x{ours_n[2] / bf if bf else float('inf'):.2f}, "
               f"time x{t_ours / t_base:.3f}")
     print(f"\ncode correct where resolvable: {code_ok}/{code_n} = {code_ok / code_n if code_n else 1:.3f}")
+    print(f"province as expected, places found: {prov_ok}/{prov_n} = {prov_ok / prov_n if prov_n else 1:.3f}")
     print("\n| gazetteer | value |")
     print("|---|---|")
     print(f"| cold load (import + build, fresh interpreter, best of 3) | {load_s * 1e3:.0f} ms |")

@@ -16,6 +16,16 @@ Event-date text spans start at the day number for day dates ("20 và 21/6/2024",
 "15 tháng 7 năm 2024") and at the keyword otherwise ("tháng 5/2024", "quý I/2024",
 "sáu tháng đầu năm 2024", "năm 2024", "Tết Nguyên đán Giáp Thìn 2024").
 
+Ranges and lists with no year written take the publication's nearest year for their
+first date; the later dates follow it forward ("từ 14/6 đến 31/8" in 2018 is 2018-06-14
+to 2018-08-31; "28/12 - 3/1" crosses into the next year). Not periods: a term of office
+("nhiệm kỳ 2022-2027") and the edition year of a named event ("Hành trình Đỏ năm 2018",
+"“Tháng Nhân đạo” năm 2017", "lần thứ XI năm 2023"); a clause-initial "Năm 2019, ..." is.
+English pages (lang "en", or text with almost no Vietnamese letters) also get English
+forms: "October 5 to 7, 2025", "5-7 October 2025", "June 24, 2024", "in March 2024",
+"the first six months of 2024", "In 2022"; month names only capitalised, year-less dates
+only after a trigger word ("on", "by", "from" ...).
+
 dateparser is used only as the long tail of `parse_date_text` (one short string);
 never `search_dates` on a body (it turns durations like "6 tháng" into dates).
 """
@@ -154,21 +164,77 @@ _EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "từ tháng 5 đến tháng 7/2024"
     ("month_range", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?" + _RANGE_SEP
                                + r"(?:tháng\s+)?(\d{1,2})" + _YEAR_TAIL + r"(?!\d)", re.I)),
+    # "từ tháng 7 đến tháng 9": both months named, no year (it comes from publication)
+    ("month_range_noyear", re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?tháng\s+(\d{1,2})"
+                                      r"(?!\d|[/.,\-]\d|\s*(?:,\s*)?năm\s+\d)", re.I)),
     # "N tháng đầu năm 2024", "sáu tháng cuối năm", "nửa đầu năm 2024"
     ("months_of_year", re.compile(r"(?<!\w)(?:(\d{1,2}|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)\s+tháng|(nửa))"
                                   r"\s+(đầu|cuối)\s+năm(?:\s+(" + _Y4 + r"))?(?!\d)", re.I)),
     ("month", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?(?!\d|[/.,\-]\d)", re.I)),
     ("quarter", re.compile(r"(?<!\w)quý\s+(IV|I{1,3}|[1-4])(?!\w)(?:" + _YEAR_TAIL + r")?(?!\d)", re.I)),
-    # "giai đoạn 2021-2025", "năm 2023 - 2024": a span of years
-    ("year_range", re.compile(r"(?<!\w)(?:năm|giai\s+đoạn|nhiệm\s+kỳ|từ\s+năm)\s+(" + _Y4 + r")\s*(?:-|–|đến|tới)\s*(?:năm\s+)?("
+    # "giai đoạn 2021-2025", "năm 2023 - 2024": a span of years. Not "nhiệm kỳ 2022-2027":
+    # a term of office names the organisation's mandate, not when anything happened.
+    ("year_range", re.compile(r"(?<!\w)(?:năm|giai\s+đoạn|từ\s+năm)\s+(" + _Y4 + r")\s*(?:-|–|đến|tới)\s*(?:năm\s+)?("
                               + _Y4 + r")(?!\d)", re.I)),
     ("year", re.compile(r"(?<!\w)năm\s+(" + _Y4 + r"|1[0-8]\d\d)(?![\d/])", re.I)),
     # "Tết Nguyên đán Giáp Thìn 2024", "Tết Giáp Thìn", "Tết Nguyên đán 2024"
     ("tet", re.compile(r"(?<!\w)tết\s+(?:(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch)\s*)?(?:"
                        + _CAN_CHI_WORD + r")?(?:\s*(?:năm\s+)?(" + _Y4 + r"))?(?!\d)", re.I)),
 ]
-# Earlier in this list wins when two patterns match at the same place with equal length.
-_PRIORITY = {name: i for i, (name, _) in enumerate(_EVENT_PATTERNS)}
+
+# -- English pages (national site): month names are capitalised proper nouns, so they
+# are matched case-sensitively ("may", "march" are words; "May", "March" are months).
+_EN_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December")
+_EN_MONTH_CAP = "(" + "|".join(sorted(
+    {alt for full in _EN_MONTH_NAMES for alt in (full, full.upper(), full[:3] + r"\.?")} | {r"Sept\.?"},
+    key=len, reverse=True)) + r")(?![A-Za-z])"
+_EN_D = r"(\d{1,2})(?:st|nd|rd|th)?"
+_EN_Y = r"(?:,?\s+(" + _Y4 + r"))"
+_EN_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+
+_EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "October 5 to 7, 2025", "June 14 to August 31", "September 18 and 19, 2024"
+    ("en_md_range", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"\s*(-|–|—|to|until|till|through|and)\s*(?:"
+                               + _EN_MONTH_CAP + r"\s+)?" + _EN_D + r"(?!\d)" + _EN_Y + r"?(?!\d)")),
+    # "5-7 October 2025", "31 August to 3 September 2018"
+    ("en_dm_range", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"(?:\s+" + _EN_MONTH_CAP + r")?\s*(-|–|—|to|and)\s*"
+                               + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
+    # "June 24, 2024", "on June 24"
+    ("en_md", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"(?![\d:])" + _EN_Y + r"?(?![\d:])")),
+    # "24 June 2024", "on 24 June"
+    ("en_dm", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
+    # "March 2024", "in March"
+    ("en_month", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4 + r"))?(?![\w])(?!\s*\d)")),
+    # "the first six months of 2024", "the first half of 2024", "the third quarter of 2024"
+    ("en_period", re.compile(r"(?<!\w)(first|last)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+                             r"\s+of\s+(?:the\s+year\s+)?(" + _Y4 + r")(?!\d)"
+                             r"|(?<!\w)(first|second)\s+half\s+of\s+(?:the\s+year\s+)?(" + _Y4 + r")(?!\d)"
+                             r"|(?<!\w)(first|second|third|fourth|last)\s+quarter\s+of\s+(?:the\s+year\s+)?(" + _Y4 + r")(?!\d)"
+                             r"|(?<![\w/])Q([1-4])[\s/\-]+(" + _Y4 + r")(?!\d)", re.I)),
+    # "from 2019 to 2021", "in the 2021-2025 period", "between 2019 and 2021"
+    ("en_year_range", re.compile(r"(?<!\w)(?:from|between|in|during)\s+(?:the\s+)?(" + _Y4 + r")\s*(?:-|–|to|and)\s*("
+                                 + _Y4 + r")(?![\d\-/])", re.I)),
+    # "In 2022", "during 2024": a year after a time preposition
+    ("en_year", re.compile(r"(?<!\w)(?:in|during|throughout|since|for\s+the\s+year|the\s+year)\s+(" + _Y4
+                           + r")(?![\d\-/–]|\.\d|,\d)", re.I)),
+]
+# Year-less English dates count only after one of these words (or at a sentence start):
+# "By September 19", "on June 24"; a bare "June 24" inside a name is no event.
+_P_EN_TRIGGER = re.compile(r"(?:^|\W)(?:on|by|from|since|until|till|to|through|before|after|of|between|and|"
+                           r"starting|beginning|ending|dated|in|during|early|late|mid|end\s+of)\s*[(,]?\s*$"
+                           r"|(?:^|[.!?\n]\s*)$", re.I)
+# Words that may follow "in 2022" when it is a year: "in 2000 households" is a count.
+_EN_YEAR_FOLLOWERS = frozenset(("the", "and", "to", "alone", "when", "as", "was", "were", "is", "has", "had",
+                                "it", "its", "this", "with", "for", "by", "in", "on", "at", "of", "a", "an",
+                                "only", "saw", "compared", "while", "after", "before", "there", "we", "our"))
+# Vietnamese-only letters: a text with (almost) none of them is an English page.
+_P_VI_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+# Earlier in these lists wins when two patterns match at the same place with equal length.
+_PRIORITY = {name: i for i, (name, _) in enumerate(_EVENT_PATTERNS + _EN_EVENT_PATTERNS)}
 
 
 # ---------------------------------------------------------------------------
@@ -504,6 +570,7 @@ class _Ctx:
     folded: str  # fold(text): same length as text for NFC Vietnamese (1 char -> 1 char)
     published: date | None
     ref_year: int  # publication year, or this year when unknown
+    english: bool = False  # English page: English month names and phrases too
 
 
 def _triggered(ctx: _Ctx, pos: int) -> bool:
@@ -544,15 +611,25 @@ def _days(ctx: _Ctx, span: str, parts: list[tuple[int, int, int | None]], as_ran
     last_year = written[-1] if written else None
     resolved: list[tuple[int, int, int]] = []
     last_dm = (parts[-1][1], parts[-1][0])
-    for d, m, y in parts:
-        if y is None and last_year is not None:
-            y = last_year if (m, d) <= last_dm else last_year - 1
+    if last_year is None:
+        # No year written at all ("từ ngày 14/6 đến ngày 31/8"): the first date takes the
+        # publication's nearest year and the others follow it forward, never backwards
+        # ("28/12 - 3/1" crosses into the next year).
+        d0, m0, _ = parts[0]
+        y = _resolve_year(ctx, m0, d0)
         if y is None:
-            y = _resolve_year(ctx, m, d)
-            if y is None:
-                if _safe_date(2000, m, d) is None:  # a leap year: checks day/month only
-                    return _flagged("day", span, "impossible")
-                return _flagged("day", span, "no-year")
+            if _safe_date(2000, m0, d0) is None:  # a leap year: checks day/month only
+                return _flagged("day", span, "impossible")
+            return _flagged("day", span, "no-year")
+        prev = (m0, d0)
+        for d, m, _ in parts:
+            if m < prev[0]:  # a month earlier than the one before: the next year
+                y += 1
+            prev = (m, d)
+            resolved.append((d, m, y))
+    for d, m, y in parts if last_year is not None else ():
+        if y is None:
+            y = last_year if (m, d) <= last_dm else last_year - 1
         resolved.append((d, m, y))
     dates = [_safe_date(y, m, d) for d, m, y in resolved]
     if any(x is None for x in dates):
@@ -643,6 +720,22 @@ def _h_month_range(ctx, span, g):
     return [EventDate(date(y1, m1, 1).isoformat(), end.isoformat(), "month", span)]
 
 
+def _h_month_range_noyear(ctx, span, g):
+    """"từ tháng 7 đến tháng 9": the year of the first month, the end runs forward."""
+    m1, m2 = int(g[0]), int(g[1])
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or m1 == m2:
+        return []
+    y1 = _resolve_year(ctx, m1, 1)
+    if y1 is None:
+        return _flagged("month", span, "no-year")
+    y2 = y1 if m2 > m1 else y1 + 1
+    flag = _year_flag(ctx, y1, y2)
+    if flag:
+        return _flagged("month", span, flag)
+    end = date(y2, m2, monthrange(y2, m2)[1])
+    return [EventDate(date(y1, m1, 1).isoformat(), end.isoformat(), "month", span)]
+
+
 def _h_months_of_year(ctx, span, g):
     word = fold(g[0] or g[1])
     n = 6 if word == "nua" else int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
@@ -716,7 +809,60 @@ def _h_tet(ctx, span, g):
     return [EventDate(d.isoformat(), d.isoformat(), "day", span)]
 
 
+def _en_month(name: str) -> int:
+    return _EN_MONTHS[name.rstrip(".").lower()]
+
+
+def _h_en_md_range(ctx, span, g):
+    m1, d1, sep, m2, d2, y = _en_month(g[0]), int(g[1]), g[2].lower(), g[3], int(g[4]), _int(g[5])
+    m2 = _en_month(m2) if m2 else m1
+    if m2 == m1 and d2 <= d1:
+        return []  # "June 14 - 2": no range runs backwards
+    return _days(ctx, span, [(d1, m1, None), (d2, m2, y)], sep != "and")
+
+
+def _h_en_dm_range(ctx, span, g):
+    d1, m1, sep, d2, m2, y = int(g[0]), g[1], g[2].lower(), int(g[3]), _en_month(g[4]), _int(g[5])
+    m1 = _en_month(m1) if m1 else m2
+    if m2 == m1 and d2 <= d1:
+        return []
+    return _days(ctx, span, [(d1, m1, None), (d2, m2, y)], sep != "and")
+
+
+def _h_en_md(ctx, span, g):
+    return _days(ctx, span, [(int(g[1]), _en_month(g[0]), _int(g[2]))], True)
+
+
+def _h_en_dm(ctx, span, g):
+    return _days(ctx, span, [(int(g[0]), _en_month(g[1]), _int(g[2]))], True)
+
+
+def _h_en_month(ctx, span, g):
+    m = _en_month(g[0])
+    return _period(ctx, span, "month", _int(g[1]), m, m)
+
+
+def _h_en_period(ctx, span, g):
+    if g[0]:  # "the first six months of 2024"
+        word = g[1].lower()
+        n = int(word) if word.isdigit() else _EN_NUM_WORDS.get(word)
+        if not n or not 1 <= n <= 11:
+            return []
+        m1, m2 = (1, n) if g[0].lower() == "first" else (13 - n, 12)
+        precision = {6: "half-year", 3: "quarter"}.get(n, "month")
+        return _period(ctx, span, precision, int(g[2]), m1, m2)
+    if g[3]:  # "the first half of 2024"
+        first = g[3].lower() == "first"
+        return _period(ctx, span, "half-year", int(g[4]), 1 if first else 7, 6 if first else 12)
+    q = _EN_ORDINALS[g[5].lower()] if g[5] else int(g[7])
+    y = int(g[6]) if g[5] else int(g[8])
+    return _period(ctx, span, "quarter", y, 3 * q - 2, 3 * q)
+
+
 _HANDLERS: dict[str, Callable[[_Ctx, str, tuple], list[EventDate]]] = {
+    "en_md_range": _h_en_md_range, "en_dm_range": _h_en_dm_range, "en_md": _h_en_md, "en_dm": _h_en_dm,
+    "en_month": _h_en_month, "en_period": _h_en_period,
+    "en_year_range": _h_year_range, "en_year": _h_year, "month_range_noyear": _h_month_range_noyear,
     "full_range": _h_full_range, "dm_range": _h_dm_range, "d_range": _h_d_range,
     "d_list": _h_d_list, "d_words": _h_d_words, "dmy": _h_dmy, "dm": _h_dm,
     "month_range": _h_month_range, "months_of_year": _h_months_of_year, "month": _h_month,
@@ -742,6 +888,12 @@ def _acceptable(ctx: _Ctx, name: str, m: re.Match[str]) -> bool:
             return bool(re.search(r"(?:^|[^\w])ngay\s*$", before))  # "ngày 15 tháng 7"
         if not has_year:
             return _triggered(ctx, m.start())
+    if name == "year":
+        return not _edition_label(ctx, m.start())
+    if name == "month_range_noyear":
+        return bool(_P_MONTH_TRIGGER.search(before))
+    if name.startswith("en_"):
+        return _acceptable_en(ctx, name, m)
     if name == "month":
         # "3 tháng 5 ngày" is a duration; "tháng 5" after a number is not a month name.
         if re.search(r"\d\s*$", before):
@@ -752,9 +904,57 @@ def _acceptable(ctx: _Ctx, name: str, m: re.Match[str]) -> bool:
     return True
 
 
+# "năm 2018" right after an event's name is the edition of a named event ("Hành trình Đỏ
+# năm 2018", "“Tháng Nhân đạo” năm 2017", "lần thứ XI năm 2023", "đợt I năm 2021"), not a
+# period in which something happened; a clause-initial "Năm 2019, Hội ..." is one.
+_P_EDITION_BEFORE = re.compile(
+    r"(?:[”\"»’]"  # a quoted name
+    r"|(?i:lần\s+thứ|lần|đợt|mùa|kỳ|khóa|khoá)\s+(?:[IVXLC]+|\d{1,3})"  # an edition number
+    # an event kind followed by its capitalised name: "Lễ hội Xuân hồng", "Hành trình Đỏ"
+    r"|(?i:hành\s+trình|lễ\s+hội|ngày\s+hội|chiến\s+dịch|hội\s+thi|hội\s+diễn|hội\s+trại|giải|"
+    r"tuần\s+lễ|tháng|chương\s+trình|festival)\s+(?:[A-ZĐÀ-Ỹ][^\s,.;:!?]*)(?:\s+[^\s,.;:!?]+){0,3}"
+    r")\s*$")
+
+
+def _edition_label(ctx: _Ctx, pos: int) -> bool:
+    before = ctx.text[max(0, pos - 60):pos]
+    line = before.rsplit("\n", 1)[-1]
+    if line.isupper():  # an ALL-CAPS title: capitals say nothing about names
+        return bool(re.search(r"[”\"»’]\s*$|(?:LẦN\s+THỨ|ĐỢT)\s+[IVXLC\d]+\s*$", line))
+    return bool(_P_EDITION_BEFORE.search(before))
+
+
+def _acceptable_en(ctx: _Ctx, name: str, m: re.Match[str]) -> bool:
+    """English forms: year-less dates need a trigger word ("on June 24", "By September 19");
+    "in 2000 households" is a count, not a year."""
+    before = ctx.text[max(0, m.start() - 16):m.start()]
+    if name == "en_year":
+        nxt = re.match(r"\s+([A-Za-z]+)", ctx.text[m.end():m.end() + 30])
+        return nxt is None or not nxt.group(1).islower() or nxt.group(1) in _EN_YEAR_FOLLOWERS
+    if name in ("en_md_range", "en_dm_range"):
+        if m.groups()[-1] is None:
+            return bool(_P_EN_TRIGGER.search(before))
+        return True
+    if name in ("en_md", "en_dm", "en_month"):
+        if m.groups()[-1] is not None:
+            return True
+        if name == "en_month":  # "May" opens sentences as a verb: a word trigger only
+            return bool(re.search(r"(?:^|\W)(?:in|since|until|by|during|from|early|late|mid|end\s+of|"
+                                  r"beginning\s+of|through|throughout)\s*-?\s*$", before, re.I))
+        return bool(_P_EN_TRIGGER.search(before))
+    return True
+
+
+def _looks_english(text: str) -> bool:
+    sample = text[:4000]
+    letters = sum(c.isalpha() for c in sample)
+    return letters >= 20 and len(_P_VI_LETTER.findall(sample)) < 0.01 * letters
+
+
 def _candidates(ctx: _Ctx) -> list[tuple[int, int, int, str, re.Match[str]]]:
     out = []
-    for name, pattern in _EVENT_PATTERNS:
+    patterns = _EVENT_PATTERNS + _EN_EVENT_PATTERNS if ctx.english else _EVENT_PATTERNS
+    for name, pattern in patterns:
         for m in pattern.finditer(ctx.text):
             if _acceptable(ctx, name, m):
                 out.append((m.start(), -(m.end() - m.start()), _PRIORITY[name], name, m))
@@ -762,8 +962,13 @@ def _candidates(ctx: _Ctx) -> list[tuple[int, int, int, str, re.Match[str]]]:
     return out
 
 
-def extract_event_dates(text: str, *, published: date | None = None) -> list[EventDate]:
+def extract_event_dates(text: str, *, published: date | None = None,
+                        lang: str | None = None) -> list[EventDate]:
     """Every event date in title + body, in text order, one entry per distinct date.
+
+    `lang` "en" adds the English forms ("From October 5 to 7, 2025", "in March 2024",
+    "the first six months of 2024"); None decides from the text (almost no Vietnamese
+    letters: English).
 
     Overlapping matches: the earliest start wins, then the longest, then the pattern
     listed first in _EVENT_PATTERNS ("20 và 21/6/2024" beats "21/6/2024").
@@ -778,7 +983,8 @@ def extract_event_dates(text: str, *, published: date | None = None) -> list[Eve
         if isinstance(published, datetime):
             published = published.date()
         ref_year = published.year if published else date.today().year
-        ctx = _Ctx(text, folded, published, ref_year)
+        english = lang.lower().startswith("en") if lang else _looks_english(text)
+        ctx = _Ctx(text, folded, published, ref_year, english)
         results: list[EventDate] = []
         seen: set[tuple] = set()
         taken_until = -1

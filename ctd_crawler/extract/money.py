@@ -31,9 +31,12 @@ Money
 * Ranges: "từ 2 đến 3 triệu đồng", "2-3 triệu đồng", "500.000 - 1 triệu đồng". A lower
   bound without a scale word takes the upper bound's scale when that keeps it below the
   upper bound. A range needs low < high <= 100 x low; otherwise the numbers are read apart.
-* Per unit: "1 triệu đồng/suất", "500.000 đồng mỗi hộ", "mỗi suất quà trị giá 1 triệu
-  đồng" (a "mỗi" earlier in the same clause): per_unit True, per = the noun's first word
-  ("suất", "hộ", "người", "tháng").
+* Per unit: "1 triệu đồng/suất", "500.000 đồng mỗi hộ", "VND 2 million each" (per = the
+  counted noun earlier in the sentence, "households"), "mỗi suất quà trị giá 1 triệu
+  đồng" (a "mỗi <noun>" earlier in the clause; across commas when it opens the sentence
+  or a list of parts follows it, "mỗi suất gồm gạo, mì tôm và 300.000 đồng"; never
+  across a total word "tổng ..."; "mỗi năm vận động 60 tỷ" is a yearly total): per_unit
+  True, per = the noun's first word ("suất", "hộ", "người", "tháng").
 * context: the nearest context word before the figure in the same clause (clauses end at
   . ; : ! ? , ( ) and paragraph breaks, and at the previous figure), extended over the
   noun phrase it opens up to a verb, preposition, qualifier or time phrase ("Tổng giá trị 7
@@ -48,9 +51,19 @@ Counts
 * A number immediately followed by a result noun from data/count_units.txt (longest
   match: "401.489 đối tượng", "1.300 đơn vị máu", "hơn 1,3 triệu đơn vị máu", "320 suất
   quà"). Nouns of categories, places and time (lĩnh vực, tỉnh, ngày, tháng, tuổi) are not
-  in the lexicon, so "7 lĩnh vực", "2 ngày", "85 tuổi" are not counts. When no lexicon
-  unit follows, a classifier (data/count_classifiers.txt: chiếc, bộ, túi, bình ...) with
-  its noun, up to 4 words and the first function word, is the unit ("45 chiếc chăn").
+  in the lexicon, so "7 lĩnh vực", "2 ngày", "85 tuổi" are not counts (administrative
+  coverage written as a pair is: "34 tỉnh, thành phố", "99 xã, phường"). A classifier
+  before a longer lexicon unit joins it ("3 ngôi nhà nhân đạo", "5 con bò giống"). When no
+  lexicon unit follows, a classifier (data/count_classifiers.txt: chiếc, bộ, túi, bình,
+  đợt, con ...) with its noun, up to 4 words, is the unit ("45 chiếc chăn"); the noun ends
+  at a stop word (data/count_unit_stops.txt: do, của, cho, gửi, được, từ, tại ...) or a
+  describing word (data/count_modifiers.txt: "45 chiếc chăn ấm" -> "chiếc chăn").
+* English pages: a lexicon unit, else the lowercase noun phrase up to its plural head
+  ("800 relief kits", "150,000 bags of rice"), describing words before it skipped ("30
+  outstanding blood donors" -> "blood donors"), plurals of time, measure and category
+  (data/count_not_units.txt: days, years, times, provinces) excluded.
+* A quantity inside the description of each item ("mỗi suất gồm 1 triệu đồng, 10 kg
+  gạo") is a part of every gift, not a result: no count.
 * Not counts: numbers after "số", "thứ", "lần", "khóa", "năm", "tháng", "ngày" (decree,
   cluster and rank numbers, dates), parts of dates and times (20/6/2024, 14:05), phone-like
   digit runs, percentages, ranges ("200-300 người" has no single value), money, and
@@ -111,7 +124,7 @@ _MAX_COUNT = Decimal(10) ** 10
 _MIN_BARE_VND = 1000
 _CONTEXT_WORDS_MAX = 12
 _CONTEXT_WINDOW = 30  # tokens searched back for a context word
-_PER_WINDOW = 12  # tokens searched back for "mỗi"
+_PER_WINDOW = 30  # tokens searched back for "mỗi" in the sentence
 
 _CURRENCY_AFTER = {
     ("đồng",): "VND", ("đ",): "VND", ("vnđ",): "VND", ("vnd",): "VND", ("₫",): "VND",
@@ -141,11 +154,18 @@ _BARE_FOLLOWERS = {"tiền", "cho", "để", "và", "mỗi", "cùng", "nhằm", 
                    "tại", "từ", "nhân", "vào", "theo", "với", "đã", "được", "do", "gồm",
                    "hỗ", "trao", "tặng", "to", "for", "and"}
 _PER_WORDS = {"mỗi", "per", "each"}
-# Function words that end the noun after a classifier ("45 chiếc chăn cho các hộ").
-_NOUN_STOPS = {"cho", "của", "và", "với", "được", "tại", "trong", "ở", "từ", "đến", "tới", "trị",
-               "mỗi", "gồm", "có", "là", "đã", "đang", "sẽ", "để", "nhằm", "giúp", "các", "những",
-               "này", "đó", "cùng", "hỗ", "trao", "tặng", "nhận", "khác", "đạt", "tổng", "theo"}
+# After the figure with no noun: "VND 2 million each" (the unit is the counted noun before).
+_PER_AFTER_ALONE = {"each", "apiece", "mỗi"}
+# "mỗi năm vận động 60 tỷ đồng" is a yearly total, not an amount per item.
+_PER_TIME = {"năm", "tháng", "tuần", "ngày", "quý", "đợt", "year", "month", "week", "day"}
+# Words that make a figure a total: a "mỗi" before them no longer applies.
+_TOTAL_WORDS = {"tổng", "total", "totalling", "altogether", "cộng"}
+# Sentence ends: "mỗi" is looked for back to here (commas included, see _per_before).
+_SENTENCE_PUNCT = {".", ";", "!", "?", "…", ":"}
+# "mỗi suất gồm gạo, mì tôm và 300.000 đồng": after these the commas list the parts.
+_PART_WORDS = {"gồm", "bao", "including", "includes", "comprising"}
 _CLASSIFIER_NOUN_MAX = 4
+_EN_UNIT_MAX = 4  # words in an English counted noun ("bags of rice", "oxygen concentrators")
 
 
 def _load_lines(name: str) -> list[str]:
@@ -169,6 +189,12 @@ def _lexicons() -> dict:
         "qualifiers": qualifiers,
         "dong_compounds": set(_load_lines("money_dong_compounds.txt")),
         "classifiers": {c.rstrip("*"): c.endswith("*") for c in _load_lines("count_classifiers.txt")},
+        # what ends a counted noun, what only describes it, and English plurals that
+        # are no result (data, so the lists can grow without code)
+        "noun_stops": frozenset(_load_lines("count_unit_stops.txt")),
+        "noun_stops_en": frozenset(_load_lines("count_unit_stops_en.txt")),
+        "modifiers": frozenset(_load_lines("count_modifiers.txt")),
+        "not_units": frozenset(_load_lines("count_not_units.txt")),
     }
 
 
@@ -191,7 +217,7 @@ class _Doc:
 
     def match_at(self, i: int, phrases) -> tuple[tuple[str, ...], int] | None:
         """Longest phrase of `phrases` (token tuples) starting at token i: (phrase, end)."""
-        for length in (4, 3, 2, 1):
+        for length in (6, 5, 4, 3, 2, 1):  # "xã, phường, thị trấn" is six tokens
             key = tuple(self.low[i:i + length])
             if len(key) == length and key in phrases:
                 return key, i + length
@@ -326,11 +352,28 @@ def _read_per(doc: _Doc, fig: _Figure) -> None:
         while fig.end + 1 < doc.n and doc.low[fig.end] == "/" and doc.toks[fig.end + 1].kind == "word":
             fig.end += 2  # "/người/tháng": the first unit is the one counted
         return
+    lex = _lexicons()
+    stops = lex["noun_stops_en"] | lex["noun_stops"]
     for m in (k, k + 1):
-        if m + 1 < doc.n and doc.low[m] in _PER_WORDS and doc.toks[m + 1].kind == "word":
+        if (m + 1 < doc.n and doc.low[m] in _PER_WORDS and doc.toks[m + 1].kind == "word"
+                and doc.low[m + 1] not in stops):
             if m == k or doc.low[k] in ("cho", "for"):
                 fig.per = doc.low[m + 1]
                 return
+    if k < doc.n and doc.low[k] in _PER_AFTER_ALONE and (
+            k + 1 >= doc.n or doc.toks[k + 1].kind != "word" or doc.low[k + 1] in stops):
+        # "1,100 households received cash grants of VND 2 million each": per the counted
+        # noun written before in the sentence, else the word itself
+        fig.per = _counted_noun_before(doc, fig.first) or doc.low[k]
+
+
+def _counted_noun_before(doc: _Doc, first: int) -> str | None:
+    s = first - 1
+    while s > 0 and doc.low[s] not in _SENTENCE_PUNCT and "\n" not in doc.text[doc.toks[s].end:doc.toks[s + 1].start]:
+        if doc.is_num(s - 1) and doc.match_at(s, _lexicons()["units"]):
+            return doc.low[s]
+        s -= 1
+    return None
 
 
 # --- deciding what a figure is ----------------------------------------------------------
@@ -420,11 +463,54 @@ def _noun_phrase(doc: _Doc, start: int, end: int, limit: int) -> str:
 
 
 def _per_before(doc: _Doc, first: int, floor: int) -> str | None:
-    """"mỗi suất quà trị giá 1 triệu đồng": a "mỗi" earlier in the same clause."""
+    at = _per_word_before(doc, first, floor)
+    return doc.low[at + 1] if at is not None else None
+
+
+# Words that end a money figure: a "per"/"mỗi" right after them belongs to that figure
+# ("VND 10 million per household to 42 families": the families are a count of their own).
+_FIGURE_ENDS = {"đồng", "đ", "vnd", "vnđ", "usd", "eur", "million", "billion", "thousand",
+                "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "cho", "for"}
+
+
+def _per_item_count(doc: _Doc, first: int, floor: int) -> bool:
+    """A count inside the description of each item ("mỗi suất gồm 1 triệu đồng, 10 kg gạo"):
+    a part of every gift, not a result."""
+    at = _per_word_before(doc, first, floor)
+    return at is not None and not (at > 0 and (doc.low[at - 1] in _FIGURE_ENDS or doc.is_num(at - 1)))
+
+
+def _per_word_before(doc: _Doc, first: int, floor: int) -> int | None:
+    """Index of a "mỗi <noun>" earlier in the sentence: "mỗi suất quà trị giá 1 triệu đồng",
+    "Mỗi người ... nhận một suất quà trị giá 200.000 đồng".
+
+    Within the clause it always applies. Across commas only when the sentence opens
+    with it (the distributive subject of the whole sentence: "Mỗi ngôi nhà có diện tích
+    60 m², được hỗ trợ 60 triệu đồng") and no other figure stands between, or when a list
+    of parts follows it ("mỗi suất gồm gạo, mì tôm và 300.000 đồng", "Mỗi suất quà trị giá
+    1,5 triệu đồng, gồm 500.000 đồng tiền mặt"). Never across a total word ("tổng trị giá"), and
+    "mỗi năm", "mỗi tháng" before a figure make a yearly total, not a per-item amount.
+    """
     s = first - 1
-    while s >= max(floor, first - _PER_WINDOW) and not doc.breaks[s + 1]:
-        if doc.low[s] in _PER_WORDS and s + 1 < first and doc.toks[s + 1].kind == "word":
-            return doc.low[s + 1]
+    crossed_comma = parts = False
+    lower = first - _PER_WINDOW
+    while s >= max(0, lower):
+        if doc.low[s] in _SENTENCE_PUNCT or (s + 1 < doc.n and "\n" in doc.text[doc.toks[s].end:doc.toks[s + 1].start]):
+            return None
+        low = doc.low[s]
+        if low in _TOTAL_WORDS:
+            return None
+        if low in _PART_WORDS:
+            parts = True
+        if low in _PER_WORDS and s + 1 < first and doc.toks[s + 1].kind == "word":
+            if doc.low[s + 1] in _PER_TIME:
+                return None
+            at_sentence_start = s == 0 or doc.low[s - 1] in _SENTENCE_PUNCT or "\n" in doc.text[doc.toks[s - 1].end:doc.toks[s].start]
+            if ((not crossed_comma or at_sentence_start) and s >= floor) or parts:
+                return s
+            return None
+        if doc.breaks[s + 1] if s + 1 < doc.n else False:
+            crossed_comma = True
         s -= 1
     return None
 
@@ -460,24 +546,79 @@ def _make_money(doc: _Doc, fig: _Figure, currency: str, floor: int) -> Money | N
 def _count_unit(doc: _Doc, fig: _Figure) -> tuple[str, int] | None:
     if fig.currency is not None or fig.hi is not None or fig.lo.end >= doc.n:
         return None
-    m = doc.match_at(fig.lo.end, _lexicons()["units"])
-    if m:
-        return _lexicons()["units"][m[0]], m[1]
-    return _classifier_unit(doc, fig.lo.end)
+    k = fig.lo.end
+    units = _lexicons()["units"]
+    best = doc.match_at(k, units)
+    found = (units[best[0]], best[1]) if best else None
+    # A classifier before a lexicon unit: "3 ngôi nhà nhân đạo", "5 con bò giống". The
+    # longest reading wins over a shorter lexicon entry ("ngôi nhà").
+    if k + 1 < doc.n and doc.low[k] in _lexicons()["classifiers"] and not doc.breaks[k + 1]:
+        inner = doc.match_at(k + 1, units)
+        if inner and (found is None or inner[1] > found[1]):
+            found = (doc.low[k] + " " + units[inner[0]], inner[1])
+    if found:
+        return found
+    if doc.lang.startswith("en"):
+        return _english_unit(doc, k)
+    return _classifier_unit(doc, k)
 
 
 def _classifier_unit(doc: _Doc, k: int) -> tuple[str, int] | None:
-    """Classifier + noun after a number ("45 chiếc chăn", "15.000 túi an sinh")."""
-    classifiers = _lexicons()["classifiers"]
+    """Classifier + noun after a number ("45 chiếc chăn", "15.000 túi an sinh"); the
+    noun ends at a stop word (data/count_unit_stops.txt: "do", "gửi", "cho" ...) or a
+    describing word (data/count_modifiers.txt: "ấm", "thiết yếu")."""
+    lex = _lexicons()
+    classifiers = lex["classifiers"]
     if doc.low[k] not in classifiers or doc.breaks[k]:
         return None
     end = k + 1
     while (end < doc.n and end - k <= _CLASSIFIER_NOUN_MAX and not doc.breaks[end]
-           and doc.toks[end].kind == "word" and doc.low[end] not in _NOUN_STOPS):
+           and doc.toks[end].kind == "word" and doc.low[end] not in lex["noun_stops"]
+           and doc.low[end] not in lex["modifiers"]):
         end += 1
     if end == k + 1 and not classifiers[doc.low[k]]:
         return None
     return " ".join(doc.low[k:end]), end
+
+
+def _is_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+def _english_unit(doc: _Doc, k: int) -> tuple[str, int] | None:
+    """English pages: the lowercase noun phrase after a number up to its plural head
+    ("800 relief kits", "2,000 oxygen concentrators", "150,000 bags of rice"); describing
+    words before it are left out ("30 outstanding blood donors" -> "blood donors"), and
+    plurals of time, measure or category (data/count_not_units.txt) are no result."""
+    lex = _lexicons()
+    start = k
+    while start < doc.n and not doc.breaks[start]:  # "outstanding", "flood-affected"
+        if doc.toks[start].kind == "word" and doc.low[start] in lex["modifiers"]:
+            start += 1
+        elif (start + 2 < doc.n and doc.low[start + 1] == "-" and doc.glued(start, start + 1)
+              and doc.glued(start + 1, start + 2)):
+            start += 3
+        else:
+            break
+    words: list[int] = []
+    i = start
+    head = None
+    while i < doc.n and len(words) < _EN_UNIT_MAX and not (words and doc.breaks[i]):
+        tok = doc.toks[i]
+        if tok.kind != "word" or not tok.text.islower() or doc.low[i] in lex["noun_stops_en"]:
+            break
+        words.append(i)
+        if _is_plural(doc.low[i]):
+            head = i
+            # "bags of rice": a container plural takes its "of" noun
+            if (i + 2 < doc.n and doc.low[i + 1] == "of" and doc.toks[i + 2].kind == "word"
+                    and doc.toks[i + 2].text.islower() and doc.low[i + 2] not in lex["noun_stops_en"]):
+                head = i + 2
+            break
+        i += 1
+    if head is None or doc.low[words[-1]] in lex["not_units"]:
+        return None
+    return doc.text[doc.toks[start].start:doc.toks[head].end].lower(), head + 1
 
 
 def _excluded(doc: _Doc, fig: _Figure) -> bool:
@@ -532,6 +673,8 @@ def _extract(text: str, lang: str) -> tuple[list[Money], list[Count], int]:
             value = None if glued else _plausible_count(fig.lo.values)
             if fig.lo.in_words and value is not None and value < 10:
                 value = -1  # "một người", "ba hộ": words below ten are not figures
+            elif value is not None and _per_item_count(doc, fig.first, floor):
+                value = -1  # "mỗi suất gồm ... 10 kg gạo": a part of each item, not a result
             if value is None:
                 skipped += 1
             elif value > 0:

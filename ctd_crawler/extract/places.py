@@ -20,7 +20,15 @@ Order of work (one article):
    next to the name (a chain of mentions joined by commas, dashes, brackets or
    "thuộc"), the other places resolved in the article, the site's province
    (`province_hint`). Still ambiguous: kept with its level, code None, resolved False.
-5. One Place per distinct place, in order of first mention, `text` = first span.
+5. Villages: a village named again without its commune is the one written with it
+   ("thôn Đồng Giao, xã Bảo Đài" ... "Chi hội thôn Đồng Giao"); a village never written
+   with a commune gets the province (and province_2025) when every resolved unit of
+   the article lies in that one province, else none (`resolved` stays False).
+6. One Place per distinct place, in order of first mention, `text` = first span.
+
+English pages: a unit word after the name ("Lao Cai province", "Ha Noi capital",
+"Ho Chi Minh City"), and plural unit words after a list ("Bat Xat and Sa Pa districts",
+"Ha Noi, Ha Giang and Lao Cai provinces"); only names the gazetteer knows.
 
 Decisions:
 - A province/country name right after an honorific ("chị Hà Giang") or a surname or
@@ -525,23 +533,51 @@ class _Finder:
         return i
 
     def _english_mentions(self, ln: _Line) -> None:
+        """"Lao Cai province", "Bat Xat district", and plural lists after one unit word:
+        "Bat Xat and Sa Pa districts", "Ha Noi, Ha Giang and Lao Cai provinces"."""
         toks = ln.toks
         for i, t in enumerate(toks):
-            opts = self.lex.english.get(re.sub(r"['’]s$", "", t.low))  # "province's"
-            if opts is None or ln.used[i] or not t.word:
+            if ln.used[i] or not t.word:
                 continue
-            start = i
-            while start > 0 and i - start < _MAX_NAME and toks[start - 1].word and toks[start - 1].cap \
-                    and not ln.used[start - 1] and ln.joined[start]:
-                start -= 1
-            for a in range(start, i):
-                key = "".join(x.key for x in toks[a:i])
-                level, units = _find(self.gaz, opts["levels"], key, _eras(self.on),
-                                     opts.get("city", False))
-                if units:
-                    m = self._add(ln, a, i, level, a, units)
-                    m.name = units[0].name
+            word = re.sub(r"['’]s$", "", t.low)  # "province's"
+            opts, plural = self.lex.english.get(word), False
+            if opts is None and word.endswith("s"):
+                singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+                opts, plural = self.lex.english.get(singular), True
+            if opts is None:
+                continue
+            found = self._english_name_before(ln, i, opts)
+            if found is None:
+                continue
+            a, level, units = found
+            m = self._add(ln, a, i, level, a, units)
+            m.name = units[0].name
+            while plural and a >= 2:  # walk the list back: "X, Y and Z districts"
+                sep = a - 1
+                if toks[sep].low not in ("and", ",", "&"):
                     break
+                if toks[sep].low == "and" and sep >= 1 and toks[sep - 1].text == ",":
+                    sep -= 1  # "X, Y, and Z"
+                found = self._english_name_before(ln, sep, opts)
+                if found is None:
+                    break
+                a, level, units = found
+                m = self._add(ln, a, sep - 1, level, a, units)
+                m.name = units[0].name
+
+    def _english_name_before(self, ln: _Line, i: int, opts: dict) -> tuple[int, str, tuple[Unit, ...]] | None:
+        """The longest known name of capitalised words ending right before token i."""
+        toks = ln.toks
+        start = i
+        while start > 0 and i - start < _MAX_NAME and toks[start - 1].word and toks[start - 1].cap \
+                and not ln.used[start - 1] and ln.joined[start]:
+            start -= 1
+        for a in range(start, i):
+            key = "".join(x.key for x in toks[a:i])
+            level, units = _find(self.gaz, opts["levels"], key, _eras(self.on), opts.get("city", False))
+            if units:
+                return a, level, units
+        return None
 
     def _bare_mentions(self, ln: _Line) -> None:
         toks = ln.toks
@@ -662,14 +698,44 @@ def _place(m: _Mention) -> Place:
     return Place(m.name, m.level, province, district, None, None, p2025, None, None, None, m.text, False)
 
 
+def _attach_villages(places: list[Place]) -> list[Place]:
+    """Villages written without the commune around them ("thôn Nà Pán, cho biết ...").
+
+    1. The same village named elsewhere in the article with its hierarchy ("thôn Đồng
+       Giao, xã Bảo Đài" ... "Chi hội thôn Đồng Giao") is that village: one entry.
+    2. Otherwise, when every resolved unit of the article lies in one province, the
+       village is taken to be in it too (province and province_2025 only; `resolved`
+       stays False, no commune is guessed).
+    """
+    placed: dict[str, list[Place]] = {}
+    for p in places:
+        if p.level == "village" and p.province:
+            placed.setdefault(name_key(p.name), []).append(p)
+    provinces = {(p.province, p.province_2025) for p in places
+                 if p.code and p.level in ("province", "district", "commune") and p.province}
+    only = next(iter(provinces)) if len(provinces) == 1 else None
+    out = []
+    for p in places:
+        if p.level == "village" and not p.province:
+            same = {(q.commune, q.province) for q in placed.get(name_key(p.name), [])}
+            if len(same) == 1:
+                q = placed[name_key(p.name)][0]
+                p = Place(**{**_asdict(q), "text": p.text})
+            elif only is not None:
+                p = Place(**{**_asdict(p), "province": only[0], "province_2025": only[1]})
+        out.append(p)
+    return out
+
+
 def _dedupe(mentions: list[_Mention], places: list[Place]) -> list[Place]:
     out: dict[tuple, Place] = {}
+    places = _attach_villages(places)
     resolved_names = {(p.level, name_key(p.name)): p for p in places if p.code}
     for m, p in zip(mentions, places):
         if p.code:
             key = ("code", p.level, p.code, p.name)
         elif p.level == "village":
-            key = ("village", name_key(p.name), name_key(p.commune or ""))
+            key = ("village", name_key(p.name), name_key(p.commune or ""), name_key(p.province or ""))
         else:
             same = resolved_names.get((p.level, name_key(p.name)))
             key = ("code", p.level, same.code, same.name) if same else ("name", p.level, name_key(p.name))

@@ -25,7 +25,7 @@ class DatesPipeline(Step):
 
         def events() -> None:
             day = date.fromisoformat(item.published_at[:10]) if item.published_at else None
-            found = extract_event_dates(item.text_for_facts(), published=day)
+            found = extract_event_dates(item.text_for_facts(), published=day, lang=item.lang)
             item.event_dates = [_event_dict(e) for e in found]
             if any(e.flag for e in found):
                 count("flagged_dates")

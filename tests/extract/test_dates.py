@@ -77,6 +77,44 @@ EVENT_CASES = [
     ("Ngày 20/6/2024 và ngày 20/6/2024", P, [("2024-06-20", "2024-06-20", "day", "20/6/2024")]),
     ("Ngày 1/6/2024 khai mạc, ngày 3/6/2024 bế mạc", P,
      [("2024-06-01", "2024-06-01", "day", "1/6/2024"), ("2024-06-03", "2024-06-03", "day", "3/6/2024")]),
+    # ranges without a year: the end takes the start's year and never runs backwards
+    ("Hành trình Đỏ năm 2018 diễn ra từ ngày 14/6 đến ngày 31/8", date(2018, 6, 14),
+     [("2018-06-14", "2018-08-31", "day", "14/6 đến ngày 31/8")]),
+    ("từ ngày 28/12 - 3/1", date(2024, 1, 5), [("2023-12-28", "2024-01-03", "day", "28/12 - 3/1")]),
+    ("từ 28/12 đến 3/1", date(2023, 12, 20), [("2023-12-28", "2024-01-03", "day", "28/12 đến 3/1")]),
+    ("từ ngày 25/7 đến ngày 5/8", date(2024, 7, 1), [("2024-07-25", "2024-08-05", "day", "25/7 đến ngày 5/8")]),
+    ("Sáng 30 và 31/12", date(2025, 1, 2), [("2024-12-30", "2024-12-31", "day", "30 và 31/12")]),
+    ("mùa mưa lũ từ tháng 7 đến tháng 9.", P, [("2024-07-01", "2024-09-30", "month", "tháng 7 đến tháng 9")]),
+    ("từ tháng 11 đến tháng 2 năm sau", date(2024, 11, 3), [("2024-11-01", "2025-02-28", "month", "tháng 11 đến tháng 2")]),
+    # a clause-initial year, and a year after an ordinary noun, are periods
+    ("Năm 2019, Hội Chữ thập đỏ huyện đặt chỉ tiêu", P, [("2019-01-01", "2019-12-31", "year", "Năm 2019")]),
+    ("tổng kết công tác Hội năm 2023", P, [("2023-01-01", "2023-12-31", "year", "năm 2023")]),
+    ("Giai đoạn 2015 - 2022, Quỹ đã dành", P, [("2015-01-01", "2022-12-31", "year", "Giai đoạn 2015 - 2022")]),
+    # English pages (the language is told, or seen from the missing Vietnamese letters)
+    ("From October 5 to 7, 2025, the Society delivered aid.", date(2025, 10, 8),
+     [("2025-10-05", "2025-10-07", "day", "October 5 to 7, 2025")]),
+    ("On June 24, 2024, volunteers met in Ha Noi.", P, [("2024-06-24", "2024-06-24", "day", "June 24, 2024")]),
+    ("Heavy rains from August 31 to September 3 caused flooding.", date(2018, 9, 6),
+     [("2018-08-31", "2018-09-03", "day", "August 31 to September 3")]),
+    ("Running from December 28 to January 3, the drive collected blood.", date(2024, 1, 10),
+     [("2023-12-28", "2024-01-03", "day", "December 28 to January 3")]),
+    ("On September 18 and 19, 2024, a delegation visited.", date(2024, 9, 20),
+     [("2024-09-18", "2024-09-19", "day", "September 18 and 19, 2024")]),
+    ("By September 19, the Society had received donations.", date(2024, 9, 20),
+     [("2024-09-19", "2024-09-19", "day", "September 19")]),
+    ("The festival runs 5-7 October 2025 in the city.", date(2025, 9, 1),
+     [("2025-10-05", "2025-10-07", "day", "5-7 October 2025")]),
+    ("The appeal was launched on 24 June 2024 by the Society.", P, [("2024-06-24", "2024-06-24", "day", "24 June 2024")]),
+    ("Floods struck in March 2024, the report said.", P, [("2024-03-01", "2024-03-31", "month", "March 2024")]),
+    ("Since early October 2020, the Society has mobilised aid.", date(2020, 11, 10),
+     [("2020-10-01", "2020-10-31", "month", "October 2020")]),
+    ("In the first six months of 2024, the Society helped families.", P,
+     [("2024-01-01", "2024-06-30", "half-year", "first six months of 2024")]),
+    ("results of the first half of 2023 were reviewed.", P, [("2023-01-01", "2023-06-30", "half-year", "first half of 2023")]),
+    ("in the third quarter of 2023 the Society built houses.", P,
+     [("2023-07-01", "2023-09-30", "quarter", "third quarter of 2023")]),
+    ("In 2022, the Red Journey collected blood.", P, [("2022-01-01", "2022-12-31", "year", "In 2022")]),
+    ("The project ran from 2019 to 2021 in the province.", P, [("2019-01-01", "2021-12-31", "year", "from 2019 to 2021")]),
     # written in NFD (combining marks): same answer
     ("Sa\u0301ng 19/10", date(2017, 10, 20), [("2017-10-19", "2017-10-19", "day", "19/10")]),
 ]
@@ -96,6 +134,26 @@ NO_DATE_CASES = [
     "Quý khách", "ông Quý 2 lần", "Hội Chữ thập đỏ Việt Nam", "Cụm thi đua số 4",
     "số nhà 12/5 đường Lê Lợi", "ngõ 45/12", "phòng 3.2", "phiên bản 2.1", "",
     "Hội nghị 20 và 21", "2-1",
+    # terms of office and editions of named events are labels, not dates
+    "nhiệm kỳ 2022-2027", "Đại hội đại biểu lần thứ VIII, nhiệm kỳ 2022 - 2027",
+    "Nhiệm kỳ 2017-2022, các cấp Hội đã vận động", "Lễ phát động Hành trình Đỏ năm 2018",
+    "phát động “Tháng Nhân đạo” năm 2017", "Ngày hội hiến máu đợt I năm 2021 tại thị trấn",
+    "“Hành trình Đỏ” lần thứ XI năm 2023", "tổ chức Lễ hội Xuân hồng năm 2025.",
+    "“Chủ nhật Đỏ” lần thứ XVIII năm 2026", "Tổng Công ty May 10 tặng quà",
+]
+
+# English text with no date: capitalised month names only, years only after a preposition.
+NO_DATE_EN = [
+    "Aid was distributed in 2000 households across the province.",
+    "May we thank all donors for their support.",
+    "Members may 5 times donate blood a year.",
+    "The March 8 Club donated gifts to children.",
+    "Typhoon No. 10 damaged 2,500 homes.",
+    "Call 1900 1234 for help with the appeal.",
+    "Decision 93/2021/ND-CP on charity funds.",
+    "The new committee serves the 2022-2027 term of office.",
+    "Training lasted six months and two days.",
+    "The Society will march with volunteers in the city.",
 ]
 
 # Text that looks like a date but is not one: kept with its text, no start/end, flagged.
@@ -125,6 +183,18 @@ def test_event_dates(text, published, expected):
 @pytest.mark.parametrize("text", NO_DATE_CASES)
 def test_not_a_date(text):
     assert extract_event_dates(text, published=P) == []
+
+
+@pytest.mark.parametrize("text", NO_DATE_EN)
+def test_not_a_date_in_english(text):
+    assert extract_event_dates(text, published=P, lang="en") == []
+    assert extract_event_dates(text, published=P) == []  # the language seen from the text
+
+
+def test_english_forms_only_on_english_pages():
+    vi = "Ngày 5/7, đoàn làm việc với đối tác June 24, 2024 tại Hà Nội."
+    assert [e.text for e in extract_event_dates(vi, published=P)] == ["5/7"]
+    assert "June 24, 2024" in [e.text for e in extract_event_dates(vi, published=P, lang="en")]
 
 
 @pytest.mark.parametrize("text,published,flag", FLAGGED_CASES)

@@ -260,11 +260,36 @@ def test_range(phrase, low, high):
         ("200.000 đồng/người/tháng", "người"),
         ("trao 100 suất quà trị giá 50 triệu đồng", None),
         ("Mỗi năm, Hội vận động 5 tỷ đồng", None),
+        # a "mỗi <noun>" earlier in the sentence
+        ("Mỗi người hiến máu được tặng quà trị giá 200.000 đồng.", "người"),
+        ("Mỗi người được cấp thuốc điều trị theo bệnh và nhận một suất quà trị giá 200.000 đồng.", "người"),
+        ("Mỗi hộ được nhận quà trị giá 300.000 đồng.", "hộ"),
+        ("Mỗi ngôi nhà có diện tích 60 m², được hỗ trợ 60 triệu đồng.", "ngôi"),
+        ("Đoàn trao 150 suất quà, mỗi suất gồm gạo, mì tôm và 300.000 đồng tiền mặt.", "suất"),
+        # not per unit: a yearly total, a "mỗi" in another clause
+        ("Đại hội đặt mục tiêu mỗi năm vận động từ 60 tỷ đồng trở lên.", None),
+        ("Mỗi tháng Hội chi 10 triệu đồng.", None),
+        ("Hội thăm mỗi xã, sau đó trao 20 triệu đồng cho trường.", None),
     ],
 )
 def test_per_unit(phrase, per):
     [m] = extract_money(phrase)
     assert (m.per_unit, m.per) == (per is not None, per)
+
+
+@pytest.mark.parametrize(
+    "phrase,lang,pers",
+    [
+        ("1,100 households received cash grants of VND 2 million each, while", "en", ["households"]),
+        ("Grants of VND 2 million each were paid.", "en", ["each"]),
+        ("trao 50 suất quà, mỗi suất 1 triệu đồng, tổng trị giá 50 triệu đồng", "vi", ["suất", None]),
+        ("Mỗi suất 1 triệu đồng, Hội cũng trao 20 triệu đồng cho trường.", "vi", ["suất", None]),
+        ("Mỗi suất quà trị giá 1,5 triệu đồng, gồm 500.000 đồng tiền mặt cùng gạo.", "vi", ["suất", "suất"]),
+        ("Mỗi suất quà trị giá 500.000 đồng. Tổng kinh phí 25 triệu đồng.", "vi", ["suất", None]),
+    ],
+)
+def test_per_unit_in_sentences(phrase, lang, pers):
+    assert [m.per for m in extract_money(phrase, lang=lang)] == pers
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,27 @@ PLACES = [
     ("Flooding in Yen Bai province and Laos.", [("Yên Bái", "province", "Yên Bái"), ("Lào", "country", None)], "en"),
     ("Donations from Ho Chi Minh City.", [("Hồ Chí Minh", "province", "Hồ Chí Minh")], "en"),
     ("Nghe An province's Ky Son district", [("Nghệ An", "province", "Nghệ An"), ("Kỳ Sơn", "district", "Nghệ An")], "en"),
+    ("Delegates met in Ha Noi capital.", [("Hà Nội", "province", "Hà Nội")], "en"),
+    ("The Society in Ho Chi Minh City delivered aid.", [("Hồ Chí Minh", "province", "Hồ Chí Minh")], "en"),
+    # English plural lists after one unit word
+    ("Floods hit Bat Xat and Sa Pa districts of Lao Cai province.",
+     [("Bát Xát", "district", "Lào Cai"), ("Sa Pa", "district", "Lào Cai"), ("Lào Cai", "province", "Lào Cai")], "en"),
+    ("Aid reached Ha Noi, Ha Giang and Lao Cai provinces.",
+     [("Hà Nội", "province", "Hà Nội"), ("Hà Giang", "province", "Hà Giang"), ("Lào Cai", "province", "Lào Cai")], "en"),
+    ("Teams worked in A Mu Sung and Trinh Tuong communes, Bat Xat district.",
+     [("A Mú Sung", "commune", "Lào Cai"), ("Trịnh Tường", "commune", "Lào Cai"), ("Bát Xát", "district", "Lào Cai")], "en"),
+    ("Volunteers from several districts and communes joined.", [], "en"),
+    ("The Red Cross and Red Crescent societies met.", [], "en"),
+    ("Aid reached remote and mountainous districts.", [], "en"),
+    # villages: the hierarchy written once holds for every mention; a lone village takes
+    # the province all resolved places of the article share, and no more
+    ("Thôn Nà Kiêng, xã Khang Ninh, huyện Ba Bể nhận quà. Người dân thôn Nà Kiêng vui mừng.",
+     [("Nà Kiêng", "village", "Bắc Kạn"), ("Khang Ninh", "commune", "Bắc Kạn"), ("Ba Bể", "district", "Bắc Kạn")]),
+    ("Hội Chữ thập đỏ huyện Ba Bể trao quà. Anh A, trú tại thôn Nà Pán, cho biết.",
+     [("Ba Bể", "district", "Bắc Kạn"), ("Nà Pán", "village", "Bắc Kạn")]),
+    ("Đoàn đến tỉnh Lào Cai và tỉnh Yên Bái. Ông A ở thôn Nà Pán cho biết.",
+     [("Lào Cai", "province", "Lào Cai"), ("Yên Bái", "province", "Yên Bái"), ("Nà Pán", "village", None)]),
+    ("Ông A ở thôn Nà Pán cho biết.", [("Nà Pán", "village", None)]),
     # more Vietnamese forms
     ("Đoàn về tỉnh Thừa Thiên Huế.", [("Huế", "province", "Huế")]),
     ("Tại phường Hoàng Văn Thụ, TP Bắc Giang.", [("Hoàng Văn Thụ", "commune", "Bắc Giang"), ("Bắc Giang", "district", "Bắc Giang")]),
@@ -263,6 +284,20 @@ def test_resolution(text, kw, name, code):
 def test_ambiguous_commune_keeps_level_without_code():
     [p] = extract_places("Tặng quà ở xã Tân Lập.", on=BEFORE)
     assert (p.level, p.code, p.resolved) == ("commune", None, False)
+
+
+def test_lone_village_gets_the_article_province_and_its_2025_unit():
+    places = extract_places("Hội Chữ thập đỏ huyện Ba Bể trao quà. Anh A, trú tại thôn Nà Pán, cho biết.", on=BEFORE)
+    village = next(p for p in places if p.level == "village")
+    assert (village.province, village.province_2025, village.commune, village.resolved) == (
+        "Bắc Kạn", "Thái Nguyên", None, False)
+
+
+def test_village_named_again_without_hierarchy_is_one_entry():
+    text = "Thôn Đồng Giao, xã Bảo Đài được khen. Chi hội thôn Đồng Giao vận động."
+    [village] = [p for p in extract_places(text, on=BEFORE, province_hint="Bắc Giang") if p.level == "village"]
+    assert (village.commune, village.district, village.province, village.province_2025, village.text) == (
+        "Bảo Đài", "Lục Nam", "Bắc Giang", "Bắc Ninh", "Thôn Đồng Giao")
 
 
 def test_hint_is_used_last():
