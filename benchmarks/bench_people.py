@@ -3,7 +3,12 @@
 Reads every fixtures/expected/**/*.json at run time, runs each extractor on
 title + "\\n\\n" + body_text and compares names by folded key (person_key):
 precision, recall, F1 of names, exact-title accuracy (over expected people that have a
-title and were found), and mean time per article. underthesea is optional: when it is
+title and were found), and mean time per article.
+
+The fixtures have no prefix field: where a person has both a prefix and a title they
+write "PGS.TS, Phó Viện trưởng ..." / "Thiếu tá, Phó Trưởng Công an ...". We keep the
+prefix in Person.prefix, so the title is scored twice: as our `title` field alone
+("exact title"), and as "prefix, title" when both exist ("fixture form"). underthesea is optional: when it is
 not installed or its model cannot load offline, its row says so.
 
     .venv/bin/python benchmarks/bench_people.py [--show-errors]
@@ -20,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ctd_crawler.extract.people import extract_people, person_key  # noqa: E402
+from ctd_crawler.extract.people import extract_people, person_key
 
 FIXTURES = ROOT / "fixtures" / "expected"
 
@@ -42,8 +47,13 @@ def article_text(doc: dict) -> str:
     return (doc.get("title") or "") + "\n\n" + (doc.get("body_text") or "")
 
 
-def ours(doc: dict) -> dict[str, str | None]:
-    return {person_key(p.name): p.title for p in extract_people(article_text(doc))}
+def fixture_title(p) -> str | None:
+    """Our title in the fixtures' form: the prefix joined in front when both exist."""
+    return f"{p.prefix}, {p.title}" if p.prefix and p.title else p.title
+
+
+def ours(doc: dict) -> dict[str, tuple[str | None, str | None]]:
+    return {person_key(p.name): (p.title, fixture_title(p)) for p in extract_people(article_text(doc))}
 
 
 def underthesea_runner():
@@ -64,13 +74,13 @@ def underthesea_runner():
             for token, *_, tag in ner(para) + [("", "O")]:
                 if tag == "B-PER" or (tag == "I-PER" and not current):
                     if current:
-                        found.setdefault(person_key(" ".join(current)), None)
+                        found.setdefault(person_key(" ".join(current)), (None, None))
                     current = [token]
                 elif tag == "I-PER":
                     current.append(token)
                 else:
                     if current:
-                        found.setdefault(person_key(" ".join(current)), None)
+                        found.setdefault(person_key(" ".join(current)), (None, None))
                     current = []
         found.pop("", None)
         return found
@@ -79,7 +89,7 @@ def underthesea_runner():
 
 
 def score(docs: list[dict], run, show_errors: bool = False) -> dict:
-    tp = fp = fn = title_ok = title_total = 0
+    tp = fp = fn = title_ok = joined_ok = title_total = 0
     times = []
     for doc in docs:
         expected = {person_key(p["name"]): p.get("title") for p in doc["people"] if p.get("name")}
@@ -93,11 +103,12 @@ def score(docs: list[dict], run, show_errors: bool = False) -> dict:
         for key in hits:
             if expected[key]:
                 title_total += 1
-                title_ok += got[key] == expected[key]
-        if show_errors and (got.keys() != expected.keys() or any(got[k] != expected[k] for k in hits)):
+                title_ok += got[key][0] == expected[key]
+                joined_ok += got[key][1] == expected[key]
+        if show_errors and (got.keys() != expected.keys() or any(got[k][1] != expected[k] for k in hits)):
             print(f"--- {doc['_path']}")
             for key in sorted(expected.keys() | got.keys()):
-                e, g = expected.get(key, "<missing>"), got.get(key, "<missing>")
+                e, g = expected.get(key, "<missing>"), got.get(key, ("<missing>",) * 2)[1]
                 if key not in hits or e != g:
                     print(f"  {key}: expected={e!r} got={g!r}")
     p = tp / (tp + fp) if tp + fp else 0.0
@@ -106,8 +117,19 @@ def score(docs: list[dict], run, show_errors: bool = False) -> dict:
     return {
         "precision": p, "recall": r, "f1": f1,
         "title_acc": title_ok / title_total if title_total else None, "titles": title_total,
+        "joined_acc": joined_ok / title_total if title_total else None,
         "ms": 1000 * statistics.mean(times) if times else 0.0, "tp": tp, "fp": fp, "fn": fn,
     }
+
+
+def large_body_line(docs: list[dict], size: int = 200_000) -> str:
+    """Time of one 200 KB body made of the fixture articles (bounded, linear time)."""
+    text = "\n\n".join(article_text(d) for d in docs)
+    body = (text * (size // max(len(text), 1) + 1))[:size]
+    t = time.perf_counter()
+    extract_people(body)
+    took = time.perf_counter() - t
+    return f"\n200 KB body: {took:.2f} s ({1e6 * took / len(body):.2f} µs/char)"
 
 
 def main(argv: list[str]) -> int:
@@ -120,17 +142,19 @@ def main(argv: list[str]) -> int:
     rows = [("ctd_crawler people", score(docs, ours, "--show-errors" in argv))]
     ut = underthesea_runner()
     print(f"{len(docs)} articles, {n_people} expected people\n")
-    print("| extractor | precision | recall | F1 | exact title | ms/article |")
-    print("|---|---|---|---|---|---|")
+    print("| extractor | precision | recall | F1 | exact title | exact title, fixture form | ms/article |")
+    print("|---|---|---|---|---|---|---|")
     if isinstance(ut, str):
-        print(f"| underthesea ner() PER | {ut} | | | | |")
+        print(f"| underthesea ner() PER | {ut} | | | | | |")
     else:
         rows.append(("underthesea 9.5 ner() PER", score(docs, ut)))
     for name, s in rows:
         title = f"{s['title_acc']:.3f} (n={s['titles']})" if s["title_acc"] is not None else "n/a"
+        joined = f"{s['joined_acc']:.3f}" if s["joined_acc"] is not None else "n/a"
         if name.startswith("underthesea"):
-            title = "n/a (no titles)"
-        print(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {title} | {s['ms']:.2f} |")
+            title = joined = "n/a (no titles)"
+        print(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {title} | {joined} | {s['ms']:.2f} |")
+    print(large_body_line(docs))
     if len(rows) == 2:
         print(f"\nspeed: ours is {rows[1][1]['ms'] / max(rows[0][1]['ms'], 1e-9):.0f}x faster than underthesea ner()")
     return 0

@@ -13,8 +13,22 @@ tried in this order at each token:
    follows ("Vũ Đam, Phó Thủ tướng").
 
 A title after the name is taken after " - ", ", ", "(" or directly when a capitalised
-head word follows the name ("Phạm Thị Hà Chiên Ủy viên Ban Thường vụ"). Names following
-a person with ", " or " và " continue a list with the same honorific.
+head word follows the name ("Phạm Thị Hà Chiên Ủy viên Ban Thường vụ"), or after words
+of appointment ("được bầu giữ chức", "giữ chức"). A title before ", honorific name" is
+that person's ("Chủ tịch UBND xã X, ông Y, cho biết") unless it follows "thay mặt",
+"của"... (then Y acts for the title holder). Names following a person with ", " or " và "
+continue a list with the same honorific.
+
+Inside a title: a level word (xã, huyện, tỉnh) opens a place only before a capitalised
+name, and a longer lexicon phrase wins ("Ban Công tác xã hội"); lowercase words continue
+an organisation's name up to a stop word (verb, preposition) or _MAX_LOWER words;
+"tại" + a known place or country is the organisation's seat; "nhiệm kỳ 2022-2027" ends
+the title; a capitalised run right after "Trường", "Bệnh viện"... is the institution's
+name, not a person. English place types ("Ho Chi Minh City") are never people.
+
+A one-syllable given name with only an honorific ("bà Hoa") is not kept as a person:
+it joins a full name ending in it elsewhere in the article ("Nông Văn Nhất" ... "ông
+Nhất"), and alone it is too weak a key to count across the archive.
 
 Error policy: never raises on str input; output is bounded by the input (one pass over
 the tokens of each line, each look-ahead capped), so a 200 KB body stays linear.
@@ -23,6 +37,7 @@ Offsets (`start`) refer to the NFC form of the input.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import tomllib
@@ -52,7 +67,8 @@ class Person:
 
 # --------------------------------------------------------------------------- patterns
 
-_TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’][^\W\d_]+)*)|(?P<n>\d+(?:[.,/]\d+)*)|(?P<p>\S)")
+# A hyphen between letters keeps one word: hyphenated given names ("Kim Sung-ho").
+_TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<n>\d+(?:[.,/]\d+)*)|(?P<p>\S)")
 # A heading that opens the sidebar / related-news list: nothing after it is article text.
 _SIDEBAR = re.compile(
     r"^[ \t]*(?:các tin bài khác|tin bài khác|các tin khác|tin khác|tin liên quan|"
@@ -65,6 +81,9 @@ _DASHES = {"-", "–", "—"}
 _MAX_NAME = 5  # syllables in one personal name ("Y Ngông Niê Kdăm", "Nguyễn Thị Hà Chiên")
 _MAX_TITLE = 40  # tokens in one title: bounds look-ahead on run-on text
 _MAX_PHRASE = 6
+# Lowercase words in a row inside an organisation's name ("Ban Chỉ đạo vận động hiến máu
+# tình nguyện tỉnh"); the run ends earlier at a stop word (a verb, a preposition).
+_MAX_LOWER = 8
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|tin và ảnh|bài và ảnh|nguồn|"
     r"thực hiện|nhóm pv|pv)\s*:\s*)",
@@ -106,13 +125,23 @@ def _words(phrase: str, key) -> tuple[str, ...]:
     return tuple(key(m.group()) for m in _TOKEN.finditer(nfc(phrase)) if m.lastgroup == "w")
 
 
-def _table(phrases, key, value=lambda p: p) -> dict[tuple[str, ...], str]:
+class _PhraseTable(dict):
+    """Phrase (tuple of words) -> value, plus every proper prefix of a phrase, so that a
+    look-up stops at the first word that cannot continue any phrase (the hot path)."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.prefixes = frozenset(k[:n] for k in self for n in range(1, len(k)))
+        self.firsts = frozenset(k[0] for k in self)
+
+
+def _table(phrases, key, value=lambda p: p) -> _PhraseTable:
     out: dict[tuple[str, ...], str] = {}
     for phrase in phrases:
         words = _words(phrase, key)
         if words:
             out.setdefault(words, value(phrase))
-    return out
+    return _PhraseTable(out)
 
 
 def _low(s: str) -> str:
@@ -150,6 +179,15 @@ class _Lexicon:
     not_names: frozenset[str]
     aliases: dict
     stopwords: frozenset[str]
+    cue_first: frozenset[str]
+    name_heads: frozenset
+    appointed: dict
+    on_behalf: dict
+    named_after: dict
+    seat_words: frozenset[str]
+    countries: dict
+    term_words: dict
+    place_types: frozenset[str]
     stop_folded: frozenset[str]
     ascii_honorifics: dict
     places: frozenset[str]
@@ -172,13 +210,32 @@ def _lex() -> _Lexicon:
     province_by_fold = {fold(p): p for p in provinces}
     alternation = "|".join(re.escape(k) for k in sorted(province_by_fold, key=len, reverse=True))
     typos = {k.lower(): v for k, v in abbr["typos"].items()}
+    honorifics = _table(hon["singular"], _low, hon["singular"].get)
+    plural = _table(hon["plural"], _low, hon["plural"].get)
+    prefixes = _table(_lines("people_prefixes.txt"), fold)
+    heads = _table(titles["heads"], fold)
+    # First words (lowercased or folded) of every phrase that can open a mention in
+    # lower case: any other lowercase token is skipped at once.
+    cue_first = frozenset(
+        [k[0] for k in honorifics] + [k[0] for k in plural] + [fold(k[0]) for k in [*honorifics, *plural]]
+        + [k[0] for k in prefixes] + [k[0] for k in heads]
+    )
     return _Lexicon(
+        cue_first=cue_first,
+        name_heads=frozenset(_words(h, fold) for h in titles["name_follows"]),
+        appointed=_table(titles["appointed_as"], _low),
+        on_behalf=_table(titles["not_own_title_before"], _low),
+        named_after=_table(orgs["named_institutions"], _low),
+        seat_words=frozenset(orgs["seat_words"]),
+        countries=_table(orgs["countries"], _tone_key),
+        term_words=_table(orgs["term_words"], _low),
+        place_types=frozenset(orgs["english_place_types"]),
         surnames=frozenset(fold(s) for s in _lines("people_surnames.txt")),
-        honorifics=_table(hon["singular"], _low, hon["singular"].get),
-        plural=_table(hon["plural"], _low, hon["plural"].get),
+        honorifics=honorifics,
+        plural=plural,
         weak=frozenset(hon["weak"]["words"]),
-        prefixes=_table(_lines("people_prefixes.txt"), fold),
-        heads=_table(titles["heads"], fold),
+        prefixes=prefixes,
+        heads=heads,
         lowercase_heads=frozenset(_words(h, fold) for h in titles["lowercase_ok"]),
         org_prefix={_words(k, _low): v for k, v in titles["org_prefix"].items()},
         inside=_table(orgs["inside_title"], _low),
@@ -188,15 +245,15 @@ def _lex() -> _Lexicon:
         credit=_table(orgs["credit_words"], _low),
         not_before=_table(orgs["not_person_before"], _low),
         not_names=frozenset(" ".join(_words(n, fold)) for n in _lines("people_not_names.txt")),
-        aliases=_toml("people_aliases.toml"),
+        aliases=[(phrase.split(), name) for phrase, name in _toml("people_aliases.toml").items()],
         stopwords=frozenset(_lines("people_stopwords.txt")),
         stop_folded=frozenset(fold(w) for w in _lines("people_stopwords.txt") if len(w) >= 3),
         # Text typed without diacritics: only multi-word honorifics are safe ("dong chi";
         # "ba" is also "three").
-        ascii_honorifics={
-            k: v for k, v in _table(hon["singular"] | hon["plural"], fold, (hon["singular"] | hon["plural"]).get).items()
+        ascii_honorifics=_PhraseTable(
+            (k, v) for k, v in _table(hon["singular"] | hon["plural"], fold, (hon["singular"] | hon["plural"]).get).items()
             if len(k) > 1
-        },
+        ),
         places=frozenset(" ".join(_words(p, _tone_key)) for p in [*provinces, *districts]),
         places_table=_table(list(provinces) + list(districts), _tone_key),
         provinces=province_by_fold,
@@ -252,27 +309,38 @@ class _Tok:
 def _tokenize(line: str, offset: int) -> list[_Tok]:
     toks = []
     matches = list(_TOKEN.finditer(line))
-    letters = [c for c in line if c.isalpha()]
-    caps_line = len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = sum(map(str.isalpha, line))
+    caps_line = letters >= 12 and sum(map(str.isupper, line)) > 0.8 * letters
     for m in matches:
         s = m.group()
         kind = m.lastgroup
         upper = kind == "w" and len(s) > 1 and s.isupper() and not caps_line
         cap = kind == "w" and (caps_line or s[0].isupper())
-        toks.append(_Tok(s, m.start() + offset, m.end() + offset, kind, s.lower(), fold(s), cap, upper, _tone_key(s)))
+        low, folded, tkey = _keys(s)
+        toks.append(_Tok(s, m.start() + offset, m.end() + offset, kind, low, folded, cap, upper, tkey))
     return toks
 
 
-def _phrase(table: dict, toks: list[_Tok], i: int, attr: str) -> tuple[int, str | None]:
+@lru_cache(maxsize=65536)
+def _keys(word: str) -> tuple[str, str, str]:
+    """(lower, folded, tone key) of a word: cached, since news text repeats its words."""
+    return word.lower(), fold(word), _tone_key(word)
+
+
+def _phrase(table: _PhraseTable, toks: list[_Tok], i: int, attr: str) -> tuple[int, str | None]:
     """Longest phrase of `table` starting at word token i (contiguous words only)."""
-    best, value, words = 0, None, []
+    if i >= len(toks) or getattr(toks[i], attr) not in table.firsts:
+        return 0, None
+    best, value, words = 0, None, ()
     for j in range(i, min(len(toks), i + _MAX_PHRASE)):
         if toks[j].kind != "w":
             break
-        words.append(getattr(toks[j], attr))
-        hit = table.get(tuple(words))
+        words = (*words, getattr(toks[j], attr))
+        hit = table.get(words)
         if hit is not None:
             best, value = j - i + 1, hit
+        elif words not in table.prefixes:
+            break
     return best, value
 
 
@@ -296,6 +364,9 @@ class _LineParser:
 
     def __init__(self, text: str, toks: list[_Tok], lex: _Lexicon):
         self.text, self.toks, self.lex, self.n = text, toks, lex, len(toks)
+        # Text typed without diacritics: "nam" may then be "năm". In a line that has
+        # diacritics, an unaccented word is what it is ("NAM" in "TRẦN VĂN NAM").
+        self.plain = text.isascii()
 
     # ---- small predicates
 
@@ -309,7 +380,7 @@ class _LineParser:
         return i == 0 or (self.toks[i - 1].kind == "p" and self.toks[i - 1].text in _SENTENCE_OPENERS)
 
     def stop(self, t: _Tok) -> bool:
-        return t.low in self.lex.stopwords or (t.text.isascii() and t.fold in self.lex.stop_folded)
+        return t.low in self.lex.stopwords or (self.plain and t.fold in self.lex.stop_folded)
 
     def honorific(self, i: int) -> tuple[int, str | None, bool]:
         t = self.word(i)
@@ -380,16 +451,28 @@ class _LineParser:
         caps = self._caps(i) if self.word(i) else False
         while j < self.n and j - i < _MAX_NAME and self.name_token(j):
             t = self.toks[j]
-            if j > i and (self.head(j, capitalised=True) or _phrase(self.lex.org_words, self.toks, j, "tkey")[0]):
+            if j > i and (self.head(j, capitalised=True) or self.org_starts(j)):
                 break
             if j == i and _phrase(self.lex.org_words, self.toks, j, "tkey")[0]:
                 break
-            if caps and (self.stop(t) or self.honorific(j)[0]):
-                break
+            if caps and (self.stop(t) or self.honorific(j)[0] or _phrase(self.lex.levels, self.toks, j, "low")[0]):
+                break  # all caps: no case to tell the name from what follows ("... SÁU XÓM NÀ PÀI")
+            if j > i and self.place_type(j):
+                break  # "Ho Chi Minh City": the run is a place; person_at rejects it
             j += 1
         if bare and j < self.n and j - i == _MAX_NAME and self.name_token(j):
             return 0  # a longer capitalised run is a heading or an organisation
         return j - i
+
+    def org_starts(self, j: int) -> bool:
+        """Does an organisation's name start at j? An organisation word ("Hội", "Trường",
+        "Đài") is also a given name ("Nghiêm Xuân Trường,"): it starts an organisation
+        only when it is a phrase ("Trung ương") or a capitalised word follows ("Trường THCS")."""
+        n, _ = _phrase(self.lex.org_words, self.toks, j, "tkey")
+        if n == 0:
+            return False
+        nxt = self.word(j + n)
+        return n > 1 or (nxt is not None and nxt.cap)
 
     def name_ok(self, toks: list[_Tok], *, cue: bool = False) -> bool:
         """Not a campaign/organisation phrase; without a cue, not a known place either."""
@@ -403,8 +486,10 @@ class _LineParser:
         if t is None or not t.cap or t.fold not in self.lex.surnames and not t.fold.startswith("h'"):
             return 0
         n = self.name_run(i, bare=True)
-        if n < min_len or self.name_token(i + n):
+        if n < min_len or self.place_type(i + n):
             return 0
+        if self.name_token(i + n) and not (self._caps(i + n) and self.stop(self.toks[i + n])):
+            return 0  # a longer capitalised run (but in all caps a verb may follow the name)
         if not self.name_ok(self.toks[i : i + n]):
             return 0
         # "xã Khang Ninh Nguyễn Văn A": when the second syllable also opens a full name,
@@ -423,6 +508,25 @@ class _LineParser:
         n, _ = _phrase(self.lex.places_table, self.toks, j, "tkey")
         return n if n and self.toks[j].cap else 0
 
+    def known_place(self, j: int) -> int:
+        """Length of a gazetteer place or a country name at j ("Việt Nam", "Nghệ An"), or 0."""
+        t = self.word(j)
+        if t is None or not t.cap:
+            return 0
+        return _phrase(self.lex.places_table, self.toks, j, "tkey")[0] or _phrase(
+            self.lex.countries, self.toks, j, "tkey"
+        )[0]
+
+    def term_of_office(self, j: int) -> bool:
+        """"nhiệm kỳ 2022-2027" at j."""
+        n, _ = _phrase(self.lex.term_words, self.toks, j, "low")
+        return bool(n) and 0 <= j + n < self.n and self.toks[j + n].kind == "n"
+
+    def place_type(self, j: int) -> bool:
+        """Is token j an English place-type word ("Ho Chi Minh City", "Lao Cai Province")?"""
+        t = self.word(j)
+        return t is not None and t.cap and t.text in self.lex.place_types
+
     # ---- titles
 
     def title_span(self, k: int, *, head_case: bool) -> tuple[int, int | None, list]:
@@ -434,32 +538,59 @@ class _LineParser:
         if not n:
             return k, None, []
         parts = [[tuple(t.low for t in self.toks[k : k + n]), k + n, k + n]]
-        j, chain, prev_cap = k + n, 0, False
+        if tuple(t.fold for t in self.toks[k : k + n]) in self.lex.name_heads:
+            # "Già làng Bhling Mia": a role without an organisation; what follows is the
+            # name, even without a known surname.
+            run = self.name_run(k + n, bare=False)
+            ok = 2 <= run <= 4 and self.name_ok(self.toks[k + n : k + n + run]) and not self.place_type(k + n + run)
+            return k + n, (k + n if ok else None), parts
+        # Lowercase words may follow the head ("Chủ tịch danh dự", "chuyên gia quản lý
+        # thảm họa của IFRC"), as they may follow any capitalised word of an organisation.
+        j, chain, prev_cap = k + n, 0, True
         in_place = False  # after "tỉnh", "huyện": a place name, then the title ends at lowercase
         name_at = None
         while j < self.n and j - k < _MAX_TITLE:
             t = self.toks[j]
             if t.kind == "w":
                 short_ok = j == k + n or self._caps(j)  # "Tổng Bí thư Tô Lâm"
-                if t.cap and self.person_at(j, min_len=2 if short_ok else 3):
+                # "Trường Đại học Y Dược Thái Bình": a capitalised run right after a word that
+                # names an institution is the institution's own name, not a person.
+                if t.cap and not self.ends_with(self.lex.named_after, j) and self.person_at(
+                    j, min_len=2 if short_ok else 3
+                ):
                     name_at = j
                     break
-                if self.honorific(j)[0]:
-                    break
+                h_n, honorific, _ = self.honorific(j)
+                if h_n and (honorific not in self.lex.weak or self.name_token(j + h_n)):
+                    break  # "..., ông X": the next person; but "Quỹ Bảo trợ trẻ em tỉnh" goes on
                 h = self.head(j, capitalised=True)
                 if h and j > k + n:
                     parts[-1][2] = j
                     parts.append([tuple(x.low for x in self.toks[j : j + h]), j + h, j + h])
                     j, chain, prev_cap, in_place = j + h, 0, False, False
                     continue
+                if self.term_of_office(j):
+                    break  # "nhiệm kỳ 2022-2027": dates, not part of the role
                 m, _ = _phrase(self.lex.inside, self.toks, j, "low")
-                if m and not t.cap:
+                # "Thường trực" capitalised is still one inside phrase ("Phó Trưởng ban Thường trực").
+                if m and (not t.cap or m > 1 or self._caps(j)):
                     level, _ = _phrase(self.lex.levels, self.toks, j, "low")
+                    # A longer inside phrase is an ordinary word, not a level + place:
+                    # "Ban Công tác xã hội" ("xã hội" = social), not "xã" + a commune.
+                    level = level if level >= m else 0
                     j += m
                     if level:
                         j += self.place_after_level(j)
-                    chain, prev_cap, in_place = 0, False, bool(level)
+                    # after "trường", "chi hội" the name may go on in lower case ("trường mầm
+                    # non"); after a level without a place the title ends at lowercase
+                    chain, prev_cap, in_place = 0, not level, bool(level)
                     continue
+                if t.low in self.lex.seat_words:
+                    place = self.known_place(j + 1)
+                    if place and self.toks[j - 1].kind == "w" and self.toks[j - 1].cap:
+                        # "Hội Chữ thập đỏ Nhật Bản tại Việt Nam": the seat of the organisation
+                        j, chain, prev_cap, in_place = j + 1 + place, 0, False, True
+                        continue
                 if t.low in self.lex.connectors:
                     nxt = self.word(j + 1)
                     if nxt and nxt.cap and not self.person_at(j + 1, min_len=2) and not self.honorific(j + 1)[0]:
@@ -469,7 +600,7 @@ class _LineParser:
                 if t.cap and not (self._caps(j) and self.stop(t)):
                     j, chain, prev_cap = j + 1, 0, True
                     continue
-                if not t.cap and not self.stop(t) and prev_cap and chain < 2 and not in_place:
+                if not t.cap and not self.stop(t) and prev_cap and chain < _MAX_LOWER and not in_place:
                     j, chain = j + 1, chain + 1
                     continue
                 break
@@ -495,10 +626,14 @@ class _LineParser:
         end = j
         while end > k + n and (
             self.toks[end - 1].kind == "p" or self.toks[end - 1].low in self.lex.connectors
-        ):
+        ) and not (self.toks[end - 1].text == ")" and self._short_paren_before(end - 1)):
             end -= 1
         parts[-1][2] = max(end, parts[-1][1])
         return end, name_at, parts
+
+    def _short_paren_before(self, close: int) -> bool:
+        """Does the ")" at `close` end a short aside opened inside a title ("(IFRC)")?"""
+        return any(self.punct(m, "(") and self._short_paren(m) == close + 1 for m in range(max(0, close - 6), close))
 
     def _short_paren(self, j: int) -> int:
         """"(CTĐ)" inside a title -> index after ")"; 0 when it is not a short aside."""
@@ -511,7 +646,13 @@ class _LineParser:
     def title_after(self, k: int):
         """A title following a name at token k -> (end, parts) or None."""
         for _ in range(2):
-            if self.punct(k, _DASHES | {","}):
+            first = k + 1 if self.punct(k, _DASHES | {",", "("}) else k
+            appointed = _phrase(self.lex.appointed, self.toks, k, "low")[0] if self.word(k) else 0
+            if appointed:
+                # "bà X được bầu giữ chức Chủ tịch Hội ...": the role the person takes
+                first = k + appointed
+                span = self.title_span(first, head_case=False)
+            elif self.punct(k, _DASHES | {","}):
                 span = self.title_span(k + 1, head_case=not self.punct(k, ","))
             elif self.punct(k, "("):
                 span = self.title_span(k + 1, head_case=False)
@@ -525,7 +666,7 @@ class _LineParser:
                 span = self.title_span(k, head_case=True)
             end, _name_at, parts = span
             if parts:
-                return end, parts, (k + 1 if self.toks[k].kind == "p" else k)
+                return end, parts, first
             return None
         return None
 
@@ -552,8 +693,11 @@ class _LineParser:
         return m, end_tok
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
-        """Token range [a, b) -> char offsets, without trailing punctuation."""
+        """Token range [a, b) -> char offsets, without trailing punctuation (a ")" that
+        closes a "(" inside the range stays: "... quốc tế (IFRC)")."""
         while b > a + 1 and self.toks[b - 1].kind == "p":
+            if self.toks[b - 1].text == ")" and any(t.text == "(" for t in self.toks[a : b - 1]):
+                break
             b -= 1
         return self.toks[a].start, self.toks[b - 1].end
 
@@ -583,8 +727,9 @@ class _LineParser:
         if t.kind != "w":
             return None
         lex = self.lex
-        for phrase, name in lex.aliases.items():
-            words = phrase.split()
+        if not t.cap and t.low not in lex.cue_first and t.fold not in lex.cue_first:
+            return None  # most tokens: a lowercase word that cannot open a cue or a title
+        for words, name in lex.aliases:
             if [x.text for x in self.toks[i : i + len(words)]] == words:
                 tok = _Tok(name, t.start, self.toks[i + len(words) - 1].end, "w", name.lower(), fold(name), True, False, name)
                 m = _Mention([tok], start=t.start, end=tok.end, alias=True)
@@ -599,6 +744,12 @@ class _LineParser:
         cue = bool(h_n or p_n)
         if self.head(j, capitalised=False):
             end, name_at, parts = self.title_span(j, head_case=False)
+            if name_at is None and not cue and self.punct(end, ",") and not self.ends_with(self.lex.on_behalf, j):
+                # "Chủ tịch UBND xã Mường Xén, ông Lầu Bá Chò, cho biết": the title
+                # stands before the comma and the honorific.
+                got = self.after_comma(end + 1, (j, end, parts))
+                if got is not None:
+                    return got
             if name_at is None:
                 return ([], end) if not cue else None
             n = self.name_run(name_at, bare=False)
@@ -613,6 +764,22 @@ class _LineParser:
             m, k = self.mention(j, n, i, honorific=honorific, prefix=prefix)
             return self.listed([m], k, honorific)
         return self.bare(i)
+
+    def after_comma(self, i: int, pre_title):
+        """An honorific + name at i that takes the title standing before the comma."""
+        h_n, honorific, plural = self.honorific(i)
+        if not h_n or plural:
+            return None
+        j = i + h_n
+        p_n = self.prefix(j)
+        prefix = self.prefix_text(j, p_n)
+        j += p_n
+        n = self.name_run(j, bare=False)
+        if n < 2 or not self.name_ok(self.toks[j : j + n], cue=True):
+            return None
+        m, k = self.mention(j, n, i, honorific=honorific, prefix=prefix, pre_title=pre_title)
+        m.start = self.toks[pre_title[0]].start
+        return [m], k
 
     def bare(self, i: int):
         prev = self.word(i - 1)
@@ -719,7 +886,8 @@ def extract_people(text: str, *, province_hint: str | None = None, lang: str = "
     mentions: list[tuple[_Mention, str]] = []
     offset = 0
     for line in text.split("\n"):
-        if line.strip():
+        # A line without a capital letter cannot hold a name (the rules need one).
+        if line.strip() and line.lower() != line:
             toks = _tokenize(line, offset)
             parser = _LineParser(line, toks, lex)
             for m in parser.parse(offset):
@@ -727,6 +895,13 @@ def extract_people(text: str, *, province_hint: str | None = None, lang: str = "
         offset += len(line) + 1
     provinces = _province_mentions(text, lex)
     return _merge(text, mentions, lex, province_hint, provinces)
+
+
+def _nearest_province(provinces: list[tuple[int, str]], at: int) -> str:
+    """Province mention nearest to offset `at` (`provinces` is sorted by offset)."""
+    k = bisect.bisect_left(provinces, (at, ""))
+    near = provinces[max(0, k - 1) : k + 1]
+    return min(near, key=lambda p: abs(p[0] - at))[1]
 
 
 def _merge(text, mentions, lex, province_hint, provinces) -> list[Person]:
@@ -740,9 +915,7 @@ def _merge(text, mentions, lex, province_hint, provinces) -> list[Person]:
         title = text[m.title_span[0] : m.title_span[1]] if m.title_span else None
         # "UBND tỉnh" alone: the province mentioned nearest in the article (an article on a
         # provincial site may report on officials of another province), else the site's.
-        province = province_hint
-        if title and provinces:
-            province = min(provinces, key=lambda p: abs(p[0] - m.title_span[0]))[1]
+        province = _nearest_province(provinces, m.title_span[0]) if title and provinces else province_hint
         entry = people.get(key)
         record = {
             "name": name,
@@ -828,9 +1001,9 @@ def _byline_author(line: str) -> str | None:
     words = name.split()
     if labelled and 1 <= len(words) <= 6:
         return core
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and name.replace(" ", "").replace("'", "").isalpha():
-        if not name.isupper() or len(words) <= 3:
-            return core
+    looks_like_name = all(w[:1].isupper() for w in words) and name.replace(" ", "").replace("'", "").isalpha()
+    if 2 <= len(words) <= 4 and looks_like_name and (not name.isupper() or len(words) <= 3):
+        return core
     if len(words) == 1 and name.isupper() and 2 <= len(name) <= 5:  # "PV", "CTV", "TH"
         return core
     return None
