@@ -8,6 +8,7 @@ date on open, and no migration drops rows.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
 import sqlite_utils
 
@@ -114,10 +115,30 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 """
 
+# Incremental crawls (ctd_crawler/spiders/ctd.py) and end-of-run checks (ctd_crawler/monitor.py).
+SCHEMA_V3 = """
+-- Listing pages, sitemaps and feeds: validators for conditional requests and when they
+-- were last read. Used only for sites whose last crawl was complete (sites.complete_at).
+CREATE TABLE entry_pages (
+    url TEXT PRIMARY KEY,                -- canonical URL
+    site TEXT, kind TEXT,                -- listing | sitemap | feed
+    etag TEXT, last_modified TEXT,
+    checked_at TEXT NOT NULL             -- last read (200) or confirmed unchanged (304)
+);
+CREATE INDEX idx_entry_pages_site ON entry_pages(site);
+-- When the site's last crawl went through without being killed or hitting transient errors;
+-- NULL while a crawl of it runs: the next run then re-reads everything (see README, Resume).
+ALTER TABLE sites ADD COLUMN complete_at TEXT;
+ALTER TABLE crawl_runs ADD COLUMN checks TEXT;   -- JSON list of failed end-of-run checks
+ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;   -- the crawling process, to spot killed runs
+"""
 
 # (version, name, SQL script). Append only.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial schema", SCHEMA_V1),
+    # the analysts' views (archive/README.md); the SQL lives in store/views.sql
+    (2, "views", (Path(__file__).parent / "views.sql").read_text("utf-8")),
+    (3, "incremental crawls and run checks", SCHEMA_V3),
 ]
 LATEST = MIGRATIONS[-1][0]
 

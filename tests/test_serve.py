@@ -1,0 +1,95 @@
+"""`ctd-archive serve`: Datasette on the demo archive, on 127.0.0.1, with our metadata."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("datasette", reason="datasette is optional (pip install datasette)")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def readme_script():
+    name = "ctd_archive_readme_script"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "archive_readme.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get_json(url: str):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.loads(response.read())
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    archive = readme_script().shared_demo_archive(tmp_path_factory.mktemp("readme"))
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "ctd_crawler.cli", "serve", "--archive", str(archive),
+                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                get_json(f"{base}/-/versions.json")
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(process.stderr.read().decode()[-2000:])
+                time.sleep(0.1)
+        yield base, archive
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_table_page_serves_rows(server):
+    base, _ = server
+    data = get_json(f"{base}/ctd/articles.json?_shape=objects&_size=5")
+    assert len(data["rows"]) == 5 and "url" in data["rows"][0]
+
+
+def test_a_canned_query_from_the_readme_runs(server):
+    base, _ = server
+    meta = get_json(f"{base}/-/metadata.json")
+    queries = meta["databases"]["ctd"]["queries"]
+    assert len(queries) >= 12
+    name, _canned = next((k, q) for k, q in queries.items() if "changed between crawls" in q["title"])
+    data = get_json(f"{base}/ctd/{name}.json?_shape=objects")
+    assert [r["site"] for r in data["rows"]] == ["ctd-bacgiang"]
+
+
+def test_column_descriptions_reach_datasette(server):
+    base, _ = server
+    meta = get_json(f"{base}/-/metadata.json")
+    assert "integer đồng" in meta["databases"]["ctd"]["tables"]["money"]["columns"]["amount_vnd"]
+
+
+def test_it_is_read_only(server):
+    base, _ = server
+    request = urllib.request.Request(f"{base}/ctd.json?sql=" + urllib.request.quote("DELETE FROM articles"))
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = json.loads(response.read())
+        assert body.get("ok") is False
+    except urllib.error.HTTPError as exc:
+        assert exc.code in (400, 403)
+    assert get_json(f"{base}/ctd.json?sql=select+count(*)+as+n+from+articles&_shape=array")[0]["n"] > 0
