@@ -5,6 +5,9 @@ ending in `/` maps to `index.html`; a query is appended to the file name after `
 at `http://127.0.0.1:<port>/<host><path>?<query>`. An optional
 `fixtures/sites/<host>/_mirror.toml` adds what files cannot say: `[redirects]`
 (path -> location, 301), `[status]` (path -> code) and `[headers."<path>"]`.
+Like a real server it sends `ETag` and `Last-Modified` (the file's hash and mtime) and
+answers `If-None-Match` / `If-Modified-Since` with 304, so incremental crawls can be
+tested; `delay` (seconds per response, tests only) slows it down.
 
 The crawler reaches it through `MirrorDownloadHandler` (ctd_crawler/downloader.py),
 so the spider, layouts and pipelines run unchanged and record the real URLs.
@@ -13,11 +16,14 @@ so the spider, layouts and pipelines run unchanged and record the real URLs.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import mimetypes
 import threading
+import time
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email.utils import formatdate, parsedate_to_datetime
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -65,6 +71,7 @@ def _site_rules(host_dir: Path) -> dict:
 
 class _Handler(BaseHTTPRequestHandler):
     root: Path
+    delay: float = 0.0
     server_version = "ctd-mirror/1"
 
     def do_GET(self) -> None:  # noqa: N802 (http.server API)
@@ -74,6 +81,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(with_body=False)
 
     def _respond(self, *, with_body: bool) -> None:
+        if self.delay:
+            time.sleep(self.delay)
         parts = urlsplit(self.path)
         host, _, path = parts.path.lstrip("/").partition("/")
         host = host.lower().removeprefix("www.")
@@ -89,14 +98,32 @@ class _Handler(BaseHTTPRequestHandler):
         if status != 200:
             body = f"<html><body><h1>{status}</h1></body></html>".encode()
             return self._send(status, body, {"Content-Type": "text/html; charset=utf-8"}, with_body)
-        headers = {"Content-Type": content_type(target), **rules.get("headers", {}).get(key, {})}
-        self._send(200, target.read_bytes(), headers, with_body)
+        body = target.read_bytes()
+        mtime = int(target.stat().st_mtime)
+        validators = {"ETag": '"%s"' % hashlib.sha1(body).hexdigest()[:16],
+                      "Last-Modified": formatdate(mtime, usegmt=True)}
+        if self._not_modified(validators["ETag"], mtime):
+            return self._send(304, b"", validators, with_body=False)
+        headers = {"Content-Type": content_type(target), **validators, **rules.get("headers", {}).get(key, {})}
+        self._send(200, body, headers, with_body)
+
+    def _not_modified(self, etag: str, mtime: int) -> bool:
+        """RFC 9110: If-None-Match wins over If-Modified-Since."""
+        if tags := self.headers.get("If-None-Match"):
+            return etag in [t.strip() for t in tags.split(",")] or tags.strip() == "*"
+        if since := self.headers.get("If-Modified-Since"):
+            try:
+                return mtime <= parsedate_to_datetime(since).timestamp()
+            except (TypeError, ValueError):
+                return False
+        return False
 
     def _send(self, status: int, body: bytes, headers: dict[str, str], with_body: bool) -> None:
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
+        if status != 304:
+            self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if with_body:
             self.wfile.write(body)
@@ -108,8 +135,8 @@ class _Handler(BaseHTTPRequestHandler):
 class MirrorServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, root: Path = DEFAULT_ROOT, port: int = 0):
-        handler = type("MirrorHandler", (_Handler,), {"root": Path(root).resolve()})
+    def __init__(self, root: Path = DEFAULT_ROOT, port: int = 0, delay: float = 0.0):
+        handler = type("MirrorHandler", (_Handler,), {"root": Path(root).resolve(), "delay": delay})
         super().__init__(("127.0.0.1", port), handler)
 
     @property
@@ -118,9 +145,9 @@ class MirrorServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_mirror(root: Path = DEFAULT_ROOT, port: int = 0) -> Iterator[MirrorServer]:
+def serve_mirror(root: Path = DEFAULT_ROOT, port: int = 0, delay: float = 0.0) -> Iterator[MirrorServer]:
     """Serve the mirror in a background thread for the duration of the block."""
-    server = MirrorServer(root, port)
+    server = MirrorServer(root, port, delay)
     thread = threading.Thread(target=server.serve_forever, name="ctd-mirror", daemon=True)
     thread.start()
     try:
@@ -135,8 +162,9 @@ def main() -> None:
                                      "Example: python -m ctd_crawler.mirror --port 8800")
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--port", type=int, default=8800)
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before each response (tests)")
     args = parser.parse_args()
-    server = MirrorServer(args.root, args.port)
+    server = MirrorServer(args.root, args.port, args.delay)
     print(f"serving {args.root} at {server.url}/<host>/<path>", flush=True)
     server.serve_forever()
 

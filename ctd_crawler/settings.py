@@ -42,6 +42,14 @@ DOWNLOAD_HANDLERS = {
     "https": "ctd_crawler.downloader.MirrorDownloadHandler",
 }
 
+DOWNLOADER_MIDDLEWARES = {
+    # process_response runs from high to low: see redirects before RedirectMiddleware (600),
+    # 429/503 before RetryMiddleware (550) re-queues them
+    "ctd_crawler.middlewares.RedirectLoopMiddleware": 650,
+    "ctd_crawler.middlewares.RetryAfterMiddleware": 560,
+}
+EXTENSIONS = {"ctd_crawler.jobdir.CrashSafeJobdir": 0}
+
 ITEM_PIPELINES = {
     "ctd_crawler.pipelines.text.TextPipeline": 100,
     "ctd_crawler.pipelines.dates.DatesPipeline": 200,
@@ -54,3 +62,16 @@ ITEM_PIPELINES = {
 CTD_ARCHIVE = os.environ.get("CTD_ARCHIVE", "archive/ctd.sqlite")
 CTD_MIRROR = os.environ.get("CTD_MIRROR", "")  # URL of a running mirror, or a folder of saved sites
 CTD_MAX_LISTING_PAGES = int(os.environ.get("CTD_MAX_LISTING_PAGES", "50"))  # per site and run
+CTD_SITES = os.environ.get("CTD_SITES", "")  # another registry file (tests); default ctd_crawler/sites.toml
+
+# --- incremental crawls (see README, "Scheduled crawls") ----------------------
+CTD_REFETCH_DAYS = float(os.environ.get("CTD_REFETCH_DAYS", "7"))  # known articles: not re-requested sooner
+CTD_RECHECK_HOURS = float(os.environ.get("CTD_RECHECK_HOURS", "6"))  # listings, sitemaps, feeds: idem
+CTD_RETRY_AFTER_MAX = float(os.environ.get("CTD_RETRY_AFTER_MAX", "120"))  # cap on a server's Retry-After
+CTD_BACKOFF_SECONDS = float(os.environ.get("CTD_BACKOFF_SECONDS", "1"))  # a 429/503 without Retry-After
+
+# --- end-of-run checks (ctd_crawler/monitor.py) --------------------------------
+CTD_MONITOR_MAX_ERROR_RATE = float(os.environ.get("CTD_MONITOR_MAX_ERROR_RATE", "0.2"))
+CTD_MONITOR_MIN_REQUESTS = int(os.environ.get("CTD_MONITOR_MIN_REQUESTS", "20"))
+CTD_MONITOR_MIN_SAMPLE = int(os.environ.get("CTD_MONITOR_MIN_SAMPLE", "3"))
+CTD_MONITOR_MIN_ARTICLES = int(os.environ.get("CTD_MONITOR_MIN_ARTICLES", "0"))  # 0: off

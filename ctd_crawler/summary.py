@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import json
+
 from ctd_crawler.crawl import CrawlResult
+from ctd_crawler.monitor import ERROR_KEYS
 from ctd_crawler.store.archive import Archive
+
+# what an incremental run did not fetch again, and why (ctd_crawler/spiders/ctd.py)
+SKIPPED = {"entry_fresh": "listings/sitemaps/feeds read recently", "known_skipped": "articles confirmed recently",
+           "lastmod_unchanged": "unchanged by sitemap/feed date", "not_modified": "not modified (304)"}
 
 
 def crawl_summary(result: CrawlResult) -> str:
     s = result.stats
     ctd = {k[4:]: v for k, v in s.items() if k.startswith("ctd/") and isinstance(v, int)}
-    errors = {k: v for k, v in ctd.items()
-              if k.startswith("http_error") or k in ("timeout", "dns_error", "download_error", "undecodable", "non_html")}
+    errors = {k: v for k, v in ctd.items() if k.startswith("http_error") or f"ctd/{k}" in ERROR_KEYS
+              or k in ("undecodable", "non_html")}
+    skipped = {k: v for k, v in ctd.items() if k in SKIPPED}
     quality = {k: v for k, v in ctd.items() if k.startswith(("missing_", "layout_fallback", "unresolved_",
                                                              "skipped_", "extract_error", "flagged_"))}
     pages = s.get("downloader/response_count", 0)
@@ -23,12 +31,20 @@ def crawl_summary(result: CrawlResult) -> str:
         f"{ctd.get('articles_unchanged', 0)} unchanged",
         f"  errors             {sum(errors.values())}" + (f" ({_fmt(errors)})" if errors else ""),
     ]
+    if skipped:
+        lines.insert(3, "  not fetched again  " + ", ".join(f"{n} {SKIPPED[k]}" for k, n in sorted(skipped.items())))
     if quality:
         lines.append(f"  counted            {_fmt(quality)}")
     if archive := s.get("ctd/archive"):
         from ctd_crawler.store import open_archive
 
         db = open_archive(archive, readonly=True)
+        run = db.db.execute("SELECT status, checks FROM crawl_runs WHERE id = ?", [s.get("ctd/run_id")]).fetchone()
+        if run and run[1]:
+            failed = json.loads(run[1])
+            lines.append("  checks             " + ("all passed" if not failed else
+                                                    f"{len(failed)} FAILED (run {run[0]})\n" +
+                                                    "\n".join(f"    - {f}" for f in failed)))
         lines.append(f"  archive            {archive}: {_totals(db)}")
         lines.append("  sites              " + ", ".join(
             f"{site} {n}" for site, n in db.db.execute(

@@ -1,13 +1,16 @@
-"""Archive: every item lands in the SQLite archive; each run adds a crawl_runs row."""
+"""Archive: every item lands in the SQLite archive; each run adds a crawl_runs row, with the
+verdict of the end-of-run checks (ctd_crawler/monitor.py)."""
 
 from __future__ import annotations
 
+import json
 import logging
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from ctd_crawler.items import ArticleItem
+from ctd_crawler.monitor import Thresholds, check_run, error_count, report
 from ctd_crawler.page import now_vn
 from ctd_crawler.store import open_archive
 
@@ -44,18 +47,26 @@ class ArchivePipeline:
     def process_item(self, item: ArticleItem) -> ArticleItem:
         outcome = self.archive.save(item)
         self.stats.inc_value(f"ctd/articles_{outcome}")
+        # per site, for the checks: a layout that suddenly yields no dates or bodies
+        for name, present in (("items", True), ("dated", item.published_at), ("bodied", item.body_text)):
+            if present:
+                self.stats.inc_value(f"ctd/site/{item.site}/{name}")
         return item
 
     def spider_closed(self, spider, reason: str) -> None:
         if self.archive is None:
             return
         stats = self.stats.get_stats()
-        errors = sum(v for k, v in stats.items() if isinstance(v, int) and (
-            k.startswith(("ctd/http_error", "spider_exceptions/")) or k in (
-                "ctd/timeout", "ctd/dns_error", "ctd/download_error", "ctd/undecodable", "ctd/non_html")))
+        errors = error_count(stats) + stats.get("ctd/undecodable", 0) + stats.get("ctd/non_html", 0)
+        sites = [s.id for s in getattr(spider, "sites", ())]
+        failures = check_run(stats, self.archive.previous_runs(self.run_id), sites,
+                             Thresholds.from_settings(self.crawler.settings))
+        (logger.error if failures else logger.info)(report(self.run_id, failures))
+        self.stats.set_value("ctd/checks_failed", len(failures))
+        status = "interrupted" if reason != "finished" else "failed" if failures else "finished"
         self.archive.finish_run(
-            self.run_id, finished_at=now_vn(), finish_reason=reason,
-            status="finished" if reason == "finished" else "interrupted",
+            self.run_id, finished_at=now_vn(), finish_reason=reason, status=status,
+            checks=json.dumps(failures, ensure_ascii=False),
             pages_fetched=stats.get("downloader/response_count", 0),
             articles_new=stats.get("ctd/articles_new", 0),
             articles_updated=stats.get("ctd/articles_updated", 0),

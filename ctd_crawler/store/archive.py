@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import sqlite3
 import zlib
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -51,13 +54,21 @@ class Archive:
         if readonly:
             if not self.path.exists():
                 raise ArchiveError(f"no archive at {self.path} (run a crawl first: ctd-archive demo)")
-            import sqlite3
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            self.db = sqlite_utils.Database(conn)
-            self._check_is_archive()
-            if current_version(self.db) < LATEST:
-                raise ArchiveError(f"{self.path} has schema version {current_version(self.db)}; "
-                                   f"run `ctd-archive migrate` to bring it to {LATEST}")
+            self.db = self._connect_readonly()
+            if "schema_migrations" not in self.db.table_names():
+                raise ArchiveError(f"{self.path} is an empty SQLite database, not a ctd archive")
+            if (version := current_version(self.db)) < LATEST:
+                # An older archive is migrated on open (migrations only add, never drop rows),
+                # then reopened read-only; callers show `self.migrated` as the message.
+                self.db.conn.close()
+                try:
+                    writer = Archive(self.path)
+                except sqlite3.Error as exc:
+                    raise ArchiveError(f"{self.path} has schema version {version} and cannot be migrated to "
+                                       f"{LATEST} ({exc}); run `ctd-archive migrate` with write access") from None
+                self.migrated = writer.migrated
+                writer.close()
+                self.db = self._connect_readonly()
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite_utils.Database(self.path)
@@ -67,6 +78,12 @@ class Archive:
             self.migrated = migrate(self.db)
         self.db.execute("PRAGMA busy_timeout=10000")
         self.db.execute("PRAGMA foreign_keys=ON")
+
+    def _connect_readonly(self) -> sqlite_utils.Database:
+        db = sqlite_utils.Database(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True))
+        self.db = db
+        self._check_is_archive()
+        return db
 
     def _check_is_archive(self) -> None:
         try:
@@ -89,8 +106,25 @@ class Archive:
 
     def start_run(self, site_ids: list[str], started_at: str) -> int:
         with self.db.conn:
+            self._close_vanished_runs()
             return self.db["crawl_runs"].insert(
-                {"started_at": started_at, "sites": ",".join(site_ids), "status": "running"}).last_pk
+                {"started_at": started_at, "sites": ",".join(site_ids), "status": "running",
+                 "pid": os.getpid()}).last_pk
+
+    def _close_vanished_runs(self) -> None:
+        """Runs still 'running' whose process is gone were killed: say so (a live one is left alone)."""
+        for run_id, pid in self.db.execute(
+                "SELECT id, pid FROM crawl_runs WHERE status = 'running'").fetchall():
+            if pid and not _alive(pid):
+                self.db.execute("UPDATE crawl_runs SET status = 'killed', finish_reason = 'process vanished'"
+                                " WHERE id = ?", [run_id])
+
+    def previous_runs(self, before_id: int, limit: int = 20) -> list[dict[str, Any]]:
+        """Stats of the latest runs before `before_id` that ran to their end, newest first."""
+        rows = self.db.execute(
+            "SELECT stats FROM crawl_runs WHERE id < ? AND status IN ('finished', 'failed') AND stats IS NOT NULL"
+            " ORDER BY id DESC LIMIT ?", [before_id, limit]).fetchall()
+        return [json.loads(stats) for (stats,) in rows]
 
     def finish_run(self, run_id: int, **fields: Any) -> None:
         if "stats" in fields and not isinstance(fields["stats"], str):
@@ -214,6 +248,69 @@ class Archive:
     # -- reading ----------------------------------------------------------------
     def known_article(self, url: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE url = ?", [url]).fetchone() is not None
+
+    # -- incremental crawling (ctd_crawler/spiders/ctd.py) ----------------------
+    def article_state(self, url: str) -> ArticleState | None:
+        """What the archive knows of an article URL: when last confirmed, its fetch and validators."""
+        row = self.db.execute(
+            "SELECT a.last_seen, p.fetched_at, p.etag, p.last_modified FROM articles a"
+            " LEFT JOIN pages p ON p.url = a.url WHERE a.url = ?", [url]).fetchone()
+        return ArticleState(*row) if row else None
+
+    def touch(self, url: str, seen_at: str) -> bool:
+        """A page the server says is not modified (304): only `last_seen` changes."""
+        with self.db.conn:
+            return self.db.execute("UPDATE articles SET last_seen = ? WHERE url = ?", [seen_at, url]).rowcount > 0
+
+    def entry_state(self, url: str) -> tuple[str | None, str | None, str, str | None] | None:
+        """(etag, last_modified, checked_at, kind) of a listing page, sitemap or feed."""
+        return self.db.execute("SELECT etag, last_modified, checked_at, kind FROM entry_pages WHERE url = ?",
+                               [url]).fetchone()
+
+    def save_entry(self, url: str, site: str, kind: str, checked_at: str, etag: str | None = None,
+                   last_modified: str | None = None, *, keep_validators: bool = False) -> None:
+        """Record a read (200: new validators) or a 304 (`keep_validators`: only checked_at)."""
+        with self.db.conn:
+            if keep_validators:
+                self.db.execute("UPDATE entry_pages SET checked_at = ? WHERE url = ?", [checked_at, url])
+            else:
+                self.db.execute(
+                    "INSERT INTO entry_pages (url, site, kind, etag, last_modified, checked_at) VALUES (?,?,?,?,?,?)"
+                    " ON CONFLICT(url) DO UPDATE SET site = excluded.site, kind = excluded.kind,"
+                    " etag = excluded.etag, last_modified = excluded.last_modified, checked_at = excluded.checked_at",
+                    [url, site, kind, etag, last_modified, checked_at])
+
+    def complete_sites(self, site_ids: list[str]) -> set[str]:
+        """Sites whose last crawl went through completely (their entry page states can be trusted)."""
+        marks = ", ".join("?" * len(site_ids))
+        return {r[0] for r in self.db.execute(
+            f"SELECT id FROM sites WHERE complete_at IS NOT NULL AND id IN ({marks})", site_ids)}
+
+    def mark_sites(self, site_ids: list[str], complete_at: str | None) -> None:
+        """NULL when a crawl of the sites starts; a time when one ends cleanly."""
+        if not site_ids:
+            return
+        marks = ", ".join("?" * len(site_ids))
+        with self.db.conn:
+            self.db.execute(f"UPDATE sites SET complete_at = ? WHERE id IN ({marks})", [complete_at, *site_ids])
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    last_seen: str
+    fetched_at: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
 
 
 def person_scope(person: dict[str, Any], province: str | None) -> str | None:
