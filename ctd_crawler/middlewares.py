@@ -11,7 +11,7 @@ Stats: `ctd/backoff/<status>`, `ctd/redirect_loop`.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 

@@ -27,3 +27,12 @@ def archive(tmp_path):
                            "family": "vnrc"})
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def readme_archive(tmp_path_factory):
+    """The demo archive that archive/README.md's worked queries are shown on (built once;
+    tests that write to it copy it first)."""
+    from scripts.archive_readme import shared_demo_archive
+
+    return shared_demo_archive(tmp_path_factory.mktemp("readme"))

@@ -6,33 +6,23 @@ After a change to the extractors or the crawl, refresh the outputs with
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
 from ctd_crawler.query import table_docs, worked_queries
+from scripts.archive_readme import run_query
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = worked_queries(ROOT / "archive" / "README.md")
 
 
-def readme_script():
-    """scripts/archive_readme.py, loaded once per process so its archive is built once."""
-    name = "ctd_archive_readme_script"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "archive_readme.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = readme_script().shared_demo_archive(tmp_path_factory.mktemp("readme"))
+def db(readme_archive):
+    path = readme_archive
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     yield conn
     conn.close()
@@ -45,7 +35,7 @@ def test_the_readme_has_at_least_twelve_worked_queries_with_outputs():
 
 @pytest.mark.parametrize("query", QUERIES, ids=[q.title for q in QUERIES])
 def test_worked_query_prints_the_output_shown(db, query):
-    got = readme_script().run_query(db, query.sql)
+    got = run_query(db, query.sql)
     assert got == query.output, "refresh with: python scripts/archive_readme.py --write"
 
 

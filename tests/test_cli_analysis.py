@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,19 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 ANALYSIS = ["search", "people", "places", "money", "export", "reextract", "serve", "report"]
 
 
-def readme_script():
-    name = "ctd_archive_readme_script"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "archive_readme.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
-def path(tmp_path_factory):
-    return readme_script().shared_demo_archive(tmp_path_factory.mktemp("readme"))
+def path(readme_archive):
+    return readme_archive
 
 
 @pytest.fixture

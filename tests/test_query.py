@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import io
 import json
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,19 +17,11 @@ from ctd_crawler.store import open_archive
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def readme_script():
-    name = "ctd_archive_readme_script"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "archive_readme.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
-def path(tmp_path_factory):
-    return readme_script().shared_demo_archive(tmp_path_factory.mktemp("readme"))
+def path(readme_archive):
+    return readme_archive
 
 
 @pytest.fixture(scope="module")

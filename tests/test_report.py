@@ -5,12 +5,10 @@ Skips when chromium is absent: CI needs `apt-get install -y chromium` in .ci/run
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,14 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-def readme_script():
-    name = "ctd_archive_readme_script"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "archive_readme.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.mark.parametrize("n, text", [(0, "0"), (999, "999"), (1300, "1.300"), (5820925300000, "5.820.925.300.000")])
@@ -50,9 +40,9 @@ def test_fill_months_makes_a_true_time_axis():
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def report(tmp_path_factory, readme_archive):
     folder = tmp_path_factory.mktemp("report")
-    archive = readme_script().shared_demo_archive(tmp_path_factory.mktemp("readme"))
+    archive = readme_archive
     out = folder / "report.html"
     result = CliRunner().invoke(main, ["report", "--archive", str(archive), "-o", str(out)])
     assert result.exit_code == 0, result.output

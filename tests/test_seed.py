@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from ctd_crawler.mirror import DEFAULT_ROOT
 from ctd_crawler.page import parse_page
 from ctd_crawler.pipelines import run_chain
 from ctd_crawler.sites import site_for_url
-from ctd_crawler.mirror import DEFAULT_ROOT
 
 URL = "https://chuthapdobacgiang.org.vn/tin-tuc/chi-tiet.aspx?id=1856"
 PAGE = DEFAULT_ROOT / "chuthapdobacgiang.org.vn" / "tin-tuc" / "chi-tiet.aspx@id=1856"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import socket
 import subprocess
@@ -18,14 +17,6 @@ pytest.importorskip("datasette", reason="datasette is optional (pip install data
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def readme_script():
-    name = "ctd_archive_readme_script"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "archive_readme.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 def free_port() -> int:
@@ -40,8 +31,8 @@ def get_json(url: str):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    archive = readme_script().shared_demo_archive(tmp_path_factory.mktemp("readme"))
+def server(readme_archive):
+    archive = readme_archive
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "ctd_crawler.cli", "serve", "--archive", str(archive),
                                 "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
