@@ -113,7 +113,7 @@ def extract(source: str, url: str | None, indent: int) -> None:
     SOURCE is a saved file or an http(s) URL. A file under fixtures/sites/<host>/ gets
     its real URL from its path. Nothing is archived.
 
-    Example: ctd-archive extract fixtures/sites/redcross.org.vn/tin-tuc/index.html --url https://redcross.org.vn/tin-tuc/
+    Example: ctd-archive extract 'fixtures/sites/chuthapdobacgiang.org.vn/tin-tuc/chi-tiet.aspx@id=1856'
     """
     from ctd_crawler.extract.encoding import UndecodablePage
     from ctd_crawler.page import parse_page
