@@ -149,15 +149,10 @@ def stats(archive_path: str) -> None:
 
     Example: ctd-archive stats --archive archive/ctd.sqlite
     """
-    from ctd_crawler.store import open_archive
-    from ctd_crawler.store.archive import ArchiveError
+    from ctd_crawler.cli_analysis import open_db
     from ctd_crawler.summary import archive_stats
 
-    try:
-        archive = open_archive(archive_path, readonly=True)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(archive_stats(archive))
+    click.echo(archive_stats(open_db(archive_path)))
 
 
 @main.command()
@@ -167,14 +162,10 @@ def migrate(archive_path: str) -> None:
 
     Example: ctd-archive migrate --archive archive/ctd.sqlite
     """
-    from ctd_crawler.store import open_archive
-    from ctd_crawler.store.archive import ArchiveError
+    from ctd_crawler.cli_analysis import open_db
 
-    try:
-        archive = open_archive(archive_path)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo("\n".join(f"applied {m}" for m in archive.migrated) or "schema is current")
+    if not open_db(archive_path, readonly=False).migrated:  # open_db reports what it applied
+        click.echo("schema is current")
 
 
 def fixture_url(path: Path) -> str | None:

@@ -45,9 +45,20 @@ class Thresholds:
                    min_articles=settings.getint("CTD_MONITOR_MIN_ARTICLES", cls.min_articles))
 
 
+# Pages that arrived but could not be used: errors of the run, not of the site's server.
+UNUSABLE_KEYS = ("ctd/undecodable", "ctd/non_html")
+
+
+def error_stats(stats: Stats, *, unusable: bool = False) -> dict[str, int]:
+    """The error counters of a run (pages that failed for good), by stats key; with
+    `unusable`, also the pages that arrived but could not be read."""
+    keys = ERROR_KEYS + (UNUSABLE_KEYS if unusable else ())
+    return {k: v for k, v in stats.items() if isinstance(v, int) and v and (
+        k.startswith(("ctd/http_error/", "spider_exceptions/")) or k in keys)}
+
+
 def error_count(stats: Stats) -> int:
-    return sum(v for k, v in stats.items() if isinstance(v, int) and (
-        k.startswith(("ctd/http_error/", "spider_exceptions/")) or k in ERROR_KEYS))
+    return sum(error_stats(stats).values())
 
 
 def _site(stats: Stats, site: str, name: str) -> int:

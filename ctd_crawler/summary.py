@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ctd_crawler.crawl import CrawlResult
-from ctd_crawler.monitor import ERROR_KEYS
+from ctd_crawler.monitor import error_stats
 from ctd_crawler.store.archive import Archive
 
 # what an incremental run did not fetch again, and why (ctd_crawler/spiders/ctd.py)
@@ -16,8 +16,7 @@ SKIPPED = {"entry_fresh": "listings/sitemaps/feeds read recently", "known_skippe
 def crawl_summary(result: CrawlResult) -> str:
     s = result.stats
     ctd = {k[4:]: v for k, v in s.items() if k.startswith("ctd/") and isinstance(v, int)}
-    errors = {k: v for k, v in ctd.items() if k.startswith("http_error") or f"ctd/{k}" in ERROR_KEYS
-              or k in ("undecodable", "non_html")}
+    errors = {k.removeprefix("ctd/"): v for k, v in error_stats(s, unusable=True).items()}
     skipped = {k: v for k, v in ctd.items() if k in SKIPPED}
     quality = {k: v for k, v in ctd.items() if k.startswith(("missing_", "layout_fallback", "unresolved_",
                                                              "skipped_", "extract_error", "flagged_"))}

@@ -35,12 +35,17 @@ def _codec(name: str) -> str | None:
         return None
 
 
+def header_charset(content_type: str | None) -> str | None:
+    """The codec named by a Content-Type header's charset, if it names a known one."""
+    m = _HEADER_CHARSET.search(content_type or "")
+    return _codec(m.group(1)) if m else None
+
+
 def candidate_encodings(body: bytes, content_type: str | None = None) -> list[str]:
     """Encodings to try, most trusted first, without repeats."""
     found: list[str | None] = [name for bom, name in _BOMS if body.startswith(bom)]
     found.append("utf-8")
-    if content_type and (m := _HEADER_CHARSET.search(content_type)):
-        found.append(_codec(m.group(1)))
+    found.append(header_charset(content_type))
     if m := _META_CHARSET.search(body[:4096]):
         found.append(_codec(m.group(1).decode("ascii", "replace")))
     found.append("cp1258")

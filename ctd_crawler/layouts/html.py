@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import lxml.html
@@ -90,12 +89,3 @@ def drop(el: etree._Element, xpaths: Iterable[str]) -> None:
         for node in el.xpath(xp):
             if isinstance(node, etree._Element) and node.getparent() is not None:
                 node.drop_tree()
-
-
-_CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.I)
-
-
-def declared_charset(body: bytes) -> str | None:
-    """The charset a page declares in its first 4 KB (meta charset or http-equiv)."""
-    m = _CHARSET_META.search(body[:4096])
-    return m.group(1).decode("ascii", "replace").lower() if m else None

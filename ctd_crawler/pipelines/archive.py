@@ -10,7 +10,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from ctd_crawler.items import ArticleItem
-from ctd_crawler.monitor import Thresholds, check_run, error_count, report
+from ctd_crawler.monitor import Thresholds, check_run, error_stats, report
 from ctd_crawler.page import now_vn
 from ctd_crawler.store import open_archive
 
@@ -57,7 +57,7 @@ class ArchivePipeline:
         if self.archive is None:
             return
         stats = self.stats.get_stats()
-        errors = error_count(stats) + stats.get("ctd/undecodable", 0) + stats.get("ctd/non_html", 0)
+        errors = sum(error_stats(stats, unusable=True).values())
         sites = [s.id for s in getattr(spider, "sites", ())]
         failures = check_run(stats, self.archive.previous_runs(self.run_id), sites,
                              Thresholds.from_settings(self.crawler.settings))

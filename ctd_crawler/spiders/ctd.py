@@ -55,7 +55,7 @@ from twisted.internet.error import (
 )
 from twisted.web._newclient import ResponseFailed
 
-from ctd_crawler.extract.encoding import UndecodablePage, decode_html
+from ctd_crawler.extract.encoding import UndecodablePage, decode_html, header_charset
 from ctd_crawler.extract.text import fold
 from ctd_crawler.layouts import get_layout
 from ctd_crawler.layouts.html import parse_html
@@ -66,7 +66,6 @@ from ctd_crawler.urls import canonical_url
 logger = logging.getLogger(__name__)
 _LISTING_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([-\w:.]+)", re.I)
 # A 200 page that says the page does not exist (soft 404), folded. Matched in the title,
 # or in a body too short to be an article.
 _ERROR_PAGE = re.compile(r"trang (ban (yeu cau|tim) )?khong ton tai|khong tim thay (trang|bai viet|noi dung)|"
@@ -343,7 +342,7 @@ class CtdSpider(scrapy.Spider):
             self._count("error_page")
             logger.warning("an error page served with status %s, not archived: %s", response.status, response.url)
             return
-        if _declared_charset(content_type) not in (None, item.encoding):
+        if header_charset(content_type) not in (None, item.encoding):
             self._count("charset_mismatch")
         self._count("articles_parsed")
         yield item
@@ -476,16 +475,6 @@ def _declares_entities(body: bytes) -> bool:
     head = body[:8192]
     return b"<!ENTITY" in head or b"<!entity" in head
 
-
-def _declared_charset(content_type: str | None) -> str | None:
-    import codecs
-
-    if not content_type or not (m := _CHARSET.search(content_type)):
-        return None
-    try:
-        return codecs.lookup(m.group(1)).name
-    except LookupError:
-        return None
 
 
 def _header(response: Response, name: str) -> str | None:

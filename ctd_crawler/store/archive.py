@@ -21,7 +21,6 @@ import re
 import sqlite3
 import zlib
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -246,8 +245,6 @@ class Archive:
         return cur.lastrowid
 
     # -- reading ----------------------------------------------------------------
-    def known_article(self, url: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE url = ?", [url]).fetchone() is not None
 
     # -- incremental crawling (ctd_crawler/spiders/ctd.py) ----------------------
     def article_state(self, url: str) -> ArticleState | None:
@@ -326,6 +323,3 @@ def _num(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
 
-
-def utc_now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
