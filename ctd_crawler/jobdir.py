@@ -22,9 +22,11 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.job import job_dir
 
+from ctd_crawler.seen import DUPEFILTER_FILE
+
 logger = logging.getLogger(__name__)
 MARKER = "ctd-running"
-SCHEDULER_STATE = ("requests.queue", "requests.seen")
+SCHEDULER_STATE = ("requests.queue", "requests.seen", DUPEFILTER_FILE)
 
 
 class CrashSafeJobdir:

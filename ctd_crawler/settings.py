@@ -49,6 +49,7 @@ DOWNLOADER_MIDDLEWARES = {
     "ctd_crawler.middlewares.RetryAfterMiddleware": 560,
 }
 EXTENSIONS = {"ctd_crawler.jobdir.CrashSafeJobdir": 0}
+DUPEFILTER_CLASS = "ctd_crawler.seen.DiskDupeFilter"  # fingerprints on disk: flat memory
 
 ITEM_PIPELINES = {
     "ctd_crawler.pipelines.text.TextPipeline": 100,

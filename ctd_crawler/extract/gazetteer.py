@@ -43,13 +43,13 @@ _TONE_RE = re.compile("|".join(_TONE_OLD_TO_NEW))
 _EXACT_DROP = re.compile(r"[\s\-–.']+")
 
 
-@lru_cache(maxsize=1 << 16)  # names repeat across dataset rows and across articles
+@lru_cache(maxsize=1 << 14)  # names repeat across dataset rows and articles; 1 << 14 keys ≈ 3 MiB
 def name_key(name: str) -> str:
     """Matching key of a place name: folded, alphanumerics only, y -> i."""
     return _NON_ALNUM.sub("", fold(name)).replace("y", "i")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def exact_key(name: str) -> str:
     """Lowercase name with diacritics kept, tone placement normalised, y -> i.
 
@@ -60,7 +60,7 @@ def exact_key(name: str) -> str:
     return _EXACT_DROP.sub("", low).replace("y", "i").replace("ý", "í")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def short_name(name: str) -> str:
     """Display name without the dataset's qualifier ("Kỳ Anh (Huyện)"), each syllable
     capitalised (the dataset has a few slips such as "Đại áng")."""

@@ -60,6 +60,7 @@ from ctd_crawler.extract.text import fold
 from ctd_crawler.layouts import get_layout
 from ctd_crawler.layouts.html import parse_html
 from ctd_crawler.page import now_vn, parse_page
+from ctd_crawler.seen import SeenSet
 from ctd_crawler.sites import REGISTRY, RegistryError, Site, select_sites
 from ctd_crawler.urls import canonical_url
 
@@ -101,7 +102,7 @@ class CtdSpider(scrapy.Spider):
                         for s in self.sites}
         self._by_id = {s.id: s for s in self.sites}
         self._listing_pages: Counter[str] = Counter()
-        self._article_urls: set[str] = set()
+        self._article_urls = SeenSet()  # on disk: flat memory however many articles a run meets
         self._transient: Counter[str] = Counter()  # per site: failures that may have hidden articles
         self.archive = None
         self._complete: set[str] = set()
@@ -263,9 +264,8 @@ class CtdSpider(scrapy.Spider):
                parent: str | None = None):
         layout = self.layouts[site.id]
         if layout.is_article_url(url):
-            if url in self._article_urls:  # decided at its first link this run
+            if not self._article_urls.add(url):  # decided at its first link this run
                 return
-            self._article_urls.add(url)
             self._count(f"site/{site.id}/links")
             if request := self._article_request(url, site, changed_at):
                 yield request
@@ -382,6 +382,7 @@ class CtdSpider(scrapy.Spider):
         return "download_error"
 
     def closed(self, reason: str) -> None:
+        self._article_urls.close()
         if self.archive is None:
             return
         if reason == "finished":
