@@ -1,7 +1,10 @@
+from datetime import datetime, timedelta
+
 import pytest
 
 from ctd_crawler.sites import load_sites
 from ctd_crawler.spiders.ctd import CtdSpider
+from tests.conftest import make_item
 
 
 def test_unknown_site_id_stops_with_the_known_ids():
@@ -29,3 +32,40 @@ def test_bad_since_is_a_clear_error():
     (None, "2024-01-01", False), ("2020-01-01", None, False), ("garbage", "2024-01-01", False)])
 def test_sitemap_lastmod_against_since(lastmod, since, skipped):
     assert CtdSpider(since=since)._before_since(lastmod) is skipped
+
+
+@pytest.fixture
+def nightly_spider(archive):
+    """The spider of a nightly run over a complete site whose archive holds one article,
+    fetched and confirmed an hour ago (not due for a refetch)."""
+    from scrapy.utils.test import get_crawler
+
+    from ctd_crawler.page import now_vn
+
+    an_hour_ago = (datetime.fromisoformat(now_vn()) - timedelta(hours=1)).isoformat(timespec="seconds")
+    archive.save(make_item(url=KNOWN, fetched_at=an_hour_ago))
+    spider = CtdSpider.from_crawler(get_crawler(CtdSpider), site="vnrc")
+    spider.archive = archive
+    return spider
+
+
+KNOWN = "https://redcross.org.vn/tin-tuc/hoat-dong-hoi/trao-qua-tet-20990.html"
+
+
+def _requests(spider, *links):
+    site = spider.sites[0]
+    return [r.url for url, changed_at in links
+            for r in spider._route(url, site, follow_listings=True, changed_at=changed_at)]
+
+
+def test_a_newer_lastmod_refetches_a_known_article_whatever_link_came_first(nightly_spider):
+    # a listing link (no date) first: not due; the sitemap's newer lastmod after it still counts
+    assert _requests(nightly_spider, (KNOWN, None)) == []
+    assert _requests(nightly_spider, (KNOWN, "2099-01-01T00:00:00+07:00")) == [KNOWN]
+
+
+def test_a_known_article_is_decided_once_when_no_link_brings_news(nightly_spider):
+    old = "2000-01-01T00:00:00+07:00"
+    assert _requests(nightly_spider, (KNOWN, None), (KNOWN, old), (KNOWN, None)) == []
+    stats = nightly_spider.crawler.stats
+    assert stats.get_value("ctd/site/vnrc/links") == 1  # one article, however many links

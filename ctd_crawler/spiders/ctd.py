@@ -264,9 +264,10 @@ class CtdSpider(scrapy.Spider):
                parent: str | None = None):
         layout = self.layouts[site.id]
         if layout.is_article_url(url):
-            if not self._article_urls.add(url):  # decided at its first link this run
+            if self._article_urls.add(url):
+                self._count(f"site/{site.id}/links")
+            elif changed_at is None:  # decided at an earlier link; only a date can change that
                 return
-            self._count(f"site/{site.id}/links")
             if request := self._article_request(url, site, changed_at):
                 yield request
         elif layout.is_listing_url(url) and follow_listings:
