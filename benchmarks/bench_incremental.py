@@ -8,7 +8,7 @@ Part 1, the demo mirror (fixtures/sites), one archive, four runs in a row:
   weekly full  --full -s CTD_REFETCH_DAYS=0: every listing read, every article revalidated
 Part 2, synthetic mirrors of N articles (generated under /tmp, deleted after): peak RSS
 of the first crawl (from wait4) and the nightly run after it. Flat memory: RSS does not
-grow with N (the queue is on the scheduler's heap, bodies are not kept).
+grow with N (seen URLs and fingerprints are on disk, caches are bounded, bodies not kept).
 
     .venv/bin/python benchmarks/bench_incremental.py [N ...]     # default: 2000 10000
 """
