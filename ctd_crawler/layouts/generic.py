@@ -1,7 +1,8 @@
 """Generic fallback for unknown layouts: no site rules, only page structure.
 
-Title: the heading that og:title or <title> starts with, else og:title, else the first
-heading, else <title> minus the site name.
+Title: the heading that og:title or <title> starts with, or any element spelling out a
+part of them; else og:title; else the last heading before the text; else the longest
+part of <title>.
 Body (readability-style): every run of prose scores its block container and, by half, the
 one above; link-heavy and boilerplate blocks (class/id words) score nothing; the best
 container is taken with its siblings that read like text (a lead outside the content
@@ -43,6 +44,7 @@ _NOT_BODY = (".//h1", ".//*[@hidden]", ".//*[contains(translate(@style, ' ', '')
 _META_LINE = re.compile(r"^(tác giả|nguồn|theo|tin[,:]|ảnh:|bài[,:]|author|source|posted|đăng)\b", re.I)
 _TITLE_SEP = re.compile(r"\s+[-|–—:»]\s+")
 _CANDIDATE_TAGS = ("div", "td", "article", "section", "main")
+_TITLE_CLASS = re.compile(r"title|tieu-?de|heading", re.I)
 _LINK_BLOCKS = ("div", "section", "aside", "ul", "ol", "table", "p", "li", "span")
 _URL_LINE = re.compile(r"^\S*https?://\S+$")
 
@@ -63,10 +65,14 @@ class GenericLayout(Layout):
             for h in headings:  # the heading the page title starts with is the article's
                 if fold(cand).startswith(fold(h)[:40]) or fold(h).startswith(fold(cand)[:40]):
                     return h
+            # any element that spells out a part of it (a styled span, <font><b>); also
+            # restores the diacritics of an ASCII <title>
+            if found := _element_spelling(tree, cand):
+                return found
         if og:
             return og
-        if headings:
-            return headings[0]
+        if heading := _heading_before_text(tree, self._body_nodes(tree)):
+            return heading
         return max(_TITLE_SEP.split(page_title), key=len) if page_title else ""
 
     def _parse_date_text(self, tree: etree._Element) -> str:
@@ -132,6 +138,41 @@ class GenericLayout(Layout):
         return chosen
 
 
+def _element_spelling(tree: etree._Element, title: str) -> str:
+    """The text of the first element outside page furniture whose whole text is `title` or
+    one of its " - "-separated parts (15+ characters), compared folded."""
+    keys = {fold(part) for part in [title, *_TITLE_SEP.split(title)] if len(part) >= 15}
+    starts = tuple(key[:12] for key in keys)
+    body = tree.find("body")
+    for el in body.iter() if body is not None and keys else ():
+        if isinstance(el.tag, str) and fold(clean_inline(el.text or "")).startswith(starts):
+            text = text_of(el)
+            if fold(text) in keys and not _in_furniture(el):
+                return text
+    return ""
+
+
+def _heading_before_text(tree: etree._Element, body_nodes: list[etree._Element]) -> str:
+    """The last heading (h1-h3, or a class saying title) before the article's first prose
+    line, outside page furniture: the title when neither og:title nor <title> names it."""
+    prose = next((el for node in body_nodes for el in node.iter()
+                  if isinstance(el.tag, str) and len((el.text or "").strip()) >= 80), None)
+    found = ""
+    for el in tree.iter():
+        if el is prose:
+            break
+        if isinstance(el.tag, str) and (el.tag in ("h1", "h2", "h3") or _TITLE_CLASS.search(el.get("class", ""))):
+            text = text_of(el)
+            if 15 <= len(text) <= 250 and not _in_furniture(el):
+                found = text
+    return found
+
+
+def _in_furniture(el: etree._Element) -> bool:
+    """Inside a link or a block whose class/id says page furniture (menu, sidebar ...)."""
+    return any(a.tag == "a" or _is_boilerplate(a) for a in (el, *el.iterancestors()))
+
+
 def _title_element(tree: etree._Element, title: str) -> etree._Element | None:
     """The outermost element of the page body whose whole text is the title."""
     body = tree.find("body")
@@ -185,8 +226,7 @@ def _container_scores(tree: etree._Element) -> dict[etree._Element, float]:
             continue
         runs = [el.text or ""] + [c.tail or "" for c in el]
         length = sum(len(r.strip()) for r in runs if len(r.strip()) >= 25)
-        if not length or any(a.tag == "a" or _is_boilerplate(a) for a in el.iterancestors()) \
-                or _is_boilerplate(el):
+        if not length or _in_furniture(el):
             continue
         text = "".join(runs)
         score = 1 + min(length / 100, 3) + text.count(",")

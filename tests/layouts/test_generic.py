@@ -91,3 +91,37 @@ def test_redesigned_site_falls_back_to_generic_and_says_so():
     assert item.layout == "tableportal"
     assert set(item.fallbacks) >= {"title", "body_text"}
     assert item.title == "Trao quà cho hộ nghèo" and "120 suất quà" in item.body_text
+
+
+PROSE = ("<p>Sáng 12/9, Hội Chữ thập đỏ huyện đã trao 200 suất quà cho các hộ gia đình bị thiệt hại do bão, "
+         "mỗi suất gồm gạo, mì tôm và tiền mặt.</p>")
+
+
+def _title(head: str, body: str) -> str:
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    return get_layout(GENERIC).parse(parse_html(page), "https://ctd.example.vn/tin/a-12345.html").title
+
+
+@pytest.mark.parametrize("head, body, title", [
+    # an ASCII <title> (old sites): the heading that spells it, with its diacritics
+    ("<title>Hoi CTD tinh - Trao qua cho ho bi thiet hai do bao</title>",
+     f"<table><tr><td><font><b>Trao quà cho hộ bị thiệt hại do bão</b></font></td></tr><tr><td>{PROSE}</td></tr></table>",
+     "Trao quà cho hộ bị thiệt hại do bão"),
+    # a portal whose h2 is the portlet's name; the article title is a styled span
+    ("<title>Trao quà cho hộ bị thiệt hại do bão - Tin tức - Sự kiện - Hội CTĐ tỉnh</title>",
+     f'<h2 class="portlet-title">Tin tức - Sự kiện</h2><span class="asset-title">Trao quà cho hộ bị thiệt hại do bão</span>'
+     f'<div class="journal-content">{PROSE}</div>', "Trao quà cho hộ bị thiệt hại do bão"),
+    # a <title> that names only the site: the last heading before the text
+    ("<title>Chi tiết tin - Hội Chữ thập đỏ tỉnh</title>",
+     f'<h1 class="site-title">Hội Chữ thập đỏ tỉnh Cà Mau</h1><div class="sidebar"><h3>Tin mới nhất trong tuần qua</h3></div>'
+     f'<h3 class="title-news">Trao quà cho hộ bị thiệt hại do bão</h3><div class="noidung">{PROSE}</div>',
+     "Trao quà cho hộ bị thiệt hại do bão"),
+    # not a breadcrumb item or a link that repeats the title (in capitals here)
+    ("<title>Hội CTĐ tỉnh - Trao quà cho hộ bị thiệt hại do bão</title>",
+     f'<div class="breadcrumb"><span>TRAO QUÀ CHO HỘ BỊ THIỆT HẠI DO BÃO</span></div>'
+     f'<a href="/tin/a-12345.html">TRAO QUÀ CHO HỘ BỊ THIỆT HẠI DO BÃO</a>'
+     f'<p class="tieu-de">Trao quà cho hộ bị thiệt hại do bão</p><div>{PROSE}</div>',
+     "Trao quà cho hộ bị thiệt hại do bão"),
+])
+def test_title_found_where_no_heading_matches_the_page_title(head, body, title):
+    assert _title(head, body) == title
