@@ -966,6 +966,16 @@ def _merge_short_names(people: dict, order: list[str]) -> None:
 # --------------------------------------------------------------------------- bylines
 
 
+# Names CMSs put in author fields when nobody signed the article.
+_CMS_ACCOUNTS = {"super user", "superuser", "admin", "administrator", "webmaster", "root", "editor",
+                 "quan tri", "quan tri vien", "quantri", "bientap"}
+
+
+def is_cms_account(author: str) -> bool:
+    """A CMS login or default account ("Super User", "admin"), not a person or a source."""
+    return fold(author).strip() in _CMS_ACCOUNTS
+
+
 def split_byline(body_text: str) -> tuple[str, str | None]:
     """Split a byline off the end of the body: (body without it, author) or (body, None).
 
@@ -997,7 +1007,7 @@ def _byline_author(line: str) -> str | None:
         return None
     if _BYLINE_SOURCE.match(core):
         return core
-    name = re.split(r"\s+[-–—]\s+|\s*,\s*", core, maxsplit=1)[0]
+    name = re.split(r"\s+[-–—]\s+|\s*,\s*|\s+\(", core, maxsplit=1)[0]  # then the affiliation
     words = name.split()
     if labelled and 1 <= len(words) <= 6:
         return core

@@ -9,7 +9,8 @@ container is taken with its siblings that read like text (a lead outside the con
 div); inside it, link lists, hidden copies and the title heading are dropped, and date or
 author lines at the edges trimmed.
 Date text: the first short date-looking line between the title and the prose.
-Author: meta author, rel=author, or a short author/byline element.
+Author: meta author, rel=author, a short author/byline element, JSON-LD, or a "Tác giả"
+label; never a CMS account ("Super User", "admin").
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import re
 
 from lxml import etree
 
+from ctd_crawler.extract.people import is_cms_account
 from ctd_crawler.extract.text import clean_inline, fold
 from ctd_crawler.layouts.base import COMMON_DROP, Layout
-from ctd_crawler.layouts.html import NEVER_TEXT, drop, paragraphs_of, text_of
+from ctd_crawler.layouts.html import NEVER_TEXT, drop, jsonld_articles, paragraphs_of, text_of
 
 # Class/id words of page furniture. Strong ones always mark boilerplate; weak ones only
 # when nothing in the same attribute says "content" (WordPress puts "has-post-thumbnail"
@@ -45,6 +47,9 @@ _META_LINE = re.compile(r"^(tác giả|nguồn|theo|tin[,:]|ảnh:|bài[,:]|auth
 _TITLE_SEP = re.compile(r"\s+[-|–—:»]\s+")
 _CANDIDATE_TAGS = ("div", "td", "article", "section", "main")
 _TITLE_CLASS = re.compile(r"title|tieu-?de|heading", re.I)
+_AUTHOR_LABEL = re.compile(r"(?:tác giả|người viết|author)\s*:?\s*(.*)$", re.I)
+_AUTHOR_LABELLED = ("//body//*[starts-with(normalize-space(), 'Tác giả') or starts-with(normalize-space(), 'Người viết')"
+                    " or starts-with(normalize-space(), 'Author')]")
 _LINK_BLOCKS = ("div", "section", "aside", "ul", "ol", "table", "p", "li", "span")
 _URL_LINE = re.compile(r"^\S*https?://\S+$")
 
@@ -99,10 +104,13 @@ class GenericLayout(Layout):
                    "//*[contains(@class,'author') or contains(@class,'byline')]"):
             found = tree.xpath(xp)
             if found:
-                text = found[0] if isinstance(found[0], str) else text_of(found[0])
-                if 0 < len(text) < 60:
-                    return text.strip()
-        return ""
+                text = (found[0] if isinstance(found[0], str) else text_of(found[0])).strip()
+                if 0 < len(text) < 60 and not is_cms_account(text):
+                    return text
+        for article in jsonld_articles(tree):
+            if (name := _jsonld_name(article.get("author"))) and not is_cms_account(name):
+                return name
+        return _labelled_author(tree)
 
     def _parse_body(self, tree: etree._Element) -> str:
         parts = []
@@ -171,6 +179,23 @@ def _heading_before_text(tree: etree._Element, body_nodes: list[etree._Element])
 def _in_furniture(el: etree._Element) -> bool:
     """Inside a link or a block whose class/id says page furniture (menu, sidebar ...)."""
     return any(a.tag == "a" or _is_boilerplate(a) for a in (el, *el.iterancestors()))
+
+
+def _jsonld_name(author: object) -> str:
+    """The first name of a JSON-LD author: a string, a Person/Organization, or a list."""
+    if isinstance(author, list):
+        return next((n for a in author if (n := _jsonld_name(a))), "")
+    name = author.get("name") if isinstance(author, dict) else author
+    return clean_inline(name) if isinstance(name, str) and 0 < len(name.strip()) < 60 else ""
+
+
+def _labelled_author(tree: etree._Element) -> str:
+    """"Tác giả: Hồng Nhung", or a "Tác giả" label beside the name (CMS author fields)."""
+    for el in tree.xpath(_AUTHOR_LABELLED):
+        match = _AUTHOR_LABEL.match(text_of(el))
+        if match and 0 < len(name := match.group(1).strip()) < 60 and not is_cms_account(name):
+            return name
+    return ""
 
 
 def _title_element(tree: etree._Element, title: str) -> etree._Element | None:

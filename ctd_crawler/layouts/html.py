@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
 
 import lxml.html
 from lxml import etree
@@ -18,6 +19,7 @@ BLOCKS = {
     "table", "tbody", "thead", "tr", "td", "th", "caption", "blockquote", "pre",
     "figure", "figcaption", "center", "address", "hr", "br",
 }
+JSONLD_ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle"}
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:
@@ -89,3 +91,25 @@ def drop(el: etree._Element, xpaths: Iterable[str]) -> None:
         for node in el.xpath(xp):
             if isinstance(node, etree._Element) and node.getparent() is not None:
                 node.drop_tree()
+
+
+def jsonld_articles(tree: etree._Element) -> Iterator[dict]:
+    """The article objects of a page's JSON-LD (inside lists and @graph too)."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for obj in _objects(data):
+            kinds = obj.get("@type")
+            if (set(kinds) if isinstance(kinds, list) else {kinds}) & JSONLD_ARTICLE_TYPES:
+                yield obj
+
+
+def _objects(data: object) -> Iterator[dict]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _objects(data.get("@graph", []))

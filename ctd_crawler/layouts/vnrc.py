@@ -14,12 +14,11 @@ body text), and some pages only carry their date in meta tags or JSON-LD.
 from __future__ import annotations
 
 import copy
-import json
 
 from lxml import etree
 
 from ctd_crawler.layouts.base import COMMON_DROP, Layout
-from ctd_crawler.layouts.html import drop, first, paragraphs_of, text_of
+from ctd_crawler.layouts.html import drop, first, jsonld_articles, paragraphs_of, text_of
 
 # The article block of both template generations; lists and sidebars are never inside it.
 _DETAIL = "//*[contains(@class, 'news-detail') or contains(@class, 'detail-news') or contains(@class, 'article-detail') or @class='detail' or @itemtype='https://schema.org/NewsArticle' or @itemtype='http://schema.org/NewsArticle']"
@@ -36,7 +35,6 @@ _BYLINE = (
     " or @align='right' or contains(@class, 'right')]"
     "[not(following-sibling::*[normalize-space()])]"
 )
-_JSONLD_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle"}
 
 
 class VnrcLayout(Layout):
@@ -99,26 +97,10 @@ class VnrcLayout(Layout):
 
 
 def _jsonld_date(tree: etree._Element) -> str:
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        for obj in _objects(data):
-            kinds = obj.get("@type")
-            kinds = set(kinds) if isinstance(kinds, list) else {kinds}
-            if kinds & _JSONLD_TYPES and obj.get("datePublished"):
-                return text_of(str(obj["datePublished"]))
+    for obj in jsonld_articles(tree):
+        if obj.get("datePublished"):
+            return text_of(str(obj["datePublished"]))
     return ""
-
-
-def _objects(data: object):
-    if isinstance(data, list):
-        for item in data:
-            yield from _objects(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _objects(data.get("@graph", []))
 
 
 LAYOUT = VnrcLayout

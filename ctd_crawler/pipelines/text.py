@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ctd_crawler.extract.people import split_byline
+from ctd_crawler.extract.people import is_cms_account, split_byline
 from ctd_crawler.extract.text import clean_inline, clean_paragraphs
 from ctd_crawler.items import ArticleItem
 from ctd_crawler.pipelines import Count, Step
@@ -12,6 +12,8 @@ class TextPipeline(Step):
     def apply(self, item: ArticleItem, count: Count) -> ArticleItem:
         item.title = clean_inline(item.title or "") or None
         item.author = clean_inline(item.author or "") or None
+        if item.author and is_cms_account(item.author):
+            item.author = None
         item.date_text = clean_inline(item.date_text or "") or None
         item.body_text = clean_paragraphs(item.body_text or "")
         # A byline closing the body is the author, not article text (nor a person mention).

@@ -428,6 +428,9 @@ def test_large_body_is_linear_enough():
     ("Nội dung bài.\n\nThu Hà (tổng hợp)", "Nội dung bài.", "Thu Hà"),
     ("Nội dung bài.\n\nTin, ảnh: Hoàng Lan", "Nội dung bài.", "Hoàng Lan"),
     ("Nội dung bài.\n\nPV", "Nội dung bài.", "PV"),
+    ("Nội dung bài.\n\nHữu Nghĩa (Hội CTĐ huyện U Minh)", "Nội dung bài.", "Hữu Nghĩa (Hội CTĐ huyện U Minh)"),
+    # not a byline: a parenthesis after words that are not a name
+    ("Nội dung bài.\n\nXem thêm (bài liên quan)", None, None),
     # not bylines: a sentence, a long paragraph, a single paragraph, a number
     ("Nội dung bài.\n\nHội đã trao 50 suất quà cho các hộ nghèo.", None, None),
     ("Nội dung bài.\n\nTổng giá trị đạt 200 triệu đồng", None, None),

@@ -125,3 +125,28 @@ def _title(head: str, body: str) -> str:
 ])
 def test_title_found_where_no_heading_matches_the_page_title(head, body, title):
     assert _title(head, body) == title
+
+
+def _author(head: str, body: str) -> str | None:
+    page = f"<html><head>{head}</head><body><h1>Trao quà cho hộ bị thiệt hại do bão</h1>{body}{PROSE}</body></html>"
+    return get_layout(GENERIC).parse(parse_html(page), "https://ctd.example.vn/tin/a-12345.html").author
+
+
+@pytest.mark.parametrize("head, body, author", [
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Thanh Hà"}}'
+     "</script>", "", "Thanh Hà"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "Article", "author": [{"name": "Bảo Ngọc"}]}]}</script>',
+     "", "Bảo Ngọc"),
+    ("", '<div class="field"><div class="field__label">Tác giả</div><div class="field__item">Hải Yến</div></div>',
+     "Hải Yến"),
+    ("", '<div class="tac-gia"><span>Tác giả: Hồng Nhung</span></div>', "Hồng Nhung"),
+    # a CMS account is nobody: the next source speaks
+    ('<meta name="author" content="Super User"><script type="application/ld+json">'
+     '{"@type": "NewsArticle", "author": {"name": "Minh Thu"}}</script>', "", "Minh Thu"),
+    ('<meta name="author" content="admin">', "", None),
+    # JSON-LD of something else than the article; a label with nothing after it
+    ('<script type="application/ld+json">{"@type": "Organization", "name": "Hội CTĐ tỉnh"}</script>', "", None),
+    ("", "<p>Tác giả</p>", None),
+])
+def test_author_sources(head, body, author):
+    assert _author(head, body) == author
