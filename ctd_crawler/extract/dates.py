@@ -485,15 +485,23 @@ def _meta_dates(tree) -> list[str]:
         if key in _META_KEYS and key not in by_key:
             by_key[key] = el.get("content")
     values = [by_key[k] for k in _META_KEYS if k in by_key]
-    # itemprop="datePublished" on a non-meta element (microdata)
+    # itemprop="datePublished" on a non-meta element (microdata), RDFa's schema:datePublished
+    # or schema:dateCreated (Drupal) with the machine value in @content
     for el in tree.xpath('//*[@itemprop="datePublished" and not(self::meta)]'):
         values.append(el.get("datetime") or el.get("content") or el.text_content())
+    for el in tree.xpath('//*[(@property="schema:datePublished" or @property="schema:dateCreated") and @content'
+                         ' and not(self::meta)]'):
+        if _in_article(el):
+            values.append(el.get("content"))
     return values
 
 
 def _in_article(el) -> bool:
     for anc in el.iterancestors():
-        if anc.tag in ("aside", "nav", "footer"):
+        if anc.tag in ("aside", "nav"):
+            return False
+        # a page's footer; an <article>'s own footer holds its author and date (HTML5, Drupal)
+        if anc.tag == "footer" and not any(a.tag == "article" for a in anc.iterancestors()):
             return False
         if _NOT_ARTICLE.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
             return False
@@ -529,28 +537,33 @@ def find_published(*, date_text: str | None, html: str | None, url: str,
       3. meta tags (article:published_time, itemprop datePublished, pubdate, DC.date ...);
       4. <time datetime> inside the article, never in aside/nav/footer/related lists;
       5. a /yyyy/mm/dd/ path in the URL.
-    No free-text scan of the page: that is how sidebar and footer dates get in.
+    No free-text scan of the page: that is how sidebar and footer dates get in. A day from
+    1. takes its time from 2-4 when they agree on the day.
     """
-    if date_text:
-        found = parse_date_text(date_text, fetched_at=fetched_at, lang=lang)
-        if found:
-            return found
-    if html:
+    found = parse_date_text(date_text, fetched_at=fetched_at, lang=lang) if date_text else None
+    machine = _machine_date(html, fetched_at) if html and (not found or len(found.value) == 10) else None
+    if found:
+        # a day shown to readers, its time only in the page's metadata: take the time too
+        return machine if machine and machine.value[:10] == found.value and len(machine.value) > 10 else found
+    return machine or _url_date(url, fetched_at)
+
+
+def _machine_date(html: str, fetched_at: datetime | None) -> PublishedDate | None:
+    """The first date of JSON-LD, meta tags, then <time> in the article."""
+    try:
+        tree = _parse_html(html)
+    except Exception:
+        return None
+    for source, values in (("json-ld", _jsonld_dates), ("meta", _meta_dates), ("time", _time_dates)):
         try:
-            tree = _parse_html(html)
+            raws = values(tree)
         except Exception:
-            tree = None
-        if tree is not None:
-            for source, values in (("json-ld", _jsonld_dates), ("meta", _meta_dates), ("time", _time_dates)):
-                try:
-                    raws = values(tree)
-                except Exception:
-                    continue
-                for raw in raws:
-                    value = _iso_value(nfc(raw or "")[:200], fetched_at) if raw else None
-                    if value:
-                        return PublishedDate(value, raw.strip(), source)
-    return _url_date(url, fetched_at)
+            continue
+        for raw in raws:
+            value = _iso_value(nfc(raw or "")[:200], fetched_at) if raw else None
+            if value:
+                return PublishedDate(value, raw.strip(), source)
+    return None
 
 
 def _parse_html(html: str):

@@ -8,7 +8,8 @@ one above; link-heavy and boilerplate blocks (class/id words) score nothing; the
 container is taken with its siblings that read like text (a lead outside the content
 div); inside it, link lists, hidden copies and the title heading are dropped, and date or
 author lines at the edges trimmed.
-Date text: the first short date-looking line between the title and the prose.
+Date text: the first short date-looking line between the title and the prose, else one
+right after the prose (before any link or furniture).
 Author: meta author, rel=author, a short author/byline element, JSON-LD, or a "Tác giả"
 label; never a CMS account ("Super User", "admin").
 """
@@ -94,9 +95,30 @@ class GenericLayout(Layout):
             for run in runs:
                 run = (run or "").strip()
                 if len(run) >= 80:  # prose: the text has started, and its dates are events
-                    return ""
+                    return self._date_after_text(tree)
                 if _DATE_LINE.search(run):
                     return run
+        return self._date_after_text(tree)
+
+    def _date_after_text(self, tree: etree._Element) -> str:
+        """A short date line right after the article's last prose line (old sites date
+        their articles at the bottom), before any link or page furniture: related lists
+        and comments carry other dates."""
+        inside = {el for node in self._body_nodes(tree) for el in node.iter()}
+        runs = tree.xpath("//body//text()")
+        last = max((i for i, run in enumerate(runs) if run.getparent() in inside and len(run.strip()) >= 80),
+                   default=None)
+        short_lines = 0
+        for run in runs[last + 1:] if last is not None else ():
+            text = run.strip()
+            holder = run.getparent() if run.is_text else run.getparent().getparent()
+            if not text or holder is None or holder.tag in NEVER_TEXT:
+                continue
+            if len(text) >= 80 or short_lines == 4 or _in_furniture(holder):
+                return ""
+            if _DATE_LINE.search(text):
+                return text
+            short_lines += 1
         return ""
 
     def _parse_author(self, tree: etree._Element) -> str:

@@ -118,7 +118,13 @@ TIME = '<time datetime="2024-06-20T09:00:00+07:00">20/6/2024</time>'
 
 # (date_text, html, url, expected value, expected source)
 FIND_CASES = [
-    ("Ngày đăng: 24/06/2024", _page(LD + META, TIME), "https://x.vn/a.html", "2024-06-24", "layout"),
+    # the day readers see; its time from the metadata when that agrees on the day, else the day alone
+    ("Ngày đăng: 24/06/2024", _page(LD + META, TIME), "https://x.vn/a.html", "2024-06-24T08:30:00+07:00", "json-ld"),
+    ("Ngày đăng: 25/06/2024", _page(LD + META, TIME), "https://x.vn/a.html", "2024-06-25", "layout"),
+    ("Ngày đăng: 24/06/2024 10:15", _page(LD), "https://x.vn/a.html", "2024-06-24T10:15:00+07:00", "layout"),
+    # RDFa (Drupal) in the article's own <footer>, in UTC
+    (None, _page("", '<footer><span property="schema:dateCreated" content="2024-06-12T00:45:00+00:00">12/06/2024</span></footer>'),
+     "https://x.vn/node/1", "2024-06-12T07:45:00+07:00", "meta"),
     (None, _page(LD + META, TIME), "https://x.vn/a.html", "2024-06-24T08:30:00+07:00", "json-ld"),
     ("Lượt xem: 123", _page(LD), "https://x.vn/a.html", "2024-06-24T08:30:00+07:00", "json-ld"),
     (None, _page(LD_GRAPH), "https://x.vn/a.html", "2024-06-24T03:00:00+07:00", "json-ld"),

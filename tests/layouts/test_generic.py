@@ -150,3 +150,28 @@ def _author(head: str, body: str) -> str | None:
 ])
 def test_author_sources(head, body, author):
     assert _author(head, body) == author
+
+
+def _date_text(after: str, before: str = "") -> str | None:
+    page = (f"<html><head><title>Trao quà cho hộ bị thiệt hại do bão</title></head><body>"
+            f"<h1>Trao quà cho hộ bị thiệt hại do bão</h1>{before}<div class='noidung'>{PROSE}{PROSE}</div>{after}"
+            "</body></html>")
+    return get_layout(GENERIC).parse(parse_html(page), "https://ctd.example.vn/tin/a-12345.html").date_text
+
+
+@pytest.mark.parametrize("after, before, date_text", [
+    # old sites date the article under it, after the byline
+    ('<p align="right"><b>Hoàng Nam</b><br><i>Thứ Hai, ngày 5 tháng 2 năm 2024</i></p>', "",
+     "Thứ Hai, ngày 5 tháng 2 năm 2024"),
+    ('<p align="right"><font>(05-08-2024)</font></p><b>Các tin khác:</b><a href="/b">Tin khác</a> (01-09-2024)', "",
+     "(05-08-2024)"),
+    # a date under the title wins
+    ("<p>(05-08-2024)</p>", "<div class='ngay'>Ngày đăng: 03/08/2024</div>", "Ngày đăng: 03/08/2024"),
+    # not the dates of a related list or of comments
+    ('<b>Các tin khác:</b><ul><li><a href="/b">Tin khác về hiến máu</a> (01-09-2024)</li></ul>', "", None),
+    ('<div class="comments"><p>Minh (12/09/2024): Rất ý nghĩa</p></div>', "", None),
+    # nor a date far below the text
+    ("<p>Hoàng Nam</p><p>Ảnh: Tư liệu</p><p>Chia sẻ</p><p>In bài</p><p>Cỡ chữ</p><p>01/09/2024</p>", "", None),
+])
+def test_date_line_under_the_text(after, before, date_text):
+    assert _date_text(after, before) == date_text
