@@ -47,13 +47,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
 from ctd_crawler.extract.gazetteer import LEGACY, NEW, Gazetteer, Unit, exact_key, load_gazetteer, name_key
-from ctd_crawler.extract.text import nfc
+from ctd_crawler.extract.text import fold, nfc
 
 __all__ = ["Place", "extract_places", "load_gazetteer"]
 
@@ -68,6 +68,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")  # "Đắk R'La", "Cư
 _SPACE_GAP = re.compile(r"[ \t\u00a0]*")
 _HYPHEN_GAP = re.compile(r"[ \t\u00a0]*[-–][ \t\u00a0]*")
 _CHAIN_GAP = re.compile(r"[\s,;\-–()]*(?:thuộc|trực thuộc|của)?[\s,;\-–()]*", re.IGNORECASE)
+_LIST_INTRO = frozenset({"như", "gồm", "là"})  # "các xã ven biển như Nga Tân, Nga Tiến"
 _PLURAL = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nhiều", "mấy"})
 
 
@@ -368,13 +369,18 @@ def _unit_at(ln: _Line, i: int, lex: _Lexicon) -> tuple[int, dict] | None:
 
 
 def _descriptor_at(ln: _Line, j: int, lex: _Lexicon) -> int:
-    """Number of tokens of a descriptor ("vùng cao") starting at token j, else 0."""
-    for words in lex.descriptors:
-        end = j + len(words)
-        if end < len(ln.toks) and tuple(t.low for t in ln.toks[j:end]) == words \
-                and all(ln.joined[k] for k in range(j + 1, end + 1)) and ln.toks[end].cap:
-            return len(words)
-    return 0
+    """Number of tokens from token j to the name: descriptors ("vùng cao", "bãi ngang ven
+    biển") and a list introducer ("như", "gồm", ":"), when a capitalised word follows; else 0."""
+    k = j
+    while n := next((len(words) for words in lex.descriptors
+                     if tuple(t.low for t in ln.toks[k:k + len(words)]) == words
+                     and all(ln.joined[m] for m in range(k + 1, k + len(words)))), 0):
+        k += n
+    if k < len(ln.toks) and ln.toks[k].low in _LIST_INTRO:
+        k += 1
+    if k < len(ln.toks) and ln.toks[k].text == ":":
+        k += 1
+    return k - j if j < k < len(ln.toks) and ln.toks[k].cap else 0
 
 
 def _bare_at(ln: _Line, i: int, lex: _Lexicon) -> tuple[int, tuple[str, str]] | None:
@@ -771,4 +777,24 @@ def extract_places(text: str, *, on: date | None = None, province_hint: str | No
     mentions = _Finder(text, _as_date(on), lang or "vi").run()
     _chains(mentions, text)
     _resolve(mentions, province_hint)
-    return _dedupe(mentions, [_place(m) for m in mentions])
+    return _as_named_on(_dedupe(mentions, [_place(m) for m in mentions]), _as_date(on))
+
+
+# Provinces renamed while keeping their units: the dataset knows only the new name.
+# Thừa Thiên Huế became the centrally-run city of Huế on 1 January 2025; before that,
+# "thành phố Huế" was its provincial city, so only a mention spelling the old name is renamed.
+_FORMER_PROVINCE_NAMES = {"Huế": ("Thừa Thiên Huế", date(2025, 1, 1))}
+
+
+def _as_named_on(places: list[Place], on: date | None) -> list[Place]:
+    """The province's name as it was on the article's date."""
+    out = []
+    for p in places:
+        former, until = _FORMER_PROVINCE_NAMES.get(p.province or "", (None, None))
+        if former and on and on < until:
+            if p.level != "province":
+                p = replace(p, province=former)
+            elif fold(former) in fold(p.text):
+                p = replace(p, province=former, name=former)
+        out.append(p)
+    return out

@@ -63,7 +63,7 @@ PLACES = [
     ("Trao quà ở huyện Thanh Hà (Hải Dương).", [("Thanh Hà", "district", "Hải Dương"), ("Hải Dương", "province", "Hải Dương")]),
     ("Ra quân ở xã Khang Ninh (Ba Bể, Bắc Kạn).", [("Khang Ninh", "commune", "Bắc Kạn"), ("Ba Bể", "district", "Bắc Kạn"), ("Bắc Kạn", "province", "Bắc Kạn")]),
     ("HỘI CHỮ THẬP ĐỎ TỈNH BẮC KẠN TRAO QUÀ", [("Bắc Kạn", "province", "Bắc Kạn")]),
-    ("Đoàn đến Thừa Thiên Huế.", [("Huế", "province", "Huế")]),
+    ("Đoàn đến Thừa Thiên Huế.", [("Thừa Thiên Huế", "province", "Thừa Thiên Huế")]),
     ("Người dân Đắk Lắk nhận quà.", [("Đắk Lắk", "province", "Đắk Lắk")]),
     ("Ủng hộ đồng bào Bà Rịa - Vũng Tàu.", [("Bà Rịa - Vũng Tàu", "province", "Bà Rịa - Vũng Tàu")]),
     ("Hội Chữ thập đỏ Quảng Ninh ra quân.", [("Quảng Ninh", "province", "Quảng Ninh")]),
@@ -133,7 +133,9 @@ PLACES = [
      [("Lào Cai", "province", "Lào Cai"), ("Yên Bái", "province", "Yên Bái"), ("Nà Pán", "village", None)]),
     ("Ông A ở thôn Nà Pán cho biết.", [("Nà Pán", "village", None)]),
     # more Vietnamese forms
-    ("Đoàn về tỉnh Thừa Thiên Huế.", [("Huế", "province", "Huế")]),
+    ("Đoàn về tỉnh Thừa Thiên Huế.", [("Thừa Thiên Huế", "province", "Thừa Thiên Huế")]),  # its name until 2025
+    ("Về TX. Hương Thủy, Thừa Thiên Huế.", [("Hương Thủy", "district", "Thừa Thiên Huế"),
+                                           ("Thừa Thiên Huế", "province", "Thừa Thiên Huế")]),
     ("Tại phường Hoàng Văn Thụ, TP Bắc Giang.", [("Hoàng Văn Thụ", "commune", "Bắc Giang"), ("Bắc Giang", "district", "Bắc Giang")]),
     ("Xã Ea Kao, TP. Buôn Ma Thuột nhận quà.", [("Ea Kao", "commune", "Đắk Lắk"), ("Buôn Ma Thuột", "district", "Đắk Lắk")]),
     ("Người dân huyện Cư M'gar.", [("Cư M'gar", "district", "Đắk Lắk")]),
@@ -143,6 +145,10 @@ PLACES = [
     ("Tặng quà cho huyện vùng cao Ba Bể.", [("Ba Bể", "district", "Bắc Kạn")]),
     ("Khám bệnh ở xã biên giới Y Tý.", [("Y Tý", "commune", "Lào Cai")]),
     ("Các xã đặc biệt khó khăn Khang Ninh, Nam Mẫu.", [("Khang Ninh", "commune", "Bắc Kạn"), ("Nam Mẫu", "commune", "Bắc Kạn")]),
+    # descriptors in a row, then a list introducer
+    ("Tại các xã bãi ngang ven biển như Khang Ninh, Nam Mẫu.",
+     [("Khang Ninh", "commune", "Bắc Kạn"), ("Nam Mẫu", "commune", "Bắc Kạn")]),
+    ("Các xã vùng cao gồm: Khang Ninh, Nam Mẫu.", [("Khang Ninh", "commune", "Bắc Kạn"), ("Nam Mẫu", "commune", "Bắc Kạn")]),
     ("Hỗ trợ bà con khóm Châu Long 8, phường Châu Phú B.", [("Châu Long 8", "village", "An Giang"), ("Châu Phú B", "commune", "An Giang")]),
 ]
 
@@ -232,6 +238,7 @@ NOTHING = [
     "Nhà số 5 đường Hà Nội.",
     "Ngõ Thái Bình có 20 hộ.",
     "Các xã vùng cao Đặc biệt còn khó khăn.",
+    "Các xã ven biển như Mọi năm vẫn bị ảnh hưởng.",  # after "như", only known names
     "Huyện miền núi.",
     "Con sóc nhỏ.",
 ]
@@ -321,6 +328,11 @@ def test_2025_units_after_the_reform():
     [p] = extract_places("Trao quà tại xã Ba Bể, tỉnh Thái Nguyên.", on=AFTER)[:1]
     assert (p.name, p.level, p.province, p.province_2025) == ("Ba Bể", "commune", "Thái Nguyên", "Thái Nguyên")
     assert p.code is not None
+
+
+def test_thua_thien_hue_is_hue_from_2025():
+    [p] = extract_places("Đoàn về tỉnh Thừa Thiên Huế.", on=date(2025, 3, 1))
+    assert (p.name, p.province, p.province_2025) == ("Huế", "Huế", "Huế")
 
 
 def test_old_names_still_resolve_after_the_reform():
