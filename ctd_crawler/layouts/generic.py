@@ -148,7 +148,14 @@ class GenericLayout(Layout):
         return "\n\n".join(_trim_metadata([p for part in parts for p in part.split("\n\n") if p]))
 
     def _body_nodes(self, tree: etree._Element) -> list[etree._Element]:
-        """The best-scoring container and those of its siblings that read like article text."""
+        """The best-scoring container and those of its siblings that read like article text
+        (title, date and body all ask: scored once per page)."""
+        cached = getattr(self, "_nodes_of", None)
+        if cached is None or cached[0] is not tree:
+            self._nodes_of = (tree, self._score_body_nodes(tree))
+        return self._nodes_of[1]
+
+    def _score_body_nodes(self, tree: etree._Element) -> list[etree._Element]:
         scores = _container_scores(tree)
         if not scores:
             return []
