@@ -51,6 +51,8 @@ class Layout:
     body: ClassVar[tuple[str, ...]] = ()
     # Removed from the body before its text is taken (family boilerplate).
     drop: ClassVar[tuple[str, ...]] = ()
+    # The lead (sapo) where a family prints it outside the body: article text, read first.
+    sapo: ClassVar[tuple[str, ...]] = ()
     # Regexes over the URL path (+ query): article pages and listing pages of the family.
     article_url: ClassVar[str] = r"$^"
     listing_url: ClassVar[str] = r"$^"
@@ -98,6 +100,16 @@ class Layout:
         node = first(tree, self.body)
         if node is None or isinstance(node, str):
             return ""
+        body = self._clean_text(node)
+        lead = first(tree, self.sapo) if self.sapo else None
+        if lead is not None and not isinstance(lead, str) and not any(a is node for a in lead.iterancestors()):
+            sapo = self._clean_text(lead)
+            if sapo and not body.startswith(sapo[:40]):
+                body = f"{sapo}\n\n{body}" if body else sapo
+        return body
+
+    def _clean_text(self, node: etree._Element) -> str:
+        """Paragraphs of a node without the family's and everybody's boilerplate."""
         node = copy.deepcopy(node)  # never mutate the page other fields read from
         drop(node, COMMON_DROP + self.drop)
         return paragraphs_of(node)

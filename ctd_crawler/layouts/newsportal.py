@@ -11,12 +11,7 @@ with `?page=N` or `/trang-N`.
 
 from __future__ import annotations
 
-import copy
-
-from lxml import etree
-
-from ctd_crawler.layouts.base import COMMON_DROP, Layout
-from ctd_crawler.layouts.html import drop, first, paragraphs_of, text_of
+from ctd_crawler.layouts.base import Layout
 
 
 def _cls(name: str) -> str:
@@ -83,20 +78,6 @@ class NewsPortalLayout(Layout):
         f"//*[{_cls('detail-sapo')}]",
         f"//*[{_cls('article__sapo')} or {_cls('cms-desc')}]",
     )
-
-    def _parse_body(self, tree: etree._Element) -> str:
-        # The sapo stands outside the body container on these CMSes but is the article's lead.
-        node = first(tree, self.body)
-        if node is None or isinstance(node, str):
-            return ""
-        sapo = first(tree, self.sapo)
-        node = copy.deepcopy(node)
-        drop(node, COMMON_DROP + self.drop)
-        body = paragraphs_of(node)
-        lead = text_of(sapo) if sapo is not None and not isinstance(sapo, str) else ""
-        if lead and not body.startswith(lead[:40]):
-            return f"{lead}\n\n{body}" if body else lead
-        return body
 
 
 LAYOUT = NewsPortalLayout

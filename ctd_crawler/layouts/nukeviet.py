@@ -13,13 +13,11 @@ listings /news/<cat>/, /news/<cat>/page-2, /news/page-3.
 
 from __future__ import annotations
 
-import copy
 import re
 
 from lxml import etree
 
-from ctd_crawler.layouts.base import COMMON_DROP, Layout
-from ctd_crawler.layouts.html import drop, paragraphs_of
+from ctd_crawler.layouts.base import Layout
 
 _COL = "//div[contains(concat(' ', normalize-space(@class), ' '), ' news_column ') or @id='news_detail']"
 _RIGHT = "(@align='right' or contains(translate(@style,' ',''),'text-align:right'))"
@@ -83,12 +81,7 @@ class NukeVietLayout(Layout):
             nodes = [n for n in tree.xpath(xp) if isinstance(n, etree._Element)]
             # a figcaption inside the hometext/body would be read twice
             nodes = [n for n in nodes if not any(a in nodes for a in n.iterancestors())]
-            texts = []
-            for node in nodes:
-                node = copy.deepcopy(node)  # never mutate the page other fields read from
-                drop(node, COMMON_DROP + self.drop)
-                texts.append(paragraphs_of(node))
-            body = "\n\n".join(t for t in texts if t)
+            body = "\n\n".join(t for t in map(self._clean_text, nodes) if t)
             if body:
                 return body
         return ""

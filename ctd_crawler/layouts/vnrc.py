@@ -13,12 +13,10 @@ body text), and some pages only carry their date in meta tags or JSON-LD.
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
-from ctd_crawler.layouts.base import COMMON_DROP, Layout
-from ctd_crawler.layouts.html import drop, first, jsonld_articles, paragraphs_of, text_of
+from ctd_crawler.layouts.base import Layout
+from ctd_crawler.layouts.html import jsonld_articles, text_of
 
 # The article block of both template generations; lists and sidebars are never inside it.
 _DETAIL = "//*[contains(@class, 'news-detail') or contains(@class, 'detail-news') or contains(@class, 'article-detail') or @class='detail' or @itemtype='https://schema.org/NewsArticle' or @itemtype='http://schema.org/NewsArticle']"
@@ -72,24 +70,6 @@ class VnrcLayout(Layout):
         "//meta[@property='og:site_name'][contains(@content, 'Chữ thập đỏ Việt Nam') or contains(@content, 'Vietnam Red Cross')]",
         "//article[contains(@class, 'news-detail')]//*[contains(@class, 'news-detail-content')]",
     )
-
-    def _parse_body(self, tree: etree._Element) -> str:
-        content = first(tree, self.body)
-        if content is None or isinstance(content, str):
-            return ""
-        lead = first(tree, self.sapo)
-        text = self._clean_text(content)
-        # The sapo is article text; on most pages it stands outside the content div.
-        if lead is not None and not isinstance(lead, str) and not any(a is content for a in lead.iterancestors()):
-            sapo = self._clean_text(lead)
-            if sapo and not text.startswith(sapo):
-                text = f"{sapo}\n\n{text}" if text else sapo
-        return text
-
-    def _clean_text(self, node: etree._Element) -> str:
-        node = copy.deepcopy(node)  # never mutate the page other fields read from
-        drop(node, COMMON_DROP + self.drop)
-        return paragraphs_of(node)
 
     def _parse_date_text(self, tree: etree._Element) -> str:
         # Visible date line, then meta tags, then JSON-LD datePublished.
