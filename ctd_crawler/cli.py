@@ -13,13 +13,9 @@ from pathlib import Path
 
 import click
 
+from ctd_crawler.cli_analysis import archive_option
 from ctd_crawler.mirror import DEFAULT_ROOT
 from ctd_crawler.sites import site_for_url
-
-DEFAULT_ARCHIVE = "archive/ctd.sqlite"
-archive_option = click.option("--archive", "-a", "archive_path", default=DEFAULT_ARCHIVE, show_default=True,
-                              envvar="CTD_ARCHIVE", type=click.Path(dir_okay=False),
-                              help="The SQLite archive.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,6 @@ class CrawlResult:
     stats: dict[str, Any]
     seconds: float
     archive: Path
-    spider_args: dict[str, str] = field(default_factory=dict)
 
 
 def project_settings(**overrides: Any) -> Settings:
@@ -48,4 +47,4 @@ def crawl(archive: str | Path, *, mirror: str | Path | None = DEFAULT_ROOT, log_
     started = time.perf_counter()
     process.crawl(crawler, **spider_args)
     process.start()
-    return CrawlResult(crawler.stats.get_stats(), time.perf_counter() - started, Path(archive), spider_args)
+    return CrawlResult(crawler.stats.get_stats(), time.perf_counter() - started, Path(archive))

@@ -35,8 +35,8 @@ class MirrorDownloadHandler(BaseDownloadHandler):
         if target and not target.startswith(("http://", "https://")):
             self._server = MirrorServer(Path(target))
             threading.Thread(target=self._server.serve_forever, daemon=True).start()
+            logger.info("offline mirror of %s serving at %s", Path(target).name or target, self._server.url)
             target = self._server.url
-            logger.info("offline mirror of %s serving at %s", Path(target).name or target, target)
         self.mirror = target.rstrip("/") or None
 
     async def download_request(self, request: Request) -> Response:

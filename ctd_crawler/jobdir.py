@@ -33,6 +33,7 @@ class CrashSafeJobdir:
     def __init__(self, path: Path, stats):
         self.path = path
         self.stats = stats
+        self.killed = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -45,10 +46,10 @@ class CrashSafeJobdir:
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
 
-    def discard_if_killed(self) -> bool:
+    def discard_if_killed(self) -> None:
         marker = self.path / MARKER
         if not marker.exists():
-            return False
+            return
         for name in SCHEDULER_STATE:
             target = self.path / name
             if target.is_dir():
@@ -56,13 +57,12 @@ class CrashSafeJobdir:
             elif target.exists():
                 target.unlink()
         marker.unlink()
-        self._killed = True
+        self.killed = True
         logger.warning("JOBDIR %s: the last run was killed (%s); its queue is stale and was discarded, "
                        "resuming from the archive", self.path, marker.name)
-        return True
 
     def spider_opened(self, spider) -> None:
-        if getattr(self, "_killed", False):
+        if self.killed:
             self.stats.set_value("ctd/jobdir_discarded", 1)
         self.path.mkdir(parents=True, exist_ok=True)
         (self.path / MARKER).write_text(str(os.getpid()))

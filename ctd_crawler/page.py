@@ -6,15 +6,14 @@ run the very same code on a page.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
+from ctd_crawler.extract.dates import VN_TZ
 from ctd_crawler.extract.encoding import decode_html
 from ctd_crawler.items import ArticleItem
 from ctd_crawler.layouts import GENERIC, detect_family, get_layout
 from ctd_crawler.layouts.html import parse_html
 from ctd_crawler.sites import Site
-
-VN_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
 
 
 def now_vn() -> str:

@@ -29,7 +29,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -55,6 +55,7 @@ from twisted.internet.error import (
 )
 from twisted.web._newclient import ResponseFailed
 
+from ctd_crawler.extract.dates import VN_TZ
 from ctd_crawler.extract.encoding import UndecodablePage, decode_html, header_charset
 from ctd_crawler.extract.text import fold
 from ctd_crawler.layouts import get_layout
@@ -354,8 +355,8 @@ class CtdSpider(scrapy.Spider):
         key = self._failure_key(failure)
         self._count(key)
         site_id = request.cb_kwargs.get("site_id")
-        if site_id and not (key.startswith("http_error/") and int(key[11:]) in _PERMANENT_STATUS
-                            or key == "robots_forbidden"):
+        permanent = failure.check(HttpError) and failure.value.response.status in _PERMANENT_STATUS
+        if site_id and not (permanent or key == "robots_forbidden"):
             self._transient[site_id] += 1
         logger.warning("%s: %s (%s)", key, request.url, failure.getErrorMessage()[:200])
 
@@ -457,14 +458,14 @@ def _parse_when(value: str | None) -> datetime | None:
     try:
         if len(value) == 10:
             return datetime.fromisoformat(value).replace(hour=23, minute=59, second=59,
-                                                         tzinfo=timezone(timedelta(hours=7)))
+                                                         tzinfo=VN_TZ)
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         try:
             when = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return None
-    return when if when.tzinfo else when.replace(tzinfo=timezone(timedelta(hours=7)))
+    return when if when.tzinfo else when.replace(tzinfo=VN_TZ)
 
 
 def _age(when: str | None) -> timedelta:
