@@ -38,7 +38,6 @@ Offsets (`start`) refer to the NFC form of the input.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 import tomllib
 import unicodedata
@@ -271,23 +270,16 @@ def _lex() -> _Lexicon:
 
 
 def _gazetteer() -> tuple[list[str], list[str]]:
-    """Province and district short names from vietnamadminunits' data (63-province map).
+    """Province and district names of the 63-province map (the places step's gazetteer).
 
     Used to reject place names that look like personal names ("Cao Bằng", "Lâm Đồng")
-    and to find the nearest province mention. Missing package -> empty lists.
+    and to find the nearest province mention.
     """
-    try:
-        import vietnamadminunits
+    from ctd_crawler.extract.gazetteer import LEGACY, load_gazetteer
 
-        path = Path(vietnamadminunits.__file__).parent / "data" / "parser_legacy.json"
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except Exception:  # noqa: BLE001 - the gazetteer only sharpens the rules
-        return [], []
-    provinces = [v["provinceShort"] for v in data["DICT_PROVINCE"].values()]
-    districts = [
-        d["districtShort"] for by_p in data["DICT_PROVINCE_DISTRICT"].values() for d in by_p.values()
-    ]
-    return provinces, districts
+    gazetteer = load_gazetteer()
+    return ([u.name for u in gazetteer.units(LEGACY, "province")],
+            [u.name for u in gazetteer.units(LEGACY, "district")])
 
 
 # --------------------------------------------------------------------------- tokens
