@@ -774,8 +774,6 @@ def _h_month(ctx, span, g):
 
 def _h_quarter(ctx, span, g):
     q, y = _ROMAN_Q[g[0].lower()], _int(g[1])
-    if y is None and g[0].isdigit() and span[:1] == "Q" and not span.isupper():
-        return []  # "ông Quý 2 lần": a person named Quý, not the second quarter
     return _period(ctx, span, "quarter", y, 3 * q - 2, 3 * q)
 
 
@@ -907,6 +905,10 @@ def _acceptable(ctx: _Ctx, name: str, m: re.Match[str]) -> bool:
         return bool(_P_MONTH_TRIGGER.search(before))
     if name.startswith("en_"):
         return _acceptable_en(ctx, name, m)
+    if name == "quarter":
+        # Without a year, like a month: "trong quý 2" is a period, "mỗi quý 2 lần" a
+        # frequency, "ông Quý 2 lần" a person.
+        return m.group(2) is not None or bool(_P_MONTH_TRIGGER.search(before))
     if name == "month":
         # "3 tháng 5 ngày" is a duration; "tháng 5" after a number is not a month name.
         if re.search(r"\d\s*$", before):

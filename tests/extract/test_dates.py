@@ -57,6 +57,7 @@ EVENT_CASES = [
     ("quý I/2024", P, [("2024-01-01", "2024-03-31", "quarter", "quý I/2024")]),
     ("Quý IV năm 2023", P, [("2023-10-01", "2023-12-31", "quarter", "Quý IV năm 2023")]),
     ("trong quý 2", P, [("2024-04-01", "2024-06-30", "quarter", "quý 2")]),
+    ("Trong Quý 3, Hội tổ chức", P, [("2024-07-01", "2024-09-30", "quarter", "Quý 3")]),
     ("sáu tháng đầu năm 2024", P, [("2024-01-01", "2024-06-30", "half-year", "sáu tháng đầu năm 2024")]),
     ("6 tháng đầu năm 2024", P, [("2024-01-01", "2024-06-30", "half-year", "6 tháng đầu năm 2024")]),
     ("6 tháng cuối năm 2023", P, [("2023-07-01", "2023-12-31", "half-year", "6 tháng cuối năm 2023")]),
@@ -131,7 +132,7 @@ NO_DATE_CASES = [
     "tỷ số 2-1", "thắng 3/5 trận", "đạt 3/5 chỉ tiêu", "1/3 số hộ", "tỷ lệ 4/5", "xếp thứ 2/10",
     "lúc 08:30", "08h30", "từ 7h30 đến 11h", "14:05",
     "năm học", "Tết Nhân ái", "Phong trào “Tết Nhân ái”", "Tết vì người nghèo", "Tết Nguyên đán", "Tháng Nhân đạo",
-    "Quý khách", "ông Quý 2 lần", "Hội Chữ thập đỏ Việt Nam", "Cụm thi đua số 4",
+    "Quý khách", "ông Quý 2 lần", "Hội họp mỗi quý 2 lần", "Hội Chữ thập đỏ Việt Nam", "Cụm thi đua số 4",
     "số nhà 12/5 đường Lê Lợi", "ngõ 45/12", "phòng 3.2", "phiên bản 2.1", "",
     "Hội nghị 20 và 21", "2-1",
     # terms of office and editions of named events are labels, not dates
