@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ctd_crawler.extract.text import without_related_list
+
 
 @dataclass
 class ArticleItem:
@@ -39,7 +41,7 @@ class ArticleItem:
 
     def text_for_facts(self) -> str:
         """What facts are taken from: the title and the body, nothing else of the page."""
-        return f"{self.title or ''}\n\n{self.body_text}".strip()
+        return without_related_list(f"{self.title or ''}\n\n{self.body_text}").strip()
 
     def extraction(self) -> dict[str, Any]:
         """The extraction JSON of DESIGN.md (plus provenance fields)."""

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ctd_crawler.extract.text import fold, nfc
+from ctd_crawler.extract.text import fold, nfc, without_related_list
 
 __all__ = ["Person", "extract_people", "person_key", "split_byline"]
 
@@ -68,13 +68,6 @@ class Person:
 
 # A hyphen between letters keeps one word: hyphenated given names ("Kim Sung-ho").
 _TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<n>\d+(?:[.,/]\d+)*)|(?P<p>\S)")
-# A heading that opens the sidebar / related-news list: nothing after it is article text.
-_SIDEBAR = re.compile(
-    r"^[ \t]*(?:các tin bài khác|tin bài khác|các tin khác|tin khác|tin liên quan|"
-    r"bài viết liên quan|tin cùng chuyên mục|các bài viết khác|xem thêm|"
-    r"related news|related articles|other news)[ \t]*:?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
 _SENTENCE_OPENERS = set(".!?:;\"“”'‘’(-–—•…*[")
 _DASHES = {"-", "–", "—"}
 _MAX_NAME = 5  # syllables in one personal name ("Y Ngông Niê Kdăm", "Nguyễn Thị Hà Chiên")
@@ -864,17 +857,12 @@ def _organisation(text: str, parts, lex: _Lexicon, province: str | None) -> str 
     return None
 
 
-def _cut_sidebar(text: str) -> str:
-    m = _SIDEBAR.search(text)
-    return text[: m.start()] if m else text
-
-
 def extract_people(text: str, *, province_hint: str | None = None, lang: str = "vi") -> list[Person]:
     """Distinct people named in title + body, once each, with the fullest title seen."""
     if not isinstance(text, str) or not text.strip():
         return []
     lex = _lex()
-    text = _cut_sidebar(nfc(text))
+    text = without_related_list(nfc(text))
     mentions: list[tuple[_Mention, str]] = []
     offset = 0
     for line in text.split("\n"):

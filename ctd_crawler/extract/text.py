@@ -42,3 +42,19 @@ def fold(text: str) -> str:
     # (str.replace, not str.translate: translate with a table is slow on non-ASCII text.)
     text = text.replace("đ", "d").replace("Đ", "d").replace("ð", "d").replace("Ð", "d")
     return _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
+
+
+# A line that opens a related-news list: nothing after it is article text.
+_RELATED_HEADING = re.compile(
+    r"^[ \t]*(?:các tin bài khác|tin bài khác|các tin khác|tin khác|tin liên quan|"
+    r"bài viết liên quan|tin cùng chuyên mục|các bài viết khác|xem thêm|"
+    r"related news|related articles|other news)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def without_related_list(text: str) -> str:
+    """The text before a "Các tin khác:" / "Tin liên quan" heading line, when a page (or a
+    layout that missed it) left the related-news list in."""
+    m = _RELATED_HEADING.search(text)
+    return text[: m.start()] if m else text

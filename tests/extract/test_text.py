@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from ctd_crawler.extract.text import clean_inline, clean_paragraphs, fold, nfc
+from ctd_crawler.extract.text import clean_inline, clean_paragraphs, fold, nfc, without_related_list
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,21 @@ def test_clean_paragraphs_keeps_one_blank_line_between_paragraphs():
 
 def test_stored_text_keeps_diacritics_and_case():
     assert clean_inline("Hội CTĐ tỉnh Băc Kạn") == "Hội CTĐ tỉnh Băc Kạn"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Hội trao 50 suất quà.\n\nCác tin khác:\n\nTrao 500 triệu đồng cho Nghệ An", "Hội trao 50 suất quà.\n\n"),
+    ("Hội trao quà.\nTin liên quan\nBài khác", "Hội trao quà.\n"),
+    # only a heading on its own line: the words inside a sentence are text
+    ("Xem thêm thông tin tại trang của Hội.", "Xem thêm thông tin tại trang của Hội."),
+    ("Không có danh sách nào.", "Không có danh sách nào."),
+])
+def test_without_related_list(text, kept):
+    assert without_related_list(text) == kept
+
+
+def test_facts_are_never_taken_from_a_related_list_left_in_the_body():
+    from tests.conftest import make_item
+
+    item = make_item(body="Hội trao 50 suất quà tại xã Nam Mẫu.\n\nTin liên quan\n\nTrao 500 triệu đồng cho Nghệ An")
+    assert "Nghệ An" not in item.text_for_facts() and "Nam Mẫu" in item.text_for_facts()
