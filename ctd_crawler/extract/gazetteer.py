@@ -91,7 +91,6 @@ class Gazetteer:
     index: dict[tuple[str, str], dict[str, tuple[Unit, ...]]] = field(default_factory=dict)
     by_code: dict[tuple[str, str, str], Unit] = field(default_factory=dict)
     # legacy province name -> 2025 province name
-    province_2025: dict[str, str] = field(default_factory=dict)
 
     # the same for the dataset's aliases (former names of merged units: "Hoành Bồ")
     alias_index: dict[tuple[str, str], dict[str, tuple[Unit, ...]]] = field(default_factory=dict)
@@ -185,8 +184,7 @@ def _load(data: Path) -> Gazetteer:
          w_full, w, w_type, w_code, w_lat, w_lon, w_key, w_alias) in old_rows:
         p_new = new_province_name.get(old_to_new_province.get(p_key, ""))
         d_name = short_name(d)  # cached: rows repeat districts
-        if p not in gaz.province_2025:  # rows repeat provinces and districts
-            gaz.province_2025[p] = p_new
+        if (LEGACY, "province", p_code) not in gaz.by_code:  # rows repeat provinces and districts
             p_kind = "Thành phố" if p_full.startswith("Thành phố") else "Tỉnh"
             gaz._add(Unit(p_code, p, "province", p_kind, LEGACY, p, p_code, None, None,
                           p_lat, p_lon, p_new, None), _name_keys(p), _alias_keys(p_alias))

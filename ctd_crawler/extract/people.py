@@ -182,7 +182,6 @@ class _Lexicon:
     place_types: frozenset[str]
     stop_folded: frozenset[str]
     ascii_honorifics: dict
-    places: frozenset[str]
     places_table: dict
     provinces: dict
     province_re: re.Pattern
@@ -246,7 +245,6 @@ def _lex() -> _Lexicon:
             (k, v) for k, v in _table(hon["singular"] | hon["plural"], fold, (hon["singular"] | hon["plural"]).get).items()
             if len(k) > 1
         ),
-        places=frozenset(" ".join(_words(p, _tone_key)) for p in [*provinces, *districts]),
         places_table=_table(list(provinces) + list(districts), _tone_key),
         provinces=province_by_fold,
         province_re=re.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])"),
@@ -463,7 +461,7 @@ class _LineParser:
         """Not a campaign/organisation phrase; without a cue, not a known place either."""
         if " ".join(t.fold for t in toks) in self.lex.not_names:
             return False
-        return cue or " ".join(t.tkey for t in toks) not in self.lex.places
+        return cue or tuple(t.tkey for t in toks) not in self.lex.places_table
 
     def person_at(self, i: int, *, min_len: int) -> int:
         """Length of a surname-led personal name at i, or 0 (used inside titles and lists)."""

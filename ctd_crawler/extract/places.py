@@ -726,9 +726,9 @@ def _attach_villages(places: list[Place]) -> list[Place]:
             same = {(q.commune, q.province) for q in placed.get(name_key(p.name), [])}
             if len(same) == 1:
                 q = placed[name_key(p.name)][0]
-                p = Place(**{**_asdict(q), "text": p.text})
+                p = replace(q, text=p.text)
             elif only is not None:
-                p = Place(**{**_asdict(p), "province": only[0], "province_2025": only[1]})
+                p = replace(p, province=only[0], province_2025=only[1])
         out.append(p)
     return out
 
@@ -748,12 +748,8 @@ def _dedupe(mentions: list[_Mention], places: list[Place]) -> list[Place]:
             if same:
                 p = same
         if key not in out:
-            out[key] = p if p.text == m.text else Place(**{**_asdict(p), "text": m.text})
+            out[key] = p if p.text == m.text else replace(p, text=m.text)
     return list(out.values())
-
-
-def _asdict(p: Place) -> dict:
-    return {f: getattr(p, f) for f in Place.__slots__}
 
 
 def _as_date(on) -> date | None:
