@@ -153,10 +153,12 @@ def _lexicon() -> _Lexicon:
     units = tomllib.loads((_DATA / "places_units.toml").read_text(encoding="utf-8"))
     aliases = tomllib.loads((_DATA / "places_aliases.toml").read_text(encoding="utf-8"))
     cues = _lines("places_person_cues.txt")
-    streets_at, split = cues.index("[streets]"), cues.index("[surnames]")
+    streets_at, not_at, middle_at = (cues.index(s) for s in ("[streets]", "[not surnames here]", "[middle names]"))
     honorifics = frozenset(tuple(c.lower().split()) for c in cues[1:streets_at])
-    streets = frozenset(tuple(c.lower().split()) for c in cues[streets_at + 1 : split])
-    surnames = frozenset(cues[split + 1 :])
+    streets = frozenset(tuple(c.lower().split()) for c in cues[streets_at + 1 : not_at])
+    # the people extractor's family names (one list), its exceptions here, and middle names
+    surnames = (frozenset(_lines("people_surnames.txt")) - frozenset(cues[not_at + 1 : middle_at])
+                | frozenset(cues[middle_at + 1 :]))
 
     bare: dict[str, tuple[str, str, tuple[bool, ...]]] = {}
     single: set[str] = set()

@@ -229,6 +229,8 @@ NOTHING = [
     "Bình thường mới.",
     "Hồ Chí Minh vĩ đại.",
     "Nguyễn Thị Bắc Ninh.",
+    "Anh Trương Thái Bình đã hiến máu.",  # any family name of people_surnames.txt
+    "Chị Khổng Hà Giang nhận quà.",
     "Cô Lào Cai.",
     "Thái Lan hội viên.",
     "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
