@@ -191,6 +191,8 @@ class CtdSpider(scrapy.Spider):
         articles = [u for u in links if self.layouts[site_id].is_article_url(u)]
         digest = hashlib.sha1("\n".join(sorted(articles)).encode()).hexdigest() if articles else None
         follow_listings = True
+        # one archive look-up per article link, shared by the stop rule and the requests
+        known = {u: self.archive.article_state(u) for u in articles} if site.id in self._complete else {}
         if self._older_than_since(tree):
             follow_listings = False
             self._count("since_stop")
@@ -201,11 +203,11 @@ class CtdSpider(scrapy.Spider):
             self._count("listing_repeat")
             logger.warning("listing repeats an earlier page of %s, pagination not followed: %s",
                            site_id, response.url)
-        elif self._all_known(site, articles):
+        elif self._all_known(known):
             follow_listings = False
             self._count("known_stop")
         for url in links:
-            yield from self._route(url, site, follow_listings=follow_listings, parent=digest)
+            yield from self._route(url, site, follow_listings=follow_listings, parent=digest, known=known)
 
     def parse_sitemap(self, response: Response, site_id: str):
         if not self._entry_read(response, site_id):
@@ -262,14 +264,14 @@ class CtdSpider(scrapy.Spider):
                                    changed_at=changed or None)
 
     def _route(self, url: str, site: Site, *, follow_listings: bool, changed_at: str | None = None,
-               parent: str | None = None):
+               parent: str | None = None, known: dict | None = None):
         layout = self.layouts[site.id]
         if layout.is_article_url(url):
             if self._article_urls.add(url):
                 self._count(f"site/{site.id}/links")
             elif changed_at is None:  # decided at an earlier link; only a date can change that
                 return
-            if request := self._article_request(url, site, changed_at):
+            if request := self._article_request(url, site, changed_at, known or {}):
                 yield request
         elif layout.is_listing_url(url) and follow_listings:
             if self._listing_pages[site.id] < self.settings.getint("CTD_MAX_LISTING_PAGES", 50):
@@ -278,9 +280,14 @@ class CtdSpider(scrapy.Spider):
             else:
                 self._count("listing_limit")
 
-    def _article_request(self, url: str, site: Site, changed_at: str | None) -> scrapy.Request | None:
-        """None for an article the archive has and that is not due (see the module docstring)."""
-        state = self.archive.article_state(url) if self.archive else None
+    def _article_request(self, url: str, site: Site, changed_at: str | None,
+                         known: dict) -> scrapy.Request | None:
+        """None for an article the archive has and that is not due (see the module docstring).
+        `known`: archive states already looked up for this page's links."""
+        if url in known:
+            state = known[url]
+        else:
+            state = self.archive.article_state(url) if self.archive else None
         validators = (None, None)
         if state:
             changed = _parse_when(changed_at)
@@ -304,16 +311,12 @@ class CtdSpider(scrapy.Spider):
         checked = _parse_when(state[2]) if state else None
         return bool(checked and changed <= checked)
 
-    def _all_known(self, site: Site, articles: list[str]) -> bool:
-        """Every article of a listing page is archived and recent: older pages hold nothing new."""
-        if site.id not in self._complete or not articles:
-            return False
+    def _all_known(self, known: dict) -> bool:
+        """Every article of a listing page is archived and recent: older pages hold nothing new.
+        `known` is empty unless the site's last crawl was complete."""
         max_age = timedelta(days=self.settings.getfloat("CTD_REFETCH_DAYS", 7))
-        for url in articles:
-            state = self.archive.article_state(url)
-            if state is None or _age(state.last_seen) >= max_age:
-                return False
-        return True
+        return bool(known) and all(state is not None and _age(state.last_seen) < max_age
+                                   for state in known.values())
 
     # -- articles ---------------------------------------------------------------
     def parse_article(self, response: Response, site_id: str):
