@@ -6,7 +6,6 @@ Every command has help with an example (`ctd-archive COMMAND --help`).
 from __future__ import annotations
 
 import json
-import os
 import sys
 import urllib.request
 from pathlib import Path
@@ -86,9 +85,10 @@ def crawl_command(archive_path: str, site: str | None, since: str | None, full: 
         overrides["JOBDIR"] = jobdir
     spider_args = {k: v for k, v in (("site", site), ("since", since), ("full", "1" if full else None)) if v}
     try:  # a bad site id or date: the message, not a traceback from inside the crawl
-        from ctd_crawler.spiders.ctd import CtdSpider
+        from ctd_crawler.crawl import project_settings
+        from ctd_crawler.spiders.ctd import spider_arguments
 
-        CtdSpider(registry=overrides.get("CTD_SITES") or os.environ.get("CTD_SITES") or None, **spider_args)
+        spider_arguments(site, since, None, project_settings(**overrides).get("CTD_SITES") or None)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     result = crawl(archive_path, mirror=mirror, log_level=log_level, settings=overrides, **spider_args)

@@ -78,6 +78,20 @@ _ERROR_PAGE_MAX_BODY = 400
 _PERMANENT_STATUS = {404, 410}
 
 
+def spider_arguments(site: str | None, since: str | None, full: str | None,
+                     registry: str | None) -> tuple[tuple[Site, ...], date | None, bool]:
+    """The spider's arguments read and checked: (sites, since, full); ValueError says what is wrong."""
+    try:
+        sites = select_sites(site, Path(registry) if registry else REGISTRY)
+    except (RegistryError, OSError) as exc:
+        raise ValueError(str(exc)) from None
+    try:
+        since_day = date.fromisoformat(since) if since else None
+    except ValueError:
+        raise ValueError(f"since must be YYYY-MM-DD, got {since!r}") from None
+    return sites, since_day, bool(full and full not in ("0", "false", "no"))
+
+
 class CtdSpider(scrapy.Spider):
     name = "ctd"
 
@@ -89,15 +103,7 @@ class CtdSpider(scrapy.Spider):
     def __init__(self, site: str | None = None, since: str | None = None, full: str | None = None,
                  registry: str | None = None, **kwargs):
         super().__init__(**kwargs)
-        try:
-            self.sites = select_sites(site, Path(registry) if registry else REGISTRY)
-        except (RegistryError, OSError) as exc:
-            raise ValueError(str(exc)) from None
-        try:
-            self.since = date.fromisoformat(since) if since else None
-        except ValueError:
-            raise ValueError(f"since must be YYYY-MM-DD, got {since!r}") from None
-        self.full = bool(full and full not in ("0", "false", "no"))
+        self.sites, self.since, self.full = spider_arguments(site, since, full, registry)
         self.allowed_domains = sorted({d for s in self.sites for d in (s.allowed_domains or (s.host,))})
         self.layouts = {s.id: get_layout(s.family, article_url=s.article_url, listing_url=s.listing_url)
                         for s in self.sites}
