@@ -53,3 +53,14 @@ def test_fixture_url_inverts_the_mirror_mapping(url):
 
     parts = urlsplit(url)
     assert fixture_url(file_for(DEFAULT_ROOT, parts.hostname, parts.path, parts.query)) == url
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--site", "nope"], "unknown site id(s): nope; known ids:"),
+    (["--since", "24/06/2024"], "since must be YYYY-MM-DD"),
+])
+def test_crawl_with_bad_arguments_is_a_clear_error_before_any_crawl(tmp_path, args, message):
+    archive = tmp_path / "ctd.sqlite"
+    result = CliRunner().invoke(main, ["crawl", "--archive", str(archive), "--mirror", str(DEFAULT_ROOT), *args])
+    assert result.exit_code != 0 and message in result.output
+    assert not archive.exists()  # nothing was started
