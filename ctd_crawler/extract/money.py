@@ -84,8 +84,8 @@ import logging
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from pathlib import Path
 
+from .lexicon import data_lines
 from .numbers import NumberSpan, Token, read_number, tokenize
 from .text import nfc
 
@@ -117,7 +117,6 @@ class Count:
 
 # --- lexicons and patterns, gathered here ------------------------------------------------
 
-_DATA = Path(__file__).parent / "data"
 _MAX_VND = Decimal(10) ** 14
 _MAX_FOREIGN = Decimal(10) ** 12
 _MAX_COUNT = Decimal(10) ** 10
@@ -169,8 +168,7 @@ _EN_UNIT_MAX = 4  # words in an English counted noun ("bags of rice", "oxygen co
 
 
 def _load_lines(name: str) -> list[str]:
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return [ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return [ln.lower() for ln in data_lines(name)]
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:

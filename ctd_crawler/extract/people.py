@@ -39,17 +39,15 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from ctd_crawler.extract.lexicon import data_lines, data_toml
 from ctd_crawler.extract.text import fold, nfc, without_related_list
 
 __all__ = ["Person", "extract_people", "person_key", "split_byline"]
 
-_DATA = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +100,6 @@ _FOLD_TABLE = _FoldTable()
 
 def _fold_aligned(text: str) -> str:
     return text.translate(_FOLD_TABLE)
-
-
-def _lines(name: str) -> list[str]:
-    text = (_DATA / name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def _toml(name: str) -> dict:
-    return tomllib.loads((_DATA / name).read_text(encoding="utf-8"))
 
 
 def _words(phrase: str, key) -> tuple[str, ...]:
@@ -193,17 +182,17 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lex() -> _Lexicon:
-    hon = _toml("people_honorifics.toml")
-    titles = _toml("people_titles.toml")
-    orgs = _toml("people_orgs.toml")
-    abbr = _toml("people_abbreviations.toml")
+    hon = data_toml("people_honorifics.toml")
+    titles = data_toml("people_titles.toml")
+    orgs = data_toml("people_orgs.toml")
+    abbr = data_toml("people_abbreviations.toml")
     provinces, districts = _gazetteer()
     province_by_fold = {fold(p): p for p in provinces}
     alternation = "|".join(re.escape(k) for k in sorted(province_by_fold, key=len, reverse=True))
     typos = {k.lower(): v for k, v in abbr["typos"].items()}
     honorifics = _table(hon["singular"], _low, hon["singular"].get)
     plural = _table(hon["plural"], _low, hon["plural"].get)
-    prefixes = _table(_lines("people_prefixes.txt"), fold)
+    prefixes = _table(data_lines("people_prefixes.txt"), fold)
     heads = _table(titles["heads"], fold)
     # First words (lowercased or folded) of every phrase that can open a mention in
     # lower case: any other lowercase token is skipped at once.
@@ -221,7 +210,7 @@ def _lex() -> _Lexicon:
         countries=_table(orgs["countries"], _tone_key),
         term_words=_table(orgs["term_words"], _low),
         place_types=frozenset(orgs["english_place_types"]),
-        surnames=frozenset(fold(s) for s in _lines("people_surnames.txt")),
+        surnames=frozenset(fold(s) for s in data_lines("people_surnames.txt")),
         honorifics=honorifics,
         plural=plural,
         weak=frozenset(hon["weak"]["words"]),
@@ -235,10 +224,10 @@ def _lex() -> _Lexicon:
         org_words=_table(orgs["org_words"], _tone_key),
         credit=_table(orgs["credit_words"], _low),
         not_before=_table(orgs["not_person_before"], _low),
-        not_names=frozenset(" ".join(_words(n, fold)) for n in _lines("people_not_names.txt")),
-        aliases=[(phrase.split(), name) for phrase, name in _toml("people_aliases.toml").items()],
-        stopwords=frozenset(_lines("people_stopwords.txt")),
-        stop_folded=frozenset(fold(w) for w in _lines("people_stopwords.txt") if len(w) >= 3),
+        not_names=frozenset(" ".join(_words(n, fold)) for n in data_lines("people_not_names.txt")),
+        aliases=[(phrase.split(), name) for phrase, name in data_toml("people_aliases.toml").items()],
+        stopwords=frozenset(data_lines("people_stopwords.txt")),
+        stop_folded=frozenset(fold(w) for w in data_lines("people_stopwords.txt") if len(w) >= 3),
         # Text typed without diacritics: only multi-word honorifics are safe ("dong chi";
         # "ba" is also "three").
         ascii_honorifics=_PhraseTable(

@@ -46,18 +46,16 @@ Error policy: never raises on str input; bad input gives fewer places.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
-from pathlib import Path
 
 from ctd_crawler.extract.gazetteer import LEGACY, NEW, Gazetteer, Unit, exact_key, load_gazetteer, name_key
+from ctd_crawler.extract.lexicon import data_lines, data_toml
 from ctd_crawler.extract.text import fold, nfc
 
 __all__ = ["Place", "extract_places", "load_gazetteer"]
 
-_DATA = Path(__file__).parent / "data"
 _REFORM = date(2025, 7, 1)
 _RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
 _MAX_NAME = 5  # syllables in a name after a unit word ("Văn Miếu Quốc Tử Giám")
@@ -135,11 +133,6 @@ class _Lexicon:
     bare_prefixes: frozenset[str]  # keys of the first 1..n words of each bare name
 
 
-def _lines(name: str) -> list[str]:
-    text = (_DATA / name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
 def _words(s: str) -> list[str]:
     return [m.group(0) for m in _TOKEN.finditer(s) if m.group(0)[0].isalnum()]
 
@@ -150,14 +143,14 @@ def _pattern(s: str) -> tuple[bool, ...]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    units = tomllib.loads((_DATA / "places_units.toml").read_text(encoding="utf-8"))
-    aliases = tomllib.loads((_DATA / "places_aliases.toml").read_text(encoding="utf-8"))
-    cues = _lines("places_person_cues.txt")
+    units = data_toml("places_units.toml")
+    aliases = data_toml("places_aliases.toml")
+    cues = data_lines("places_person_cues.txt")
     streets_at, not_at, middle_at = (cues.index(s) for s in ("[streets]", "[not surnames here]", "[middle names]"))
     honorifics = frozenset(tuple(c.lower().split()) for c in cues[1:streets_at])
     streets = frozenset(tuple(c.lower().split()) for c in cues[streets_at + 1 : not_at])
     # the people extractor's family names (one list), its exceptions here, and middle names
-    surnames = (frozenset(_lines("people_surnames.txt")) - frozenset(cues[not_at + 1 : middle_at])
+    surnames = (frozenset(data_lines("people_surnames.txt")) - frozenset(cues[not_at + 1 : middle_at])
                 | frozenset(cues[middle_at + 1 :]))
 
     bare: dict[str, tuple[str, str, tuple[bool, ...]]] = {}
@@ -172,7 +165,7 @@ def _lexicon() -> _Lexicon:
             single.add(exact_key(variant))
 
     for kind, fname in (("region", "places_regions.txt"), ("country", "places_countries.txt")):
-        for line in _lines(fname):
+        for line in data_lines(fname):
             names = [n.strip() for n in line.split("|")]
             for variant in names:
                 add(kind, names[0], variant)
@@ -196,7 +189,7 @@ def _lexicon() -> _Lexicon:
         abbrev=units["abbrev"],
         descriptors=tuple(sorted((tuple(d.split()) for d in units["descriptors"]["phrases"]), key=len, reverse=True)),
         english=units["english"],
-        not_names=frozenset(_lines("places_not_names.txt")),
+        not_names=frozenset(data_lines("places_not_names.txt")),
         honorifics=honorifics,
         streets=streets,
         surnames=surnames,
