@@ -18,13 +18,12 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
 import sqlite_utils
 
-from ctd_crawler.extract.text import fold
+from ctd_crawler.extract.text import fold, fold_aligned
 
 MAX_WORDS = 32
 CANDIDATES = 1000  # search ranks the newest this many matches (all of them in most searches)
@@ -157,30 +156,11 @@ def search(db: sqlite_utils.Database, text: str, filters: Filters = Filters(), *
     return rows
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    return fold(c)
-
-
-def _folded_with_positions(text: str) -> tuple[str, list[int] | range]:
-    """`fold(text)` with, for each folded character, the index of its source character."""
-    folded = fold(text)
-    if len(folded) == len(text):  # NFC Vietnamese: every character folds to one character
-        return folded, range(len(text))
-    chars: list[str] = []
-    positions: list[int] = []
-    for i, c in enumerate(text):
-        f = _fold_char(c)
-        chars.append(f)
-        positions.extend([i] * len(f))
-    return "".join(chars), positions
-
-
 def snippet(text: str, words: Iterable[str], *, width: int = 180, mark: tuple[str, str] = ("[", "]")) -> str:
     """A window of `text` around the first hit, hits marked, diacritics kept as written."""
-    folded, positions = _folded_with_positions(text)
+    folded = fold_aligned(text)
     pattern = re.compile(r"(?<![^\W_])(" + "|".join(re.escape(w) for w in words) + r")(?![^\W_])")
-    spans = [(positions[m.start()], positions[m.end() - 1] + 1) for m in pattern.finditer(folded)]
+    spans = [m.span() for m in pattern.finditer(folded)]
     first = spans[0][0] if spans else 0
     start = max(0, first - width // 3)
     if start:

@@ -40,7 +40,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable, Iterator
 
 from ctd_crawler.extract.lunar import BRANCHES, STEMS, tet_date, year_of_can_chi
-from ctd_crawler.extract.text import fold, nfc
+from ctd_crawler.extract.text import fold, fold_aligned, nfc
 
 VN_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
 MIN_YEAR = 1946  # the Vietnam Red Cross was founded on 23/11/1946
@@ -992,9 +992,7 @@ def extract_event_dates(text: str, *, published: date | None = None,
         if not text or not isinstance(text, str):
             return []
         text = nfc(text)[:MAX_TEXT]
-        folded = fold(text)
-        if len(folded) != len(text):  # fold changed lengths (odd characters): keep offsets sane
-            folded = "".join(fold(c)[:1] or " " for c in text)
+        folded = fold_aligned(text)
         if isinstance(published, datetime):
             published = published.date()
         ref_year = published.year if published else date.today().year

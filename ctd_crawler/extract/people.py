@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ctd_crawler.extract.lexicon import data_lines, data_toml
-from ctd_crawler.extract.text import fold, nfc, without_related_list
+from ctd_crawler.extract.text import fold, fold_aligned, nfc, without_related_list
 
 __all__ = ["Person", "extract_people", "person_key", "split_byline"]
 
@@ -84,22 +84,6 @@ _BYLINE_SOURCE = re.compile(r"^(?:theo|nguồn:?)\s+\S", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- lexicons
-
-
-class _FoldTable(dict):
-    """str.translate table folding one character to one (keeps offsets aligned)."""
-
-    def __missing__(self, code: int) -> str:
-        folded = fold(chr(code))[:1] or " "
-        self[code] = folded
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def _fold_aligned(text: str) -> str:
-    return text.translate(_FOLD_TABLE)
 
 
 def _words(phrase: str, key) -> tuple[str, ...]:
@@ -819,7 +803,7 @@ def _expand(title: str, lex: _Lexicon) -> str:
 
 
 def _province_mentions(text: str, lex: _Lexicon) -> list[tuple[int, str]]:
-    folded = _fold_aligned(text)
+    folded = fold_aligned(text)
     return [
         (m.start(), lex.provinces[m.group()])
         for m in lex.province_re.finditer(folded)

@@ -44,6 +44,25 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
 
 
+class _OneCharFold(dict):
+    """str.translate table folding each character to exactly one (filled as met)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold(chr(code))[:1] or " "
+        return folded
+
+
+_ONE_CHAR_FOLD = _OneCharFold()
+
+
+def fold_aligned(text: str) -> str:
+    """`fold(text)` with one character for each character of `text`, so that offsets in
+    the folded text are offsets in the text (a character folding to several keeps the
+    first; one folding to nothing becomes a space)."""
+    folded = fold(text)
+    return folded if len(folded) == len(text) else text.translate(_ONE_CHAR_FOLD)
+
+
 # A line that opens a related-news list: nothing after it is article text.
 _RELATED_HEADING = re.compile(
     r"^[ \t]*(?:các tin bài khác|tin bài khác|các tin khác|tin khác|tin liên quan|"

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from ctd_crawler.extract.text import clean_inline, clean_paragraphs, fold, nfc, without_related_list
+from ctd_crawler.extract.text import clean_inline, clean_paragraphs, fold, fold_aligned, nfc, without_related_list
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,12 @@ def test_facts_are_never_taken_from_a_related_list_left_in_the_body():
 
     item = make_item(body="Hội trao 50 suất quà tại xã Nam Mẫu.\n\nTin liên quan\n\nTrao 500 triệu đồng cho Nghệ An")
     assert "Nghệ An" not in item.text_for_facts() and "Nam Mẫu" in item.text_for_facts()
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Hội Chữ thập đỏ", "hoi chu thap do"),
+    ("Ha\u0300 No\u0323i", "ha  no i"),  # stray combining marks (not NFC) keep their place as spaces
+    ("İstanbul", "istanbul"),  # "İ" lowercases to two characters: the first is kept
+])
+def test_fold_aligned_keeps_one_character_per_character(text, folded):
+    assert fold_aligned(text) == folded and len(fold_aligned(text)) == len(text)
