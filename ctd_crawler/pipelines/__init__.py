@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import cache
 
 from ctd_crawler.items import ArticleItem
 
@@ -52,13 +53,15 @@ def guarded(item: ArticleItem, count: Count, name: str, fn: Callable[[], None]) 
         logger.warning("extractor %s failed on %s: %r", name, item.url, exc)
 
 
-def steps() -> list[Step]:
-    from ctd_crawler.pipelines.dates import DatesPipeline
-    from ctd_crawler.pipelines.entities import EntitiesPipeline
-    from ctd_crawler.pipelines.text import TextPipeline
-    from ctd_crawler.pipelines.validate import ValidationPipeline
+@cache
+def steps() -> tuple[Step, ...]:
+    """The enrichment steps of settings.ITEM_PIPELINES, in its order (the one place it is written)."""
+    from scrapy.utils.misc import load_object
 
-    return [TextPipeline(), DatesPipeline(), EntitiesPipeline(), ValidationPipeline()]
+    from ctd_crawler import settings
+
+    classes = [load_object(path) for path, _ in sorted(settings.ITEM_PIPELINES.items(), key=lambda kv: kv[1])]
+    return tuple(cls() for cls in classes if issubclass(cls, Step))
 
 
 def run_chain(item: ArticleItem, count: Count = _no_count) -> ArticleItem:

@@ -2,7 +2,14 @@ import unicodedata
 
 import pytest
 
-from ctd_crawler.extract.text import clean_inline, clean_paragraphs, fold, fold_aligned, nfc, without_related_list
+from ctd_crawler.extract.text import (
+    clean_inline,
+    clean_paragraphs,
+    fold,
+    fold_aligned,
+    nfc,
+    without_related_list,
+)
 
 
 @pytest.mark.parametrize(
