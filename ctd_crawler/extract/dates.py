@@ -107,7 +107,6 @@ _RELATIVE_UNITS = {
     "tuan": "weeks", "second": "seconds", "minute": "minutes", "min": "minutes",
     "hour": "hours", "day": "days", "week": "weeks",
 }
-_SMALL_NUMBERS = {"mot": 1, "hai": 2, "ba": 3}
 _DAY_WORDS = {"hom nay": 0, "today": 0, "hom qua": 1, "yesterday": 1, "hom kia": 2}
 _WEEKDAYS_FOLDED = {
     "thu hai": 0, "thu 2": 0, "thu ba": 1, "thu 3": 1, "thu tu": 2, "thu 4": 2,
@@ -360,7 +359,7 @@ def _relative(text: str, fetched_at: datetime | None) -> str | None:
         delta, units = timedelta(), set()
         for n_word, unit_word in _P_REL_PART.findall(m.group(0)):
             n_word = fold(n_word)
-            n = int(n_word) if n_word.isdigit() else _SMALL_NUMBERS[n_word]
+            n = int(n_word) if n_word.isdigit() else _NUMBER_WORDS[n_word]
             unit = _RELATIVE_UNITS[fold(unit_word).rstrip("s")]
             units.add(unit)
             delta += timedelta(**{unit: min(n, 100_000)})

@@ -834,15 +834,14 @@ def extract_people(text: str, *, province_hint: str | None = None, lang: str = "
         return []
     lex = _lex()
     text = without_related_list(nfc(text))
-    mentions: list[tuple[_Mention, str]] = []
+    mentions: list[_Mention] = []
     offset = 0
     for line in text.split("\n"):
         # A line without a capital letter cannot hold a name (the rules need one).
         if line.strip() and line.lower() != line:
             toks = _tokenize(line, offset)
             parser = _LineParser(line, toks, lex)
-            for m in parser.parse(offset):
-                mentions.append((m, line))
+            mentions.extend(parser.parse(offset))
         offset += len(line) + 1
     provinces = _province_mentions(text, lex)
     return _merge(text, mentions, lex, province_hint, provinces)
@@ -858,7 +857,7 @@ def _nearest_province(provinces: list[tuple[int, str]], at: int) -> str:
 def _merge(text, mentions, lex, province_hint, provinces) -> list[Person]:
     people: dict[str, dict] = {}
     order: list[str] = []
-    for m, _line in mentions:
+    for m in mentions:
         name = _display_name(m.name_toks)
         key = person_key(name)
         if not key:
