@@ -358,7 +358,7 @@ def _unit_at(ln: _Line, i: int, lex: _Lexicon) -> tuple[int, dict] | None:
                 return i + size - 1, {**lex.words[words], "abbrev": False}
     if t.text in lex.abbrev and i + 1 < len(toks) and toks[i + 1].text == ".":
         return i + 1, {**lex.abbrev[t.text], "abbrev": True}
-    if t.text in ("TP", "Tp"):  # "TP Hồ Chí Minh", no dot
+    if lex.abbrev.get(t.text, {}).get("dot_optional"):  # "TP Hồ Chí Minh"
         return i, {**lex.abbrev[t.text], "abbrev": True}
     return None
 
