@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ctd_crawler import query
+from ctd_crawler.analysis import export, search
 from ctd_crawler.extract.text import fold
 from ctd_crawler.store import open_archive
 
@@ -153,9 +153,9 @@ def main() -> None:
         db = archive.db
         queries = search_queries(vocab)
         folded = [fold(q) for q in queries]
-        med, p95 = latency(lambda q: query.search(db, q, limit=20), queries)
+        med, p95 = latency(lambda q: search.search(db, q, limit=20), queries)
         print(f"search (top 20 by rank, snippets), 100 queries with diacritics:    median {med:.1f} ms, p95 {p95:.1f} ms")
-        med, p95 = latency(lambda q: query.search(db, q, limit=20), folded)
+        med, p95 = latency(lambda q: search.search(db, q, limit=20), folded)
         print(f"search (top 20 by rank, snippets), 100 queries without diacritics: median {med:.1f} ms, p95 {p95:.1f} ms")
         med_like, _ = latency(lambda q: db.execute("SELECT id FROM articles WHERE body_text LIKE ? LIMIT 20",
                                                    [f"%{q.split()[0]}%"]).fetchall(), queries[:10])
@@ -170,7 +170,7 @@ def main() -> None:
         bare = time.perf_counter() - t
         print(f"  baseline: iterate SELECT * FROM v_articles: {n / bare:,.0f} rows/s")
         out = tmp / "export.csv"
-        columns, rows_iter = query.export_rows(db, "v_articles")
+        columns, rows_iter = export.export_rows(db, "v_articles")
         marks = {}
         t = time.perf_counter()
 
@@ -180,7 +180,7 @@ def main() -> None:
                     marks[i] = peak_rss_mb()
                 yield row
         with open(out, "w", encoding="utf-8", newline="") as f:
-            n = query.write_csv(f, columns, watched())
+            n = export.write_csv(f, columns, watched())
         took = time.perf_counter() - t
         print(f"export v_articles to CSV: {n:,} rows in {took:.1f} s = {n / took:,.0f} rows/s "
               f"({out.stat().st_size / 1e9:.2f} GB); peak RSS before {rss0:.0f} MB, "

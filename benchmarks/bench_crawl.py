@@ -18,8 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import table
-from ctd_crawler.mirror import DEFAULT_ROOT
+from benchmarks.common import SITES, table
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
@@ -45,7 +44,7 @@ def pages_fetched(archive: Path) -> int:
 
 
 def main() -> None:
-    scrapy = [sys.executable, "-m", "scrapy", "crawl", "ctd", "-s", f"CTD_MIRROR={DEFAULT_ROOT}",
+    scrapy = [sys.executable, "-m", "scrapy", "crawl", "ctd", "-s", f"CTD_MIRROR={SITES}",
               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"]
     configs = {
         "scrapy alone (no pipelines)": lambda a: scrapy + ["-s", f"CTD_ARCHIVE={a}", "-s", "ITEM_PIPELINES={}"],

@@ -15,10 +15,10 @@ import time
 import trafilatura
 
 from benchmarks.common import fixtures, table, token_f1
-from ctd_crawler.extract.encoding import decode_html
-from ctd_crawler.layouts import get_layout
-from ctd_crawler.layouts.html import parse_html
-from ctd_crawler.page import parse_page
+from ctd_crawler.page.decode import decode_html
+from ctd_crawler.page.html import parse_html
+from ctd_crawler.page.layouts import get_layout
+from ctd_crawler.page.parse import parse_page
 from ctd_crawler.pipelines import run_chain
 from ctd_crawler.sites import site_for_url
 

@@ -21,7 +21,7 @@ from benchmarks.common import table, token_f1
 from ctd_crawler.extract.gazetteer import name_key
 from ctd_crawler.extract.people import person_key
 from ctd_crawler.extract.text import nfc
-from ctd_crawler.page import parse_page
+from ctd_crawler.page.parse import parse_page
 from ctd_crawler.pipelines import run_chain
 from ctd_crawler.sites import site_for_url
 

@@ -25,8 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import table
-from ctd_crawler.mirror import DEFAULT_ROOT
+from benchmarks.common import SITES, table
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTS = 4  # synthetic sites, so that per-site politeness limits do not serialise the crawl
@@ -60,7 +59,7 @@ def demo_mirror() -> str:
     with tempfile.TemporaryDirectory(dir="/tmp") as tmp:
         archive = Path(tmp) / "ctd.sqlite"
         for name, args, settings in runs:
-            r = crawl(archive, DEFAULT_ROOT, *args, settings=settings)
+            r = crawl(archive, SITES, *args, settings=settings)
             first = first or r
             ratio = f"{first['requests'] / r['requests']:.1f}x" if r["requests"] else "no request"
             rows.append([name, r["requests"], r["not_modified"], r["new"], f"{r['seconds']:.1f}",

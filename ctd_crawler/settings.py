@@ -7,8 +7,8 @@ the same name (CTD_ARCHIVE, CTD_MIRROR, ...).
 import os
 
 BOT_NAME = "ctd_crawler"
-SPIDER_MODULES = ["ctd_crawler.spiders"]
-NEWSPIDER_MODULE = "ctd_crawler.spiders"
+SPIDER_MODULES = ["ctd_crawler.crawl.spider"]
+NEWSPIDER_MODULE = "ctd_crawler.crawl.spider"
 
 # --- politeness (real sites) -------------------------------------------------
 USER_AGENT = "ctd_crawler/0.1 (+https://github.com/ctd-crawler/ctd_crawler; archive of Red Cross news)"
@@ -38,18 +38,18 @@ LOG_LEVEL = os.environ.get("CTD_LOG_LEVEL", "INFO")
 
 # Every request goes through the mirror handler: plain HTTP unless CTD_MIRROR is set.
 DOWNLOAD_HANDLERS = {
-    "http": "ctd_crawler.downloader.MirrorDownloadHandler",
-    "https": "ctd_crawler.downloader.MirrorDownloadHandler",
+    "http": "ctd_crawler.crawl.downloader.MirrorDownloadHandler",
+    "https": "ctd_crawler.crawl.downloader.MirrorDownloadHandler",
 }
 
 DOWNLOADER_MIDDLEWARES = {
     # process_response runs from high to low: see redirects before RedirectMiddleware (600),
     # 429/503 before RetryMiddleware (550) re-queues them
-    "ctd_crawler.middlewares.RedirectLoopMiddleware": 650,
-    "ctd_crawler.middlewares.RetryAfterMiddleware": 560,
+    "ctd_crawler.crawl.middlewares.RedirectLoopMiddleware": 650,
+    "ctd_crawler.crawl.middlewares.RetryAfterMiddleware": 560,
 }
-EXTENSIONS = {"ctd_crawler.jobdir.CrashSafeJobdir": 0}
-DUPEFILTER_CLASS = "ctd_crawler.seen.DiskDupeFilter"  # fingerprints on disk: flat memory
+EXTENSIONS = {"ctd_crawler.crawl.jobdir.CrashSafeJobdir": 0}
+DUPEFILTER_CLASS = "ctd_crawler.crawl.seen.DiskDupeFilter"  # fingerprints on disk: flat memory
 
 ITEM_PIPELINES = {
     "ctd_crawler.pipelines.text.TextPipeline": 100,
@@ -71,7 +71,7 @@ CTD_RECHECK_HOURS = float(os.environ.get("CTD_RECHECK_HOURS", "6"))  # listings,
 CTD_RETRY_AFTER_MAX = float(os.environ.get("CTD_RETRY_AFTER_MAX", "120"))  # cap on a server's Retry-After
 CTD_BACKOFF_SECONDS = float(os.environ.get("CTD_BACKOFF_SECONDS", "1"))  # a 429/503 without Retry-After
 
-# --- end-of-run checks (ctd_crawler/monitor.py) --------------------------------
+# --- end-of-run checks (ctd_crawler/crawl/monitor.py) --------------------------------
 CTD_MONITOR_MAX_ERROR_RATE = float(os.environ.get("CTD_MONITOR_MAX_ERROR_RATE", "0.2"))
 CTD_MONITOR_MIN_REQUESTS = int(os.environ.get("CTD_MONITOR_MIN_REQUESTS", "20"))
 CTD_MONITOR_MIN_SAMPLE = int(os.environ.get("CTD_MONITOR_MIN_SAMPLE", "3"))

@@ -31,8 +31,8 @@ def archive(tmp_path):
 
 @pytest.fixture(scope="session")
 def readme_archive(tmp_path_factory):
-    """The demo archive that archive/README.md's worked queries are shown on (built once;
+    """The demo archive that archive.md's worked queries are shown on (built once per run;
     tests that write to it copy it first)."""
-    from scripts.archive_readme import shared_demo_archive
+    from tests.crawling import build_demo_archive
 
-    return shared_demo_archive(tmp_path_factory.mktemp("readme"))
+    return build_demo_archive(tmp_path_factory.mktemp("readme") / "ctd.sqlite")

@@ -4,13 +4,15 @@ Twisted reactor per process), and a comparable snapshot of an archive's contents
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from ctd_crawler.mirror import DEFAULT_ROOT
+from tests.paths import SITES
 
 # Facts per article, as comparable rows (ids differ between archives, URLs do not).
 FACTS = {
@@ -60,5 +62,38 @@ def snapshot(archive: Path) -> dict:
 
 
 def copy_mirror(target: Path) -> Path:
-    shutil.copytree(DEFAULT_ROOT, target)
+    shutil.copytree(SITES, target)
     return target
+
+
+# The demo archive that archive.md's worked queries are shown on: `ctd-archive demo`
+# crawled twice, the second time with one page corrected (27.450 -> 27.540 đơn vị máu),
+# so the archive has an article that changed between crawls, as real archives do.
+CHANGED_PAGE = "chuthapdobacgiang.org.vn/tin-tuc/chi-tiet.aspx@id=1924"  # no sitemap or feed
+CHANGE = ("27.450 đơn vị máu".encode(), "27.540 đơn vị máu".encode())
+
+
+def demo(archive: Path, mirror: Path, **env: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "ctd_crawler.cli", "demo", "--archive", str(archive),
+                           "--mirror", str(mirror)], capture_output=True, text=True, timeout=600, check=False,
+                          env={**os.environ, **env})
+    if done.returncode != 0:
+        raise RuntimeError(f"demo crawl failed:\n{done.stderr[-3000:]}")
+
+
+def build_demo_archive(archive: Path) -> Path:
+    demo(archive, SITES)
+    with tempfile.TemporaryDirectory() as tmp:
+        mirror = copy_mirror(Path(tmp) / "sites")
+        page = mirror / CHANGED_PAGE
+        raw = page.read_bytes()
+        assert CHANGE[0] in raw, f"{CHANGED_PAGE} no longer holds {CHANGE[0].decode()!r}"
+        page.write_bytes(raw.replace(*CHANGE))
+        # An incremental crawl would not re-read listings or articles it saw minutes ago:
+        # mark the sites incomplete (as a killed crawl leaves them) and every article due.
+        db = sqlite3.connect(archive)
+        with db:
+            db.execute("UPDATE sites SET complete_at = NULL")
+        db.close()
+        demo(archive, mirror, CTD_REFETCH_DAYS="0", CTD_RECHECK_HOURS="0")
+    return archive

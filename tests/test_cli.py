@@ -3,8 +3,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from ctd_crawler.cli import fixture_url, main
-from ctd_crawler.mirror import DEFAULT_ROOT, file_for
+from ctd_crawler.cli import main
+from ctd_crawler.crawl.mirror import file_for, url_of
+from tests.paths import SITES
 
 COMMANDS = sorted(main.commands)
 
@@ -48,11 +49,11 @@ def test_stats_of_a_missing_archive_is_a_clear_error(tmp_path):
 
 @pytest.mark.parametrize("url", ["https://h.vn/", "https://h.vn/a/b.html", "https://h.vn/x/?page=2",
                                  "https://h.vn/news.aspx?cat=3&page=2"])
-def test_fixture_url_inverts_the_mirror_mapping(url):
+def test_url_of_inverts_the_mirror_mapping(url):
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
-    assert fixture_url(file_for(DEFAULT_ROOT, parts.hostname, parts.path, parts.query)) == url
+    assert url_of(file_for(SITES, parts.hostname, parts.path, parts.query), SITES) == url
 
 
 @pytest.mark.parametrize("args, message", [
@@ -61,6 +62,6 @@ def test_fixture_url_inverts_the_mirror_mapping(url):
 ])
 def test_crawl_with_bad_arguments_is_a_clear_error_before_any_crawl(tmp_path, args, message):
     archive = tmp_path / "ctd.sqlite"
-    result = CliRunner().invoke(main, ["crawl", "--archive", str(archive), "--mirror", str(DEFAULT_ROOT), *args])
+    result = CliRunner().invoke(main, ["crawl", "--archive", str(archive), "--mirror", str(SITES), *args])
     assert result.exit_code != 0 and message in result.output
     assert not archive.exists()  # nothing was started

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ctd_crawler.mirror import DEFAULT_ROOT
 from ctd_crawler.sites import load_sites
+from tests.paths import SITES
 
 EXPECTED = Path(__file__).resolve().parent.parent / "fixtures" / "expected"
 
@@ -121,4 +121,4 @@ def test_full_text_search_in_plain_sql(crawled):
 
 
 def test_mirror_fixture_root_is_the_one_crawled():
-    assert (DEFAULT_ROOT / "nhandaoonline.vn").is_dir()
+    assert (SITES / "nhandaoonline.vn").is_dir()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ctd_crawler.page import parse_page
+from ctd_crawler.page.parse import parse_page
 from ctd_crawler.pipelines import run_chain
 from ctd_crawler.sites import site_for_url
 

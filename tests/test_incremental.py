@@ -18,11 +18,12 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from ctd_crawler.middlewares import retry_after_seconds
-from ctd_crawler.mirror import serve_mirror
+from ctd_crawler.crawl.middlewares import retry_after_seconds
+from ctd_crawler.crawl.mirror import serve_mirror
+from ctd_crawler.crawl.spider import _parse_when, looks_like_error_page
 from ctd_crawler.sites import load_sites
-from ctd_crawler.spiders.ctd import _parse_when, looks_like_error_page
 from tests.crawling import copy_mirror, last_run, run_crawl, snapshot
+from tests.paths import SITES
 
 LAOCAI = "chuthapdolaocai.org.vn"
 EDITED = f"https://{LAOCAI}/2017/05/08/phat-dong-thang-nhan-dao-nam-2017/"
@@ -186,7 +187,7 @@ def test_mirror_answers_conditional_requests_with_304():
     import urllib.error
     import urllib.request
 
-    with serve_mirror() as mirror:
+    with serve_mirror(SITES) as mirror:
         url = f"{mirror.url}/nhandaoonline.vn/hoat-dong-hoi"
         with urllib.request.urlopen(url) as response:
             etag, modified = response.headers["ETag"], response.headers["Last-Modified"]

@@ -16,10 +16,11 @@ import time
 
 import pytest
 
-from ctd_crawler.mirror import DEFAULT_ROOT, serve_mirror
-from ctd_crawler.seen import DUPEFILTER_FILE, SeenSet
+from ctd_crawler.crawl.mirror import serve_mirror
+from ctd_crawler.crawl.seen import DUPEFILTER_FILE, SeenSet
 from ctd_crawler.store import open_archive
 from tests.crawling import crawl_command, last_run, run_crawl, snapshot
+from tests.paths import SITES
 
 # Articles archived when the kill lands; 0 = as soon as the run's crawl_runs row exists.
 KILL_AT = [0, 2, 7, 13, 20, 28, 36, 44, 52, 60, 67]
@@ -34,7 +35,7 @@ def reference(tmp_path_factory):
     reader = sqlite3.connect(archive, isolation_level=None)
     reader.execute("BEGIN")
     before = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]  # the snapshot is taken here
-    result = run_crawl(archive, DEFAULT_ROOT, timeout=120)
+    result = run_crawl(archive, SITES, timeout=120)
     during = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     reader.execute("COMMIT")
     after = reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -80,7 +81,7 @@ def _start(archive, mirror_url, jobdir=None) -> subprocess.Popen:
 def test_killed_crawls_resume_to_the_same_archive(tmp_path, reference):
     archive, jobdir = tmp_path / "ctd.sqlite", tmp_path / "job"
     killed_at = []
-    with serve_mirror(DEFAULT_ROOT, delay=DELAY) as mirror:
+    with serve_mirror(SITES, delay=DELAY) as mirror:
         for n, target in enumerate(KILL_AT):
             process = _start(archive, mirror.url, jobdir if n % 2 else None)  # with and without JOBDIR
             deadline = time.monotonic() + 30
@@ -111,7 +112,7 @@ def test_killed_crawls_resume_to_the_same_archive(tmp_path, reference):
 
 def test_graceful_stop_resumes_from_jobdir(tmp_path, reference):
     archive, jobdir = tmp_path / "ctd.sqlite", tmp_path / "job"
-    with serve_mirror(DEFAULT_ROOT, delay=DELAY) as mirror:
+    with serve_mirror(SITES, delay=DELAY) as mirror:
         process = _start(archive, mirror.url, jobdir)
         deadline = time.monotonic() + 30
         while _articles(archive) < 20 and process.poll() is None and time.monotonic() < deadline:

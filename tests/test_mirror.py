@@ -3,7 +3,7 @@ import urllib.request
 
 import pytest
 
-from ctd_crawler.mirror import content_type, file_for, serve_mirror
+from ctd_crawler.crawl.mirror import content_type, file_for, serve_mirror
 
 
 @pytest.fixture(scope="module")

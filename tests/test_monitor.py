@@ -1,11 +1,11 @@
-"""End-of-run checks (ctd_crawler/monitor.py): tables of runs that must and must not fail,
+"""End-of-run checks (ctd_crawler/crawl/monitor.py): tables of runs that must and must not fail,
 and the non-zero exit of `ctd-archive crawl` when one does."""
 
 from __future__ import annotations
 
 import pytest
 
-from ctd_crawler.monitor import Thresholds, check_run, report
+from ctd_crawler.crawl.monitor import Thresholds, check_run, report
 from tests.crawling import copy_mirror, last_run, run_crawl
 
 

@@ -1,4 +1,4 @@
-"""The read-only questions of ctd_crawler/query.py, on the demo archive and on small cases."""
+"""The read-only questions of ctd_crawler/analysis/, on the demo archive and on small cases."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ctd_crawler import query
-from ctd_crawler.query import Filters, QueryError
+from ctd_crawler.analysis import export, facts, filters, report, search
+from ctd_crawler.analysis.filters import Filters, QueryError
 from ctd_crawler.store import open_archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,18 +49,18 @@ def ids(rows):
 
 
 def test_search_ignores_diacritics_and_case(db):
-    found = [ids(query.search(db, q, limit=1000)) for q in ("chu thap do", "Chữ thập đỏ", "CHỮ THẬP ĐỎ", "Chư thâp đo")]
+    found = [ids(search.search(db, q, limit=1000)) for q in ("chu thap do", "Chữ thập đỏ", "CHỮ THẬP ĐỎ", "Chư thâp đo")]
     assert found[0] and found[0] == found[1] == found[2] == found[3]
 
 
 def test_search_needs_every_word(db):
-    both = ids(query.search(db, "hiến máu Thái Bình", limit=1000))
-    blood = ids(query.search(db, "hien mau", limit=1000))
+    both = ids(search.search(db, "hiến máu Thái Bình", limit=1000))
+    blood = ids(search.search(db, "hien mau", limit=1000))
     assert both and set(both) < set(blood)
 
 
 def test_search_snippet_marks_the_words_as_written(db):
-    row = query.search(db, "hien mau thai binh", limit=1)[0]
+    row = search.search(db, "hien mau thai binh", limit=1)[0]
     assert "[hiến]" in row["snippet"] and "[Bình]" in row["snippet"]
 
 
@@ -70,7 +70,7 @@ def test_search_snippet_marks_the_words_as_written(db):
 def test_bad_search_input_gives_results_or_a_clear_message_and_changes_nothing(path, db, text):
     before = checksum(path)
     try:
-        rows = query.search(db, text, limit=5)
+        rows = search.search(db, text, limit=5)
     except QueryError as exc:
         assert "nothing to search for" in str(exc)
     else:
@@ -85,13 +85,13 @@ def test_bad_search_input_gives_results_or_a_clear_message_and_changes_nothing(p
     ("Đắk Lắk", 'folded : ("dak" "lak")'),
 ])
 def test_fts_expression_quotes_every_word(text, expression):
-    assert query.fts_expression(text) == expression
+    assert search.fts_expression(text) == expression
 
 
 @pytest.mark.parametrize("text", ["", "   ", '"', "*", "--", "();"])
 def test_nothing_to_search_for_is_a_clear_error(text):
     with pytest.raises(QueryError, match="nothing to search for"):
-        query.fts_expression(text)
+        search.fts_expression(text)
 
 
 @pytest.mark.parametrize("text, words, expected", [
@@ -100,12 +100,12 @@ def test_nothing_to_search_for_is_a_clear_error(text):
     ("không có gì", ["mau"], "không có gì"),
 ])
 def test_snippet(text, words, expected):
-    assert query.snippet(text, words) == expected
+    assert search.snippet(text, words) == expected
 
 
 def test_snippet_of_a_long_text_is_a_window_around_the_first_hit():
     text = "đầu " * 200 + "hiến máu" + " cuối" * 200
-    got = query.snippet(text, ["mau"], width=60)
+    got = search.snippet(text, ["mau"], width=60)
     assert got.startswith("…") and got.endswith("…") and "[máu]" in got and len(got) < 80
 
 
@@ -119,24 +119,24 @@ def test_snippet_of_a_long_text_is_a_window_around_the_first_hit():
 ])
 def test_bad_filters_are_clear_errors(db, filters, message):
     with pytest.raises(QueryError, match=message):
-        query.search(db, "máu", filters)
+        search.search(db, "máu", filters)
 
 
 @pytest.mark.parametrize("name", ["Lào Cai", "lao cai", "LÀO CAI", "tỉnh Lào Cai"])
 def test_province_names_resolve_with_or_without_diacritics(db, name):
-    assert query.resolve_province(db, name) == "Lào Cai"
+    assert filters.resolve_province(db, name) == "Lào Cai"
 
 
 def test_search_filters_narrow_the_results(db):
-    every = query.search(db, "máu", limit=1000)
-    lao_cai = query.search(db, "máu", Filters(site="ctd-lao-cai"), limit=1000)
-    since = query.search(db, "máu", Filters(since="2024-01-01", until="2024-12"), limit=1000)
+    every = search.search(db, "máu", limit=1000)
+    lao_cai = search.search(db, "máu", Filters(site="ctd-lao-cai"), limit=1000)
+    since = search.search(db, "máu", Filters(since="2024-01-01", until="2024-12"), limit=1000)
     assert lao_cai and all(r["site"] == "ctd-lao-cai" for r in lao_cai) and len(lao_cai) < len(every)
     assert since and all("2024-01-01" <= r["published_at"][:10] <= "2024-12-31" for r in since)
 
 
 def test_province_filter_keeps_the_site_and_the_places_of_that_province(db):
-    rows = query.search(db, "hội", Filters(province="Bắc Giang"), limit=1000)
+    rows = search.search(db, "hội", Filters(province="Bắc Giang"), limit=1000)
     assert {r["site"] for r in rows} >= {"ctd-bacgiang"}
     for r in rows:
         if r["site"] != "ctd-bacgiang":
@@ -147,7 +147,7 @@ def test_province_filter_keeps_the_site_and_the_places_of_that_province(db):
 
 # -- people, places, money ------------------------------------------------------------
 def test_people_are_ordered_by_mentions_with_their_latest_title(db):
-    rows = query.people(db, limit=10)
+    rows = facts.people(db, limit=10)
     assert [r["mentions"] for r in rows] == sorted((r["mentions"] for r in rows), reverse=True)
     top = rows[0]
     assert top["mentions"] == db.execute("SELECT COUNT(*) FROM person_mentions WHERE person_id = ?",
@@ -156,57 +156,57 @@ def test_people_are_ordered_by_mentions_with_their_latest_title(db):
 
 
 def test_people_by_name_ignores_diacritics(db):
-    assert [r["name"] for r in query.people(db, name="bui thi hoa")] == ["Bùi Thị Hòa"]
-    assert query.people(db, name="%") == [] and query.people(db, name="_") == []
+    assert [r["name"] for r in facts.people(db, name="bui thi hoa")] == ["Bùi Thị Hòa"]
+    assert facts.people(db, name="%") == [] and facts.people(db, name="_") == []
 
 
 def test_person_titles_over_time(db):
-    person = query.people(db, name="Trần Thị Hồng Vân")[0]
-    titles = query.person_titles(db, person["person_id"])
+    person = facts.people(db, name="Trần Thị Hồng Vân")[0]
+    titles = facts.person_titles(db, person["person_id"])
     assert len(titles) >= 2 and titles == sorted(titles, key=lambda t: (t["first_date"], t["title"]))
 
 
 def test_places_in_a_province_include_old_units_now_part_of_it(db):
-    rows = query.places(db, Filters(province="Lào Cai"), limit=1000)
+    rows = facts.places(db, Filters(province="Lào Cai"), limit=1000)
     assert {"Lào Cai", "Yên Bái"} <= {r["province"] for r in rows}
     assert all("Lào Cai" in (r["province"], r["province_2025"]) for r in rows)
-    assert all(r["level"] == "commune" for r in query.places(db, level="commune"))
+    assert all(r["level"] == "commune" for r in facts.places(db, level="commune"))
 
 
 def test_money_totals_match_plain_sql(db):
-    result = query.money(db, limit=5, by="province")
+    result = facts.money(db, limit=5, by="province")
     expected = db.execute("SELECT SUM(amount_vnd) FROM money WHERE currency = 'VND' AND per_unit = 0").fetchone()[0]
     assert result["totals"]["total_vnd"] == expected
     assert sum(g["total_vnd"] or 0 for g in result["groups"]) == expected
-    assert sum(g["total_vnd"] or 0 for g in query.money(db, by="month")["groups"]) == expected
+    assert sum(g["total_vnd"] or 0 for g in facts.money(db, by="month")["groups"]) == expected
     assert result["totals"]["mentions"] == db.execute("SELECT COUNT(*) FROM money").fetchone()[0]
 
 
 def test_money_province_filter_is_the_attributed_province(db):
-    nghe_an = query.money(db, Filters(province="nghe an"), by="province")
+    nghe_an = facts.money(db, Filters(province="nghe an"), by="province")
     assert [g["province"] for g in nghe_an["groups"]] == ["Nghệ An"]
 
 
 def test_money_by_unknown_group_is_a_clear_error(db):
     with pytest.raises(QueryError, match="--by"):
-        query.money(db, by="colour")
+        facts.money(db, by="colour")
 
 
 # -- export -------------------------------------------------------------------------
 @pytest.mark.parametrize("table", ["articles", "v_articles", "money", "places", "v_money_by_province_month"])
 def test_export_streams_every_row(db, table):
-    columns, rows = query.export_rows(db, table, batch=7)
+    columns, rows = export.export_rows(db, table, batch=7)
     out = io.StringIO()
-    n = query.write_jsonl(out, columns, rows)
+    n = export.write_jsonl(out, columns, rows)
     assert n == db.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
     first = json.loads(out.getvalue().splitlines()[0])
     assert list(first) == columns
 
 
 def test_export_filters_apply_through_article_id(db):
-    columns, rows = query.export_rows(db, "money", Filters(site="vnrc"))
+    columns, rows = export.export_rows(db, "money", Filters(site="vnrc"))
     out = io.StringIO()
-    n = query.write_csv(out, columns, rows)
+    n = export.write_csv(out, columns, rows)
     assert n == db.execute("SELECT COUNT(*) FROM money m JOIN articles a ON a.id = m.article_id "
                            "WHERE a.site = 'vnrc'").fetchone()[0]
 
@@ -214,18 +214,18 @@ def test_export_filters_apply_through_article_id(db):
 @pytest.mark.parametrize("table", ["nope", "articles_fts_data", 'articles"; DROP TABLE articles; --', "sqlite_master"])
 def test_export_of_an_unknown_table_is_a_clear_error(db, table):
     with pytest.raises(QueryError, match="unknown table"):
-        query.export_rows(db, table)
+        export.export_rows(db, table)
 
 
 def test_export_filters_on_a_table_without_articles_are_a_clear_error(db):
     with pytest.raises(QueryError, match="do not apply"):
-        query.export_rows(db, "sites", Filters(since="2024"))
+        export.export_rows(db, "sites", Filters(since="2024"))
 
 
 def test_parquet_export_round_trips(db, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is optional")
-    columns, rows = query.export_rows(db, "v_articles")
-    n = query.write_parquet(tmp_path / "a.parquet", columns, rows, batch=10)
+    columns, rows = export.export_rows(db, "v_articles")
+    n = export.write_parquet(tmp_path / "a.parquet", columns, rows, batch=10)
     table = pq.read_table(tmp_path / "a.parquet")
     assert n == table.num_rows == db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     assert table.column_names == columns
@@ -233,7 +233,7 @@ def test_parquet_export_round_trips(db, tmp_path):
 
 # -- report data -----------------------------------------------------------------------
 def test_report_data_adds_up(db):
-    data = query.report_data(db)
+    data = report.report_data(db)
     assert data["totals"]["articles"] == db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     assert sum(r["articles"] for r in data["articles_per_month"]) == data["totals"]["articles"]
     assert sum(r["total_vnd"] for r in data["money_per_month"]) == data["totals"]["money_vnd"]
@@ -242,5 +242,5 @@ def test_report_data_adds_up(db):
 
 
 def test_report_data_for_a_period(db):
-    data = query.report_data(db, Filters(since="2024", until="2024"))
+    data = report.report_data(db, Filters(since="2024", until="2024"))
     assert data["articles_per_month"] and all(r["month"].startswith("2024") for r in data["articles_per_month"])

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from ctd_crawler.analysis.report import fill_months, fmt_int, fmt_vnd
 from ctd_crawler.cli import main
-from ctd_crawler.report import fill_months, fmt_int, fmt_vnd
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ctd_crawler.mirror import DEFAULT_ROOT
+from tests.paths import SITES
 
 HERE = Path(__file__).resolve().parent.parent
 SCHEDULING = HERE / "ctd_crawler" / "scheduling"
@@ -125,7 +125,7 @@ def test_the_service_command_runs_a_crawl(tmp_path):
     command[command.index("-E") + 2] = str(tmp_path / "crawl.lock")
     archive = tmp_path / "archive" / "ctd.sqlite"
     command[command.index("--archive") + 1] = str(archive)
-    result = subprocess.run([*command, "--mirror", str(DEFAULT_ROOT), "--site", "vnrc"], cwd=tmp_path,
+    result = subprocess.run([*command, "--mirror", str(SITES), "--site", "vnrc"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr[-2000:]
     assert "checks             all passed" in result.stdout and archive.exists()
@@ -161,7 +161,7 @@ def test_a_job_scheduled_through_scrapyd_crawls_the_mirror(tmp_path):
     import sqlite3
     import sys
 
-    from ctd_crawler.mirror import serve_mirror
+    from ctd_crawler.crawl.mirror import serve_mirror
     from ctd_crawler.scheduling.scrapyd_egg import build_egg, upload
 
     port = _free_port()
@@ -183,7 +183,7 @@ def test_a_job_scheduled_through_scrapyd_crawls_the_mirror(tmp_path):
                 time.sleep(0.2)
         added = upload(build_egg(tmp_path / "dist"), url)
         assert added["status"] == "ok" and added["spiders"] == 1, added
-        with serve_mirror(DEFAULT_ROOT) as mirror:
+        with serve_mirror(SITES) as mirror:
             # settings as `scrapy crawl ctd -s ...` would get them (the mirror loosens only the delays)
             job = _api(url, "/schedule.json", [
                 ("project", "ctd_crawler"), ("spider", "ctd"), ("site", "vnrc"),

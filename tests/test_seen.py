@@ -1,10 +1,10 @@
-"""The on-disk seen-sets that keep crawl memory flat (ctd_crawler/seen.py)."""
+"""The on-disk seen-sets that keep crawl memory flat (ctd_crawler/crawl/seen.py)."""
 
 from __future__ import annotations
 
 from scrapy.http import Request
 
-from ctd_crawler.seen import DUPEFILTER_FILE, DiskDupeFilter, SeenSet
+from ctd_crawler.crawl.seen import DUPEFILTER_FILE, DiskDupeFilter, SeenSet
 
 
 def test_seen_set_adds_each_key_once():

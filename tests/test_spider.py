@@ -2,8 +2,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from ctd_crawler.crawl.spider import CtdSpider
 from ctd_crawler.sites import load_sites
-from ctd_crawler.spiders.ctd import CtdSpider
 from tests.conftest import make_item
 
 
@@ -40,7 +40,7 @@ def nightly_spider(archive):
     fetched and confirmed an hour ago (not due for a refetch)."""
     from scrapy.utils.test import get_crawler
 
-    from ctd_crawler.page import now_vn
+    from ctd_crawler.page.parse import now_vn
 
     an_hour_ago = (datetime.fromisoformat(now_vn()) - timedelta(hours=1)).isoformat(timespec="seconds")
     archive.save(make_item(url=KNOWN, fetched_at=an_hour_ago))

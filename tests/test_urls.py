@@ -1,6 +1,6 @@
 import pytest
 
-from ctd_crawler.urls import canonical_url
+from ctd_crawler.crawl.urls import canonical_url
 
 
 @pytest.mark.parametrize(

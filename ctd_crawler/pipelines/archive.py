@@ -1,5 +1,5 @@
 """Archive: every item lands in the SQLite archive; each run adds a crawl_runs row, with the
-verdict of the end-of-run checks (ctd_crawler/monitor.py)."""
+verdict of the end-of-run checks (ctd_crawler/crawl/monitor.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import logging
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from ctd_crawler.crawl.monitor import Thresholds, check_run, error_stats, report
 from ctd_crawler.items import ArticleItem
-from ctd_crawler.monitor import Thresholds, check_run, error_stats, report
-from ctd_crawler.page import now_vn
+from ctd_crawler.page.parse import now_vn
 from ctd_crawler.store import open_archive
 
 logger = logging.getLogger(__name__)

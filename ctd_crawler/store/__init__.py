@@ -1,8 +1,8 @@
-"""The archive's code: schema migrations, writes, full-text search.
+"""The archive's code: schema migrations, the one writer, re-extraction.
 
 (Named apart from the top-level archive/ folder, which holds the data.)
 """
 
-from ctd_crawler.store.archive import Archive, open_archive
+from ctd_crawler.store.archive import Archive, ArchiveError, open_archive
 
-__all__ = ["Archive", "open_archive"]
+__all__ = ["Archive", "ArchiveError", "open_archive"]

@@ -246,7 +246,7 @@ class Archive:
 
     # -- reading ----------------------------------------------------------------
 
-    # -- incremental crawling (ctd_crawler/spiders/ctd.py) ----------------------
+    # -- incremental crawling (ctd_crawler/crawl/spider.py) ----------------------
     def article_state(self, url: str) -> ArticleState | None:
         """What the archive knows of an article URL: when last confirmed, its fetch and validators."""
         row = self.db.execute(

@@ -115,7 +115,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 """
 
-# Incremental crawls (ctd_crawler/spiders/ctd.py) and end-of-run checks (ctd_crawler/monitor.py).
+# Incremental crawls (ctd_crawler/crawl/spider.py) and end-of-run checks (ctd_crawler/crawl/monitor.py).
 SCHEMA_V3 = """
 -- Listing pages, sitemaps and feeds: validators for conditional requests and when they
 -- were last read. Used only for sites whose last crawl was complete (sites.complete_at).

@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from ctd_crawler.extract.encoding import UndecodablePage, candidate_encodings, decode_html
+from ctd_crawler.page.decode import UndecodablePage, candidate_encodings, decode_html
 
 TEXT = "Hội Chữ thập đỏ tỉnh Bắc Kạn trao tặng 200 triệu đồng"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.common import EXPECTED, SITES, token_f1
-from ctd_crawler.extract.encoding import decode_html
-from ctd_crawler.layouts.html import parse_html
+from ctd_crawler.page.decode import decode_html
+from ctd_crawler.page.html import parse_html
 
 __all__ = ["EXPECTED", "SITES", "expected_files", "page_of", "token_f1", "tree_of"]
 

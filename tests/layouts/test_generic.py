@@ -11,20 +11,20 @@ import pytest
 
 from benchmarks.common import token_f1
 from ctd_crawler.extract.dates import find_published
-from ctd_crawler.extract.encoding import decode_html
-from ctd_crawler.layouts import GENERIC, detect_family, get_layout
-from ctd_crawler.layouts.html import parse_html
-from ctd_crawler.mirror import DEFAULT_ROOT
-from ctd_crawler.page import parse_page
+from ctd_crawler.page.decode import decode_html
+from ctd_crawler.page.html import parse_html
+from ctd_crawler.page.layouts import GENERIC, detect_family, get_layout
+from ctd_crawler.page.parse import parse_page
 from ctd_crawler.sites import site_for_url
+from tests.paths import SITES
 
-EXPECTED = DEFAULT_ROOT.parent / "expected"
+EXPECTED = SITES.parent / "expected"
 CASES = sorted(EXPECTED.rglob("*.json"))
 
 
 def _load(path: Path):
     truth = json.loads(path.read_text("utf-8"))
-    page = DEFAULT_ROOT / str(path.relative_to(EXPECTED))[: -len(".json")]
+    page = SITES / str(path.relative_to(EXPECTED))[: -len(".json")]
     text, _ = decode_html(page.read_bytes())
     return truth, text, get_layout(GENERIC).parse(parse_html(text), truth["url"])
 

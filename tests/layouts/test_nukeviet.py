@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ctd_crawler.layouts import detect_family, get_layout
-from ctd_crawler.layouts.html import parse_html
+from ctd_crawler.page.html import parse_html
+from ctd_crawler.page.layouts import detect_family, get_layout
 from tests.layouts.pages import expected_files, page_of, token_f1, tree_of
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"

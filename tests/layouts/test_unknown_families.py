@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.bench_heldout import pages
 from benchmarks.common import token_f1
-from ctd_crawler.page import parse_page
+from ctd_crawler.page.parse import parse_page
 from ctd_crawler.pipelines import run_chain
 from ctd_crawler.sites import site_for_url
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ctd_crawler.layouts import FAMILIES, detect_family, get_layout, layout_class
+from ctd_crawler.page.layouts import FAMILIES, detect_family, get_layout, layout_class
 from tests.layouts.pages import expected_files, page_of, token_f1, tree_of
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"

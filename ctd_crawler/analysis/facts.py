@@ -1,0 +1,99 @@
+"""The facts of the archive, counted: people, places, money (read only)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import sqlite_utils
+
+from ctd_crawler.analysis.filters import (
+    Filters,
+    QueryError,
+    article_conditions,
+    check_filters,
+    dicts,
+    where_clause,
+)
+from ctd_crawler.extract.text import fold
+
+
+def people(db: sqlite_utils.Database, filters: Filters = Filters(), *, name: str | None = None,
+           limit: int = 20) -> list[dict[str, Any]]:
+    """People by mentions, with their latest title and their first and last dates."""
+    filters = check_filters(db, filters)
+    where, params = article_conditions(filters)
+    if name:
+        where.append(r"substr(p.key, 1, instr(p.key, '|') - 1) LIKE ? ESCAPE '\'")
+        params.append("%" + re.sub(r"([%_\\])", r"\\\1", fold(name).strip()) + "%")
+    sql = ("SELECT p.id AS person_id, p.name, p.scope, COUNT(*) AS mentions, "
+           "COUNT(DISTINCT pm.article_id) AS articles, MIN(substr(a.published_at, 1, 10)) AS first_date, "
+           "MAX(substr(a.published_at, 1, 10)) AS last_date, "
+           "(SELECT pm2.title FROM person_mentions pm2 JOIN articles a2 ON a2.id = pm2.article_id "
+           " WHERE pm2.person_id = p.id AND pm2.title IS NOT NULL AND pm2.title <> '' "
+           " ORDER BY a2.published_at DESC LIMIT 1) AS latest_title "
+           "FROM person_mentions pm JOIN people p ON p.id = pm.person_id "
+           "JOIN articles a ON a.id = pm.article_id LEFT JOIN sites s ON s.id = a.site "
+           f"{where_clause(where)} GROUP BY p.id ORDER BY mentions DESC, p.name LIMIT ?")
+    return dicts(db.execute(sql, [*params, limit]))
+
+
+def person_titles(db: sqlite_utils.Database, person_id: int) -> list[dict[str, Any]]:
+    """The titles one person was given, in the order they appear (v_people_titles)."""
+    return dicts(db.execute("SELECT title, first_date, last_date, mentions FROM v_people_titles "
+                             "WHERE person_id = ? ORDER BY first_date, title", [person_id]))
+
+
+def places(db: sqlite_utils.Database, filters: Filters = Filters(), *, level: str | None = None,
+           limit: int = 50) -> list[dict[str, Any]]:
+    """Places by mentions; --province keeps places in that province (old or 2025 name)."""
+    filters = check_filters(db, filters)
+    where, params = article_conditions(Filters(filters.site, filters.since, filters.until))
+    if filters.province:
+        where.append("(pl.province = ? OR pl.province_2025 = ?)")
+        params += [filters.province] * 2
+    if level:
+        where.append("pl.level = ?")
+        params.append(level)
+    sql = ("SELECT pl.name, pl.level, pl.province, pl.province_2025, pl.code, pl.lat, pl.lon, "
+           "COUNT(*) AS mentions, COUNT(DISTINCT pm.article_id) AS articles "
+           "FROM place_mentions pm JOIN places pl ON pl.id = pm.place_id "
+           "JOIN articles a ON a.id = pm.article_id LEFT JOIN sites s ON s.id = a.site "
+           f"{where_clause(where)} GROUP BY pl.id ORDER BY mentions DESC, pl.name LIMIT ?")
+    return dicts(db.execute(sql, [*params, limit]))
+
+
+MONEY_GROUPS = {"month": "substr(a.published_at, 1, 7)", "year": "substr(a.published_at, 1, 4)",
+                "province": "ap.province", "site": "a.site"}
+SUMMABLE = "m.currency = 'VND' AND m.per_unit = 0 AND m.amount_vnd IS NOT NULL"
+
+
+def money(db: sqlite_utils.Database, filters: Filters = Filters(), *, limit: int = 20,
+          by: str | None = None) -> dict[str, Any]:
+    """Money mentions (latest first) and totals; --province is the attributed province.
+
+    The total adds amounts in đồng that are not per-unit values (see v_money_by_province_month).
+    """
+    filters = check_filters(db, filters)
+    where, params = article_conditions(filters, province="attributed")
+    joins = ("FROM money m JOIN articles a ON a.id = m.article_id LEFT JOIN sites s ON s.id = a.site "
+             "LEFT JOIN v_article_province ap ON ap.article_id = a.id ")
+    rows = dicts(db.execute(
+        "SELECT substr(a.published_at, 1, 10) AS date, a.site, ap.province, m.amount_vnd, m.currency, "
+        f"m.amount, m.qualifier, m.per_unit, m.text, a.title, a.url {joins} {where_clause(where)} "
+        "ORDER BY a.published_at DESC, m.id LIMIT ?", [*params, limit]))
+    totals = dicts(db.execute(
+        f"SELECT COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles, "
+        f"SUM(CASE WHEN {SUMMABLE} THEN m.amount_vnd END) AS total_vnd, "
+        f"SUM(m.per_unit = 1) AS per_unit_mentions, SUM(m.currency <> 'VND') AS other_currency_mentions "
+        f"{joins} {where_clause(where)}", params))[0]
+    groups = None
+    if by:
+        if by not in MONEY_GROUPS:
+            raise QueryError(f"--by {by!r}: one of {', '.join(MONEY_GROUPS)}")
+        key = MONEY_GROUPS[by]
+        groups = dicts(db.execute(
+            f"SELECT {key} AS {by}, COUNT(DISTINCT m.article_id) AS articles, COUNT(*) AS mentions, "
+            f"SUM(CASE WHEN {SUMMABLE} THEN m.amount_vnd END) AS total_vnd {joins} {where_clause(where)} "
+            f"GROUP BY 1 ORDER BY 1", params))
+    return {"rows": rows, "totals": totals, "groups": groups}

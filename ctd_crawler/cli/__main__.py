@@ -1,0 +1,3 @@
+from ctd_crawler.cli import main
+
+main()

@@ -1,0 +1,50 @@
+"""`extract`: the whole chain on one page, nothing archived."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+
+import click
+
+from ctd_crawler.crawl.mirror import DEMO_MIRROR, url_of
+
+
+@click.command()
+@click.argument("source")
+@click.option("--url", default=None, help="The page's real URL (picks the site's layout and the date base).")
+@click.option("--indent", default=2, show_default=True, type=int)
+def extract(source: str, url: str | None, indent: int) -> None:
+    """Run the layouts and the whole pipeline chain on one page; print its extraction JSON.
+
+    SOURCE is a saved file or an http(s) URL. A file under fixtures/sites/<host>/ gets
+    its real URL from its path. Nothing is archived.
+
+    Example: ctd-archive extract 'fixtures/sites/chuthapdobacgiang.org.vn/tin-tuc/chi-tiet.aspx@id=1856'
+    """
+    from ctd_crawler.page import UndecodablePage, parse_page
+    from ctd_crawler.pipelines import run_chain
+    from ctd_crawler.sites import site_for_url
+
+    content_type = None
+    if source.startswith(("http://", "https://")):
+        request = urllib.request.Request(source, headers={"User-Agent": "ctd_crawler/0.1 (ctd-archive extract)"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                body, content_type = response.read(), response.headers.get("Content-Type")
+        except OSError as exc:
+            raise click.ClickException(f"cannot fetch {source}: {exc}") from None
+        url = url or source
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise click.ClickException(f"no such file: {source}")
+        body = path.read_bytes()
+        url = url or url_of(path, DEMO_MIRROR) or path.resolve().as_uri()
+    try:
+        item = parse_page(body, url, site=site_for_url(url), content_type=content_type)
+    except UndecodablePage as exc:
+        raise click.ClickException(f"{source}: {exc}") from None
+    item = run_chain(item)
+    click.echo(json.dumps(item.extraction(), ensure_ascii=False, indent=indent or None, default=str))

@@ -1,0 +1,185 @@
+"""The analysts' questions: search, people, places, money, export, report (read only).
+
+They open the archive read-only (an archive of an older schema is first migrated, with a
+message on stderr); the questions themselves live in ctd_crawler/analysis/.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ctd_crawler.analysis import export as exporting
+from ctd_crawler.analysis import facts
+from ctd_crawler.analysis import search as searching
+from ctd_crawler.analysis.filters import Filters
+from ctd_crawler.cli.options import (
+    archive_option,
+    cell,
+    echo_rows,
+    filter_options,
+    json_option,
+    open_db,
+    run_query,
+)
+
+
+@click.command()
+@archive_option
+@click.argument("text")
+@filter_options
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@json_option
+def search(archive_path, text, site, since, until, province, limit, as_json):
+    """Full-text search of titles and bodies, diacritics and case ignored, best matches first.
+
+    Every word must occur ("chu thap do" finds "Chữ thập đỏ"); punctuation and FTS
+    operators in TEXT are searched as plain words. --province keeps articles of a site of
+    that province or naming a place in it.
+
+    Example: ctd-archive search "hien mau" --province "Bắc Giang" --since 2019
+    """
+    db = open_db(archive_path).db
+    rows = run_query(searching.search, db, text, Filters(site, since, until, province), limit=limit)
+    if as_json:
+        echo_rows(rows, [], True)
+        return
+    if not rows:
+        click.echo("no articles match")
+    for row in rows:
+        click.echo(f"{(row['published_at'] or '')[:10]}  {row['site']}  {row['title']}\n  {row['url']}\n"
+                   f"  {row['snippet']}\n")
+
+
+@click.command()
+@archive_option
+@filter_options
+@click.option("--name", default=None, help="Only people whose name contains this (diacritics ignored).")
+@click.option("--titles", is_flag=True, help="List each person's titles over time under them.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100_000))
+@json_option
+def people(archive_path, site, since, until, province, name, titles, limit, as_json):
+    """People by number of mentions, with their latest title and first/last dates.
+
+    Example: ctd-archive people --province "Lào Cai" --titles
+    """
+    db = open_db(archive_path).db
+    rows = run_query(facts.people, db, Filters(site, since, until, province), name=name, limit=limit)
+    if titles:
+        for row in rows:
+            row["titles"] = facts.person_titles(db, row["person_id"])
+    if as_json or not titles:
+        echo_rows(rows, ["name", "scope", "mentions", "articles", "first_date", "last_date", "latest_title"],
+                  as_json)
+        return
+    for row in rows:
+        click.echo(f"{row['name']} ({row['scope'] or 'scope unknown'}): {row['mentions']} mentions, "
+                   f"{row['first_date']} – {row['last_date']}")
+        for t in row["titles"]:
+            click.echo(f"    {t['first_date']} – {t['last_date']}  {t['title']}")
+
+
+@click.command()
+@archive_option
+@filter_options
+@click.option("--level", type=click.Choice(["province", "district", "commune", "village", "region", "country"]))
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
+@json_option
+def places(archive_path, site, since, until, province, level, limit, as_json):
+    """Places by number of mentions, with level, province (then and since 2025) and lat/lon.
+
+    --province keeps places inside that province, by its old or its 2025 name.
+
+    Example: ctd-archive places --province "Lào Cai" --level commune
+    """
+    db = open_db(archive_path).db
+    rows = run_query(facts.places, db, Filters(site, since, until, province), level=level, limit=limit)
+    echo_rows(rows, ["name", "level", "province", "province_2025", "lat", "lon", "mentions", "articles"], as_json)
+
+
+@click.command()
+@archive_option
+@filter_options
+@click.option("--by", type=click.Choice(sorted(facts.MONEY_GROUPS)), help="Totals per month, year, province or site.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(0, 100_000))
+@json_option
+def money(archive_path, site, since, until, province, by, limit, as_json):
+    """Money mentioned in articles (latest first) and totals in đồng.
+
+    Totals add amounts in đồng that are not per-unit prices. --province is the province
+    an article is counted under: its site's, else that of its first place (v_article_province).
+
+    Example: ctd-archive money --since 2024 --by province
+    """
+    db = open_db(archive_path).db
+    result = run_query(facts.money, db, Filters(site, since, until, province), limit=limit, by=by)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    if limit:
+        echo_rows(result["rows"], ["date", "site", "province", "amount_vnd", "currency", "qualifier", "per_unit",
+                                   "text", "title"], False, width=48)
+    if result["groups"] is not None:
+        click.echo("")
+        echo_rows(result["groups"], [by, "articles", "mentions", "total_vnd"], False)
+    t = result["totals"]
+    click.echo(f"\ntotal: {cell(t['total_vnd'] or 0, 40)} đồng in {t['articles']} articles "
+               f"({t['mentions']} amounts; left out: {t['per_unit_mentions'] or 0} per-unit, "
+               f"{t['other_currency_mentions'] or 0} other currency)")
+
+
+@click.command()
+@archive_option
+@click.option("--table", "-t", default="v_articles", show_default=True,
+              help="A table or view (v_articles: articles joined with their site).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,
+              help="parquet needs pyarrow (optional).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default: stdout; required for parquet).")
+@filter_options
+def export(archive_path, table, fmt, output, site, since, until, province):
+    """Stream a table or view out as CSV, JSON lines or Parquet, in constant memory.
+
+    Filters apply to articles, v_articles and every table with an article_id. Blobs
+    (pages.raw) are written base64-encoded in CSV and JSON lines.
+
+    Example: ctd-archive export --table money --format csv -o money.csv --since 2024
+    """
+    db = open_db(archive_path).db
+    columns, rows = run_query(exporting.export_rows, db, table, Filters(site, since, until, province))
+    if fmt == "parquet":
+        if not output:
+            raise click.ClickException("--format parquet needs --output FILE")
+        n = run_query(exporting.write_parquet, output, columns, rows)
+    else:
+        writer = exporting.write_csv if fmt == "csv" else exporting.write_jsonl
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                n = writer(out, columns, rows)
+        else:
+            n = writer(sys.stdout, columns, rows)
+    click.echo(f"exported {n} rows of {table} as {fmt}" + (f" to {output}" if output else ""), err=True)
+
+
+@click.command()
+@archive_option
+@click.option("--since", default=None, metavar="DATE", help="Published on or after (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, metavar="DATE", help="Published on or before (YYYY[-MM[-DD]]).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="report.html", show_default=True)
+@click.option("--top", default=15, show_default=True, type=click.IntRange(1, 200), help="How many people to show.")
+def report(archive_path, since, until, output, top):
+    """One self-contained HTML file of charts: articles and money per month, money per
+    province, top people, a map of places. Opens offline (inline SVG, no network).
+
+    Example: ctd-archive report --since 2024 -o report.html
+    """
+    from ctd_crawler.analysis.report import render_report, report_data
+
+    db = open_db(archive_path).db
+    data = run_query(report_data, db, Filters(since=since, until=until), top=top)
+    Path(output).write_text(render_report(data, archive=str(archive_path)), encoding="utf-8")
+    t = data["totals"]
+    click.echo(f"wrote {output}: {t['articles']} articles, {len(data['places'])} places on the map")

@@ -1,0 +1,124 @@
+"""The layout contract: one class per CMS family turns a page into raw fields.
+
+A family is mostly data (XPaths and URL patterns) on a subclass of `Layout`; a family
+overrides a `_parse_<field>` helper only where its markup needs code. `parse` stays thin.
+When a family finds no title or no body (the site changed its markup), the generic
+extractor fills that field and the field is listed in `fallbacks`.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from ctd_crawler.page.html import drop, first, paragraphs_of, text_of
+
+# Never article text, whatever the family: navigation, sharing, related lists, comments.
+COMMON_DROP = (
+    ".//nav", ".//aside", ".//footer", ".//form",
+    ".//*[contains(concat(' ', normalize-space(@class), ' '), ' share ')]",
+    ".//*[contains(@class, 'social') or contains(@class, 'sharing') or contains(@class, 'breadcrumb')]",
+    ".//*[contains(@class, 'related') or contains(@class, 'tin-lien-quan') or contains(@class, 'other-news')]",
+    ".//*[contains(@class, 'comment')]",
+)
+
+
+@dataclass
+class RawArticle:
+    url: str
+    title: str | None
+    date_text: str | None
+    author: str | None
+    body_text: str
+    lang: str
+    layout: str
+    fallbacks: list[str] = field(default_factory=list)
+
+
+class Layout:
+    """Base of every CMS family. Subclasses set the class attributes below."""
+
+    family: ClassVar[str] = "base"
+    # XPaths tried in order; the first that matches wins.
+    title: ClassVar[tuple[str, ...]] = ()
+    date: ClassVar[tuple[str, ...]] = ()
+    author: ClassVar[tuple[str, ...]] = ()
+    body: ClassVar[tuple[str, ...]] = ()
+    # Removed from the body before its text is taken (family boilerplate).
+    drop: ClassVar[tuple[str, ...]] = ()
+    # The lead (sapo) where a family prints it outside the body: article text, read first.
+    sapo: ClassVar[tuple[str, ...]] = ()
+    # Regexes over the URL path (+ query): article pages and listing pages of the family.
+    article_url: ClassVar[str] = r"$^"
+    listing_url: ClassVar[str] = r"$^"
+    # XPaths that identify the family on a page of an unknown host (generator meta, markup).
+    signature: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, article_url: str | None = None, listing_url: str | None = None):
+        # A registry entry may override the family's URL patterns (data, not code).
+        self._article_re = re.compile(article_url or self.article_url)
+        self._listing_re = re.compile(listing_url or self.listing_url)
+
+    # -- URL classification (used by the spider) --------------------------------
+    def is_article_url(self, url: str) -> bool:
+        return bool(self._article_re.search(_path_query(url)))
+
+    def is_listing_url(self, url: str) -> bool:
+        return bool(self._listing_re.search(_path_query(url)))
+
+    @classmethod
+    def matches(cls, tree: etree._Element) -> bool:
+        return any(tree.xpath(xp) for xp in cls.signature)
+
+    # -- page -> raw fields ----------------------------------------------------
+    def parse(self, tree: etree._Element, url: str, *, lang: str = "vi") -> RawArticle:
+        return RawArticle(
+            url=url,
+            title=self._parse_title(tree) or None,
+            date_text=self._parse_date_text(tree) or None,
+            author=self._parse_author(tree) or None,
+            body_text=self._parse_body(tree),
+            lang=self._parse_lang(tree) or lang,
+            layout=self.family,
+        )
+
+    def _parse_title(self, tree: etree._Element) -> str:
+        return text_of(first(tree, self.title))
+
+    def _parse_date_text(self, tree: etree._Element) -> str:
+        return text_of(first(tree, self.date))
+
+    def _parse_author(self, tree: etree._Element) -> str:
+        return text_of(first(tree, self.author))
+
+    def _parse_body(self, tree: etree._Element) -> str:
+        node = first(tree, self.body)
+        if node is None or isinstance(node, str):
+            return ""
+        body = self._clean_text(node)
+        lead = first(tree, self.sapo) if self.sapo else None
+        if lead is not None and not isinstance(lead, str) and not any(a is node for a in lead.iterancestors()):
+            sapo = self._clean_text(lead)
+            if sapo and not body.startswith(sapo[:40]):
+                body = f"{sapo}\n\n{body}" if body else sapo
+        return body
+
+    def _clean_text(self, node: etree._Element) -> str:
+        """Paragraphs of a node without the family's and everybody's boilerplate."""
+        node = copy.deepcopy(node)  # never mutate the page other fields read from
+        drop(node, COMMON_DROP + self.drop)
+        return paragraphs_of(node)
+
+    def _parse_lang(self, tree: etree._Element) -> str:
+        lang = (tree.get("lang") or "").strip().lower()[:2]
+        return lang if lang in ("vi", "en") else ""
+
+
+def _path_query(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + ("?" + parts.query if parts.query else "")
