@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ctd_crawler.extract.money import extract_money, extract_money_and_counts  # noqa: E402
+from ctd_crawler.extract.figures import extract_money, extract_money_and_counts  # noqa: E402
 
 try:
     from price_parser import Price

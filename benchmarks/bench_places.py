@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ctd_crawler.extract.gazetteer import LEGACY, NEW, load_gazetteer, name_key  # noqa: E402
 from ctd_crawler.extract.places import extract_places  # noqa: E402
+from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, load_gazetteer, name_key  # noqa: E402
 
 _UNIT_PREFIX = re.compile(
     r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản|xóm|ấp|làng|"
@@ -39,7 +39,7 @@ _UNIT_PREFIX = re.compile(
 TIME_PROBE = """
 import time
 t = time.perf_counter()
-from ctd_crawler.extract.gazetteer import load_gazetteer
+from ctd_crawler.extract.places.gazetteer import load_gazetteer
 load_gazetteer()
 cold = time.perf_counter() - t
 t = time.perf_counter()
@@ -54,7 +54,7 @@ def rss():
         return int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE')
 before = rss()
 tracemalloc.start()
-from ctd_crawler.extract.gazetteer import load_gazetteer
+from ctd_crawler.extract.places.gazetteer import load_gazetteer
 load_gazetteer()
 peak = tracemalloc.get_traced_memory()[1]
 tracemalloc.stop()

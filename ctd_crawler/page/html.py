@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import lxml.html
 from lxml import etree
@@ -19,7 +18,6 @@ BLOCKS = {
     "table", "tbody", "thead", "tr", "td", "th", "caption", "blockquote", "pre",
     "figure", "figcaption", "center", "address", "hr", "br",
 }
-JSONLD_ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle"}
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement:
@@ -92,24 +90,3 @@ def drop(el: etree._Element, xpaths: Iterable[str]) -> None:
             if isinstance(node, etree._Element) and node.getparent() is not None:
                 node.drop_tree()
 
-
-def jsonld_articles(tree: etree._Element) -> Iterator[dict]:
-    """The article objects of a page's JSON-LD (inside lists and @graph too)."""
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        for obj in _objects(data):
-            kinds = obj.get("@type")
-            if (set(kinds) if isinstance(kinds, list) else {kinds}) & JSONLD_ARTICLE_TYPES:
-                yield obj
-
-
-def _objects(data: object) -> Iterator[dict]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _objects(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _objects(data.get("@graph", []))

@@ -6,18 +6,12 @@ run the very same code on a page.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from ctd_crawler.extract.dates import VN_TZ
+from ctd_crawler.extract.dates import now_vn  # re-exported: callers import it from here
 from ctd_crawler.items import ArticleItem
 from ctd_crawler.page.decode import decode_html
 from ctd_crawler.page.html import parse_html
 from ctd_crawler.page.layouts import GENERIC, detect_family, get_layout
 from ctd_crawler.sites import Site
-
-
-def now_vn() -> str:
-    return datetime.now(VN_TZ).isoformat(timespec="seconds")
 
 
 def layout_for(site: Site | None, tree):

@@ -1,4 +1,8 @@
-"""Dates: the publication date (page sources in order of trust) and event dates in the text."""
+"""Dates: the publication date (page sources in order of trust) and event dates in the text.
+
+The page's machine-readable dates come from page.metadata, read lazily: the page text is
+parsed only when the date text shows no time (or no date).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from datetime import date, datetime
 
 from ctd_crawler.extract.dates import extract_event_dates, find_published
 from ctd_crawler.items import ArticleItem
+from ctd_crawler.page.metadata import date_candidates_of
 from ctd_crawler.pipelines import Count, Step, guarded
 
 
@@ -14,8 +19,8 @@ class DatesPipeline(Step):
         fetched = datetime.fromisoformat(item.fetched_at)
 
         def published() -> None:
-            found = find_published(date_text=item.date_text, html=item.html, url=item.url,
-                                   fetched_at=fetched, lang=item.lang)
+            found = find_published(date_text=item.date_text, metadata=date_candidates_of(item.html),
+                                   url=item.url, fetched_at=fetched, lang=item.lang)
             if found:
                 item.published_at, item.published_text = found.value, found.text
             else:

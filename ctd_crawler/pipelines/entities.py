@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from ctd_crawler.extract.money import extract_money_and_counts
+from ctd_crawler.extract.figures import extract_money_and_counts
 from ctd_crawler.extract.people import extract_people
 from ctd_crawler.extract.places import extract_places
 from ctd_crawler.items import ArticleItem

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ctd_crawler.extract.people import is_cms_account, split_byline
 from ctd_crawler.extract.text import clean_inline, clean_paragraphs
 from ctd_crawler.items import ArticleItem
+from ctd_crawler.page.bylines import is_cms_account, split_byline
 from ctd_crawler.pipelines import Count, Step
 
 

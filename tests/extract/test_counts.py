@@ -2,7 +2,7 @@
 
 import pytest
 
-from ctd_crawler.extract.money import extract_counts
+from ctd_crawler.extract.figures import extract_counts
 
 # (phrase, [(value, unit), ...]); [] = no count in it.
 COUNTS = [

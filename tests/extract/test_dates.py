@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ctd_crawler.extract.dates import EventDate, extract_event_dates
-from ctd_crawler.extract.lunar import can_chi, tet_date, year_of_can_chi
+from ctd_crawler.extract.dates.lunar import can_chi, tet_date, year_of_can_chi
 
 P = date(2024, 6, 24)  # the seed article's publication date
 

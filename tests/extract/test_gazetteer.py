@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from ctd_crawler.extract.gazetteer import LEGACY, NEW, exact_key, load_gazetteer, name_key
 from ctd_crawler.extract.places import extract_places
+from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, exact_key, load_gazetteer, name_key
 
 # Unit words as written in running text for each kind of unit.
 _DISTRICT_WORD = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã", "Thành phố": "thành phố"}

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ctd_crawler.extract.money import extract_money, extract_money_and_counts
+import ctd_crawler.extract.figures.vocabulary as vocabulary_module
+from ctd_crawler.extract.figures import extract_money, extract_money_and_counts
 
 B = 1_000_000_000
 M = 1_000_000
@@ -326,6 +327,28 @@ def test_same_amount_different_context_is_two_rows():
     text = "Kinh phí 100 triệu đồng. Hội ủng hộ 100 triệu đồng."
     assert [m.context for m in extract_money(text)] == ["Kinh phí", "ủng hộ"]
 
+
+
+def test_a_qualifier_added_to_the_data_is_enough(monkeypatch):
+    """The qualifier list is the one source: a new qualifier bridges a context word and a
+    bare number, and ends the context noun phrase, with no other list to edit."""
+    phrase = "Kinh phí độ 500.000"  # "độ" (about) is not a qualifier in the data
+    assert extract_money(phrase) == []
+    read = vocabulary_module.data_lines
+
+    def with_extra_qualifier(name):
+        return read(name) + (["độ|about"] if name == "figures/qualifiers.txt" else [])
+
+    monkeypatch.setattr(vocabulary_module, "data_lines", with_extra_qualifier)
+    vocabulary_module.vocabulary.cache_clear()
+    try:
+        assert "độ" in vocabulary_module.vocabulary().bridge
+        [m] = extract_money(phrase)
+        assert (m.amount_vnd, m.qualifier, m.context) == (500_000, "about", "Kinh phí")
+        [m] = extract_money(phrase + " đồng")
+        assert (m.qualifier, m.context) == ("about", "Kinh phí")
+    finally:
+        vocabulary_module.vocabulary.cache_clear()  # the next test reads the real data
 
 SEED_BODY = (
     "HỘI NGHỊ SƠ KẾT SÁU THÁNG ĐẦU NĂM 2024 - CỤM THI ĐUA SỐ 4.\n\n"

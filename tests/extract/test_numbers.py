@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from ctd_crawler.extract.numbers import digit_readings, parse_number
+from ctd_crawler.extract.figures import digit_readings, parse_number
 
 # (text, lang, expected value or None when it is not one readable number)
 NUMBERS = [

@@ -21,10 +21,11 @@ import re
 
 from lxml import etree
 
-from ctd_crawler.extract.people import is_cms_account
 from ctd_crawler.extract.text import clean_inline, fold
-from ctd_crawler.page.html import NEVER_TEXT, drop, jsonld_articles, paragraphs_of, text_of
+from ctd_crawler.page.bylines import is_cms_account
+from ctd_crawler.page.html import NEVER_TEXT, drop, paragraphs_of, text_of
 from ctd_crawler.page.layouts.base import COMMON_DROP, Layout
+from ctd_crawler.page.metadata import jsonld_authors
 
 # Class/id words of page furniture. Strong ones always mark boilerplate; weak ones only
 # when nothing in the same attribute says "content" (WordPress puts "has-post-thumbnail"
@@ -129,8 +130,8 @@ class GenericLayout(Layout):
                 text = (found[0] if isinstance(found[0], str) else text_of(found[0])).strip()
                 if 0 < len(text) < 60 and not is_cms_account(text):
                     return text
-        for article in jsonld_articles(tree):
-            if (name := _jsonld_name(article.get("author"))) and not is_cms_account(name):
+        for name in jsonld_authors(tree):
+            if not is_cms_account(name):
                 return name
         return _labelled_author(tree)
 
@@ -208,14 +209,6 @@ def _heading_before_text(tree: etree._Element, body_nodes: list[etree._Element])
 def _in_furniture(el: etree._Element) -> bool:
     """Inside a link or a block whose class/id says page furniture (menu, sidebar ...)."""
     return any(a.tag == "a" or _is_boilerplate(a) for a in (el, *el.iterancestors()))
-
-
-def _jsonld_name(author: object) -> str:
-    """The first name of a JSON-LD author: a string, a Person/Organization, or a list."""
-    if isinstance(author, list):
-        return next((n for a in author if (n := _jsonld_name(a))), "")
-    name = author.get("name") if isinstance(author, dict) else author
-    return clean_inline(name) if isinstance(name, str) and 0 < len(name.strip()) < 60 else ""
 
 
 def _labelled_author(tree: etree._Element) -> str:

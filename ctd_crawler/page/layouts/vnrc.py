@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ctd_crawler.page.html import jsonld_articles, text_of
+from ctd_crawler.page.html import text_of
 from ctd_crawler.page.layouts.base import Layout
+from ctd_crawler.page.metadata import jsonld_article_dates
 
 # The article block of both template generations; lists and sidebars are never inside it.
 _DETAIL = "//*[contains(@class, 'news-detail') or contains(@class, 'detail-news') or contains(@class, 'article-detail') or @class='detail' or @itemtype='https://schema.org/NewsArticle' or @itemtype='http://schema.org/NewsArticle']"
@@ -77,10 +78,7 @@ class VnrcLayout(Layout):
 
 
 def _jsonld_date(tree: etree._Element) -> str:
-    for obj in jsonld_articles(tree):
-        if obj.get("datePublished"):
-            return text_of(str(obj["datePublished"]))
-    return ""
+    return next((text_of(value) for value in jsonld_article_dates(tree)), "")
 
 
 LAYOUT = VnrcLayout

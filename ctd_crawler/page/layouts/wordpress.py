@@ -11,10 +11,9 @@ on `/%postname%/` sets `article_url` in its registry entry.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
+from ctd_crawler.page.bylines import is_cms_account
 from ctd_crawler.page.html import first, text_of
 from ctd_crawler.page.layouts.base import Layout
 
@@ -29,8 +28,6 @@ _BYLINE = (
     f"//*[{_CONTENT}]/p[normalize-space()][last()]"
     "[contains(translate(@style, ' ', ''), 'text-align:right') or contains(@class, 'has-text-align-right')]"
 )
-# Logins and placeholders that WordPress prints as the author; not a byline.
-_NOT_BYLINE = re.compile(r"^(?:admin|administrator|quản trị(?: viên)?|qtv|editor|bientap|webmaster)\d*$", re.I)
 
 
 class WordPressLayout(Layout):
@@ -85,7 +82,8 @@ class WordPressLayout(Layout):
     def _parse_author(self, tree: etree._Element) -> str:
         for xp in self.author:
             name = text_of(first(tree, (xp,)))
-            if name and not _NOT_BYLINE.match(name):
+            # a login WordPress prints as the author ("admin", "admin2") is not a byline
+            if name and not is_cms_account(name, numbered=True):
                 return name
         return ""
 

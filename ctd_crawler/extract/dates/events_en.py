@@ -1,0 +1,107 @@
+"""English event-date forms (pages with lang "en", or almost no Vietnamese letters).
+
+"October 5 to 7, 2025", "5-7 October 2025", "June 24, 2024", "in March 2024", "the
+first six months of 2024", "In 2022". Month names count only capitalised; year-less
+dates only after a trigger word ("on", "by", "from" ...), data under extract/data/dates/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ctd_crawler.extract.dates.events_vi import h_year, h_year_range
+from ctd_crawler.extract.dates.patterns import (
+    EN_MONTHS,
+    EN_NUM_WORDS,
+    EN_ORDINALS,
+    EN_YEAR_FOLLOWERS,
+    P_EN_MONTH_TRIGGER,
+    P_EN_TRIGGER,
+    P_NEXT_WORD,
+    P_VI_LETTER,
+)
+from ctd_crawler.extract.dates.resolve import Ctx, EventDate, days, period, to_int
+
+
+def _en_month(name: str) -> int:
+    return EN_MONTHS[name.rstrip(".").lower()]
+
+
+def _h_en_md_range(ctx, span, g):
+    m1, d1, sep, m2, d2, y = _en_month(g[0]), int(g[1]), g[2].lower(), g[3], int(g[4]), to_int(g[5])
+    m2 = _en_month(m2) if m2 else m1
+    if m2 == m1 and d2 <= d1:
+        return []  # "June 14 - 2": no range runs backwards
+    return days(ctx, span, [(d1, m1, None), (d2, m2, y)], sep != "and")
+
+
+def _h_en_dm_range(ctx, span, g):
+    d1, m1, sep, d2, m2, y = int(g[0]), g[1], g[2].lower(), int(g[3]), _en_month(g[4]), to_int(g[5])
+    m1 = _en_month(m1) if m1 else m2
+    if m2 == m1 and d2 <= d1:
+        return []
+    return days(ctx, span, [(d1, m1, None), (d2, m2, y)], sep != "and")
+
+
+def _h_en_md(ctx, span, g):
+    return days(ctx, span, [(int(g[1]), _en_month(g[0]), to_int(g[2]))], True)
+
+
+def _h_en_dm(ctx, span, g):
+    return days(ctx, span, [(int(g[0]), _en_month(g[1]), to_int(g[2]))], True)
+
+
+def _h_en_month(ctx, span, g):
+    m = _en_month(g[0])
+    return period(ctx, span, "month", to_int(g[1]), m, m)
+
+
+def _h_en_period(ctx, span, g):
+    if g[0]:  # "the first six months of 2024"
+        word = g[1].lower()
+        n = int(word) if word.isdigit() else EN_NUM_WORDS.get(word)
+        if not n or not 1 <= n <= 11:
+            return []
+        m1, m2 = (1, n) if g[0].lower() == "first" else (13 - n, 12)
+        precision = {6: "half-year", 3: "quarter"}.get(n, "month")
+        return period(ctx, span, precision, int(g[2]), m1, m2)
+    if g[3]:  # "the first half of 2024"
+        first = g[3].lower() == "first"
+        return period(ctx, span, "half-year", int(g[4]), 1 if first else 7, 6 if first else 12)
+    q = EN_ORDINALS[g[5].lower()] if g[5] else int(g[7])
+    y = int(g[6]) if g[5] else int(g[8])
+    return period(ctx, span, "quarter", y, 3 * q - 2, 3 * q)
+
+
+HANDLERS_EN: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
+    "en_md_range": _h_en_md_range, "en_dm_range": _h_en_dm_range, "en_md": _h_en_md, "en_dm": _h_en_dm,
+    "en_month": _h_en_month, "en_period": _h_en_period,
+    "en_year_range": h_year_range, "en_year": h_year,
+}
+
+
+def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
+    """English forms: year-less dates need a trigger word ("on June 24", "By September 19");
+    "in 2000 households" is a count, not a year."""
+    before = ctx.text[max(0, m.start() - 16):m.start()]
+    if name == "en_year":
+        nxt = P_NEXT_WORD.match(ctx.text[m.end():m.end() + 30])
+        return nxt is None or not nxt.group(1).islower() or nxt.group(1) in EN_YEAR_FOLLOWERS
+    if name in ("en_md_range", "en_dm_range"):
+        if m.groups()[-1] is None:
+            return bool(P_EN_TRIGGER.search(before))
+        return True
+    if name in ("en_md", "en_dm", "en_month"):
+        if m.groups()[-1] is not None:
+            return True
+        if name == "en_month":  # "May" opens sentences as a verb: a word trigger only
+            return bool(P_EN_MONTH_TRIGGER.search(before))
+        return bool(P_EN_TRIGGER.search(before))
+    return True
+
+
+def looks_english(text: str) -> bool:
+    sample = text[:4000]
+    letters = sum(c.isalpha() for c in sample)
+    return letters >= 20 and len(P_VI_LETTER.findall(sample)) < 0.01 * letters

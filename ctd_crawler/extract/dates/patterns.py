@@ -1,0 +1,227 @@
+"""Every regex and closed word table of the dates extractor, in one place.
+
+Numbers are bounded so no digit run can be cut into a date: nothing may touch a date on
+either side but spaces and punctuation. Open vocabularies (trigger words, edition words,
+event kinds, labels) are data under extract/data/dates/; the regexes are built from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ctd_crawler.extract.dates.lunar import BRANCH_NAMES, SPELLINGS, STEM_NAMES
+from ctd_crawler.extract.lexicon import data_lines, data_toml
+from ctd_crawler.extract.text import fold
+
+
+def _alternation(words: Iterable[str], *, space: str = r"\s+") -> str:
+    """Words as one regex alternation, in their order; a space in a word matches `space`."""
+    return "|".join(space.join(re.escape(part) for part in w.split()) for w in dict.fromkeys(words))
+
+
+def _folded(name: str) -> list[str]:
+    """A data list matched on folded text: its words without diacritics."""
+    return [fold(w) for w in data_lines(name)]
+
+
+# -- closed tables --
+EN_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December")
+# lowercase full names and three-letter abbreviations (and "sept") -> month number
+EN_MONTHS = {alt: i for i, full in enumerate(EN_MONTH_NAMES, start=1)
+             for alt in (full[:3].lower(), full.lower(), *(("sept",) if full == "September" else ()))}
+VI_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
+                   "tám": 8, "chín": 9, "mười": 10}
+NUMBER_WORDS = {fold(w): n for w, n in VI_NUMBER_WORDS.items()}  # folded, as compared
+EN_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11}
+EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+WEEKDAYS_FOLDED = {
+    "thu hai": 0, "thu 2": 0, "thu ba": 1, "thu 3": 1, "thu tu": 2, "thu 4": 2,
+    "thu nam": 3, "thu 5": 3, "thu sau": 4, "thu 6": 4, "thu bay": 5, "thu 7": 5,
+    "chu nhat": 6,
+}
+RELATIVE_UNITS = {
+    "giay": "seconds", "phut": "minutes", "gio": "hours", "tieng": "hours", "ngay": "days",
+    "tuan": "weeks", "second": "seconds", "minute": "minutes", "min": "minutes",
+    "hour": "hours", "day": "days", "week": "weeks",
+}
+DAY_WORDS = {"hom nay": 0, "today": 0, "hom qua": 1, "yesterday": 1, "hom kia": 2}  # folded -> days back
+
+_NUM_BEFORE = r"(?<![\d.,/:\-–])"
+_NUM_AFTER = r"(?![\d]|[.,/\-:]\d)"
+DSEP = r"\s?[/.\-]\s?"  # 24/06/2024, 24.6.2024, 09-07-2024, "24 / 6 / 2024"
+_Y4 = r"(?:19|20|21)\d\d"
+
+# ---------------------------------------------------------------------------
+# Publication date (one short string)
+# ---------------------------------------------------------------------------
+P_DMY = re.compile(_NUM_BEFORE + r"(\d{1,2})" + DSEP + r"(\d{1,2})" + DSEP + r"(\d{4})" + _NUM_AFTER)
+P_YMD = re.compile(
+    _NUM_BEFORE + r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?" + _NUM_AFTER
+)
+P_VI_WORDS = re.compile(
+    r"(?<!\d)(\d{1,2})\s*tháng\s*(\d{1,2})\s*(?:,\s*)?(?:năm\s*)?(\d{4})(?!\d)", re.I
+)
+_EN_MONTH = "(" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\.?"
+P_EN_MDY = re.compile(r"\b" + _EN_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+P_EN_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH + r",?\s+(\d{4})\b", re.I)
+_TIME = r"(\d{1,2})\s?(?::|h|giờ)\s?(\d{2})(?:\s?(?::|phút)\s?(\d{2}))?(?:\s?(am|pm|sa|ch)\b)?"
+P_TIME = re.compile(_TIME, re.I)
+P_TIME_AFTER = re.compile(r"\s*[,|\-–]?\s*(?:lúc|at|-)?\s*" + _TIME, re.I)
+P_TIME_BEFORE = re.compile(_TIME + r"\s*(?:[,|\-–]\s*)?(?:(?:ngày|thứ\s+\S+|chủ\s+nhật)[\s,]*)*$", re.I)
+P_HAS_TIME = re.compile(r"\d{1,2}\s?(?::|h|giờ)\s?\d{2}", re.I)
+P_GMT = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
+P_PUB_LABEL = re.compile(r"(?:ngày\s+)?(?:" + _alternation(data_lines("dates/published_labels.txt")) + ")", re.I)
+P_YEAR4 = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+P_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/\-_](\d{1,2})[/\-_](\d{1,2})(?=[/\-_.]|$)")
+
+# -- relative forms --
+# counts in words: one to three (larger ones are written in digits, and "năm" is a year)
+_REL_PART = (r"(\d+|" + _alternation(w for w, n in VI_NUMBER_WORDS.items() if n <= 3) + r")\s*"
+             r"(giây|phút|giờ|tiếng|ngày|tuần|seconds?|minutes?|mins?|hours?|days?|weeks?)")
+P_REL_PART = re.compile(_REL_PART, re.I)
+# "2 giờ trước", "2 tuần 3 ngày trước", "3 hours, 5 minutes ago": parts are summed
+P_RELATIVE = re.compile(r"(?:" + _REL_PART + r"[\s,]*(?:và|and)?\s*)+(?:trước|ago)", re.I)
+# "1 tháng trước": the day would be invented from the fetch date; we return None.
+P_VAGUE_RELATIVE = re.compile(r"(?:tháng|năm|months?|years?)\s*(?:trước|ago)", re.I)
+P_LAST_WEEK = re.compile(r"(" + _alternation(WEEKDAYS_FOLDED, space=" ") + r") tuan (?:truoc|roi)")
+P_DAY_WORDS = [(re.compile(r"(?<!\w)" + words + r"(?!\w)"), back) for words, back in DAY_WORDS.items()]
+
+# ---------------------------------------------------------------------------
+# Event dates (a body), Vietnamese forms
+# ---------------------------------------------------------------------------
+_DAY = r"(\d{1,2})"
+_MON = r"(\d{1,2})"
+_DM = _DAY + DSEP + _MON  # 20/6
+_DMY = _DAY + DSEP + _MON + DSEP + r"(\d{4}|\d{2})"  # 20/6/2024, 20/6/24 (flagged)
+RANGE_SEP = r"\s*(?:-|–|—|đến|tới|~)\s*(?:(?:ngày|hết\s+ngày)\s+)?"
+P_RANGE_SEP = re.compile(RANGE_SEP)
+_LIST_SEP = r"\s*(?:,|và|&)\s*(?:ngày\s+)?"
+P_DAY_NUMBER = re.compile(r"\d{1,2}")
+_YEAR_TAIL = r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(" + _Y4 + r"))"  # "/2024", "-2024", " năm 2024"
+_CAN_CHI_WORD = ("(" + _alternation(w for n in STEM_NAMES for w in (n, *(o for o, c in SPELLINGS.items() if c == n)))
+                 + r")\s+(" + _alternation(w for n in BRANCH_NAMES
+                                           for w in (n, *(o for o, c in SPELLINGS.items() if c == n))) + ")")
+
+# Year-less days ("19/10", "23.5") are dates only right after a trigger word: a bare
+# "3/5" is a score or a fraction. Matched on the folded text before the number.
+P_DAY_TRIGGER = re.compile(
+    r"(?:^|[^\w])(?:" + _alternation([*_folded("dates/day_triggers.txt"), *WEEKDAYS_FOLDED]) + r")\s*[(,:]?\s*$"
+)
+P_MONTH_TRIGGER = re.compile(
+    r"(?:^|[^\w])(?:" + _alternation(_folded("dates/month_triggers.txt")) + r")\s*$|(?:^|[.!?:\n]\s*)$")
+P_DAY_WORD_BEFORE = re.compile(r"(?:^|[^\w])ngay\s*$")  # "ngày 15 tháng 7": the only trigger of d_words
+P_NUMBER_BEFORE = re.compile(r"\d\s*$")  # "3 tháng 5 ngày": a duration, not a month name
+# Document numbers: "Quyết định số 12/5/QĐ-UBND", "Công văn 20/6/2024/CV" are no dates.
+P_DOC_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:" + _alternation(_folded("dates/document_number_words.txt"), space=" ") + r")\s*:?\s*$")
+P_DOC_AFTER = re.compile(r"^\s?/\s?[A-ZĐ]", re.I)
+
+EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # two full dates: "28/12/2023 đến ngày 3/1/2024", "(23/11/1946 - 23/11/2024)"
+    ("full_range", re.compile(_NUM_BEFORE + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + RANGE_SEP
+                              + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + _NUM_AFTER, re.I)),
+    # "20/6 đến 25/6/2024", "28/12 - 3/1/2024"
+    ("dm_range", re.compile(_NUM_BEFORE + _DM + RANGE_SEP + _DAY + DSEP + _MON
+                            + r"(?:" + DSEP + r"(\d{4}))?" + _NUM_AFTER, re.I)),
+    # "1-4/11", "1 đến 4/11/2024"
+    ("d_range", re.compile(_NUM_BEFORE + _DAY + RANGE_SEP + _DAY + DSEP + _MON
+                           + r"(?:" + DSEP + r"(\d{4}))?" + _NUM_AFTER, re.I)),
+    # "20 và 21/6/2024", "5, 6 và 7/6"
+    ("d_list", re.compile(_NUM_BEFORE + r"(\d{1,2}(?:" + _LIST_SEP + r"\d{1,2}){1,8})" + DSEP + _MON
+                          + r"(?:" + DSEP + r"(\d{4}))?" + _NUM_AFTER, re.I)),
+    # "15 tháng 7 năm 2024", "ngày 15 tháng 7", "20 và 21 tháng 6 năm 2024", "1 - 4 tháng 11"
+    ("d_words", re.compile(r"(?<![\d])(\d{1,2}(?:(?:" + _LIST_SEP + r"|" + RANGE_SEP + r")\d{1,2}){0,8})"
+                           r"\s+tháng\s+(\d{1,2})(?!\d)(?:\s*(?:,\s*)?(?:năm\s+|[/.\-]\s?)(\d{4}))?(?!\d)", re.I)),
+    ("dmy", re.compile(_NUM_BEFORE + _DMY + _NUM_AFTER)),
+    ("dm", re.compile(_NUM_BEFORE + _DM + _NUM_AFTER)),
+    # "từ tháng 5 đến tháng 7/2024"
+    ("month_range", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?" + RANGE_SEP
+                               + r"(?:tháng\s+)?(\d{1,2})" + _YEAR_TAIL + r"(?!\d)", re.I)),
+    # "từ tháng 7 đến tháng 9": both months named, no year (it comes from publication)
+    ("month_range_noyear", re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?tháng\s+(\d{1,2})"
+                                      r"(?!\d|[/.,\-]\d|\s*(?:,\s*)?năm\s+\d)", re.I)),
+    # "N tháng đầu năm 2024", "sáu tháng cuối năm", "nửa đầu năm 2024"
+    ("months_of_year", re.compile(r"(?<!\w)(?:(\d{1,2}|" + _alternation(VI_NUMBER_WORDS) + r")\s+tháng|(nửa))"
+                                  r"\s+(đầu|cuối)\s+năm(?:\s+(" + _Y4 + r"))?(?!\d)", re.I)),
+    ("month", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?(?!\d|[/.,\-]\d)", re.I)),
+    ("quarter", re.compile(r"(?<!\w)quý\s+(IV|I{1,3}|[1-4])(?!\w)(?:" + _YEAR_TAIL + r")?(?!\d)", re.I)),
+    # "giai đoạn 2021-2025", "năm 2023 - 2024": a span of years. Not "nhiệm kỳ 2022-2027":
+    # a term of office names the organisation's mandate, not when anything happened.
+    ("year_range", re.compile(r"(?<!\w)(?:năm|giai\s+đoạn|từ\s+năm)\s+(" + _Y4 + r")\s*(?:-|–|đến|tới)\s*(?:năm\s+)?("
+                              + _Y4 + r")(?!\d)", re.I)),
+    ("year", re.compile(r"(?<!\w)năm\s+(" + _Y4 + r"|1[0-8]\d\d)(?![\d/])", re.I)),
+    # "Tết Nguyên đán Giáp Thìn 2024", "Tết Giáp Thìn", "Tết Nguyên đán 2024"
+    ("tet", re.compile(r"(?<!\w)tết\s+(?:(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch)\s*)?(?:"
+                       + _CAN_CHI_WORD + r")?(?:\s*(?:năm\s+)?(" + _Y4 + r"))?(?!\d)", re.I)),
+]
+
+# "năm 2018" right after an event's name is the edition of a named event ("Hành trình Đỏ
+# năm 2018", "“Tháng Nhân đạo” năm 2017", "lần thứ XI năm 2023", "đợt I năm 2021"), not a
+# period in which something happened; a clause-initial "Năm 2019, Hội ..." is one.
+_EDITION_WORDS = data_toml("dates/edition_words.toml")["words"]
+P_EDITION_BEFORE = re.compile(
+    r"(?:[”\"»’]"  # a quoted name
+    r"|(?i:" + _alternation(_EDITION_WORDS) + r")\s+(?:[IVXLC]+|\d{1,3})"  # an edition number
+    # an event kind followed by its capitalised name: "Lễ hội Xuân hồng", "Hành trình Đỏ"
+    r"|(?i:" + _alternation(data_lines("dates/event_kinds.txt")) + r")\s+(?:[A-ZĐÀ-Ỹ][^\s,.;:!?]*)(?:\s+[^\s,.;:!?]+){0,3}"
+    r")\s*$")
+# The same in an ALL-CAPS title line: a closing quote or an all_caps edition word and number.
+P_EDITION_BEFORE_CAPS = re.compile(
+    r"[”\"»’]\s*$|(?:" + _alternation(w.upper() for w, o in _EDITION_WORDS.items() if o.get("all_caps"))
+    + r")\s+[IVXLC\d]+\s*$")
+
+# ---------------------------------------------------------------------------
+# Event dates, English forms (national site): month names are capitalised proper nouns,
+# so they are matched case-sensitively ("may", "march" are words; "May", "March" months).
+# ---------------------------------------------------------------------------
+_EN_MONTH_CAP = "(" + "|".join(sorted(
+    {alt for full in EN_MONTH_NAMES for alt in (full, full.upper(), full[:3] + r"\.?")} | {r"Sept\.?"},
+    key=len, reverse=True)) + r")(?![A-Za-z])"
+_EN_D = r"(\d{1,2})(?:st|nd|rd|th)?"
+_EN_Y = r"(?:,?\s+(" + _Y4 + r"))"
+
+EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "October 5 to 7, 2025", "June 14 to August 31", "September 18 and 19, 2024"
+    ("en_md_range", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"\s*(-|–|—|to|until|till|through|and)\s*(?:"
+                               + _EN_MONTH_CAP + r"\s+)?" + _EN_D + r"(?!\d)" + _EN_Y + r"?(?!\d)")),
+    # "5-7 October 2025", "31 August to 3 September 2018"
+    ("en_dm_range", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"(?:\s+" + _EN_MONTH_CAP + r")?\s*(-|–|—|to|and)\s*"
+                               + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
+    # "June 24, 2024", "on June 24"
+    ("en_md", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"(?![\d:])" + _EN_Y + r"?(?![\d:])")),
+    # "24 June 2024", "on 24 June"
+    ("en_dm", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
+    # "March 2024", "in March"
+    ("en_month", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4 + r"))?(?![\w])(?!\s*\d)")),
+    # "the first six months of 2024", "the first half of 2024", "the third quarter of 2024"
+    ("en_period", re.compile(r"(?<!\w)(first|last)\s+(\d{1,2}|" + _alternation(EN_NUM_WORDS) + r")\s+months"
+                             r"\s+of\s+(?:the\s+year\s+)?(" + _Y4 + r")(?!\d)"
+                             r"|(?<!\w)(first|second)\s+half\s+of\s+(?:the\s+year\s+)?(" + _Y4 + r")(?!\d)"
+                             r"|(?<!\w)(" + _alternation(EN_ORDINALS) + r")\s+quarter\s+of\s+(?:the\s+year\s+)?("
+                             + _Y4 + r")(?!\d)"
+                             r"|(?<![\w/])Q([1-4])[\s/\-]+(" + _Y4 + r")(?!\d)", re.I)),
+    # "from 2019 to 2021", "in the 2021-2025 period", "between 2019 and 2021"
+    ("en_year_range", re.compile(r"(?<!\w)(?:from|between|in|during)\s+(?:the\s+)?(" + _Y4 + r")\s*(?:-|–|to|and)\s*("
+                                 + _Y4 + r")(?![\d\-/])", re.I)),
+    # "In 2022", "during 2024": a year after a time preposition
+    ("en_year", re.compile(r"(?<!\w)(?:in|during|throughout|since|for\s+the\s+year|the\s+year)\s+(" + _Y4
+                           + r")(?![\d\-/–]|\.\d|,\d)", re.I)),
+]
+# Year-less English dates count only after a trigger word or at a sentence start; a
+# year-less month only after a month trigger word.
+P_EN_TRIGGER = re.compile(r"(?:^|\W)(?:" + _alternation(data_lines("dates/en_date_triggers.txt")) + r")\s*[(,]?\s*$"
+                          r"|(?:^|[.!?\n]\s*)$", re.I)
+P_EN_MONTH_TRIGGER = re.compile(
+    r"(?:^|\W)(?:" + _alternation(data_lines("dates/en_month_triggers.txt")) + r")\s*-?\s*$", re.I)
+EN_YEAR_FOLLOWERS = frozenset(data_lines("dates/en_year_followers.txt"))
+P_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+# Vietnamese-only letters: a text with (almost) none of them is an English page.
+P_VI_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+# Earlier in these lists wins when two patterns match at the same place with equal length.
+PRIORITY = {name: i for i, (name, _) in enumerate(EVENT_PATTERNS + EN_EVENT_PATTERNS)}

@@ -1,0 +1,139 @@
+"""Event dates from matched numbers: years resolved, impossible dates flagged.
+
+A date that cannot be resolved is never guessed: it keeps its text with start/end None
+and a `flag`:
+  "impossible"     31/2/2024, 32/13/2024
+  "two-digit-year" ngày 20/6/24
+  "before-1946"    before the Vietnam Red Cross existed (founded 23/11/1946)
+  "future"         more than FAR_FUTURE_YEARS after publication (or after today)
+  "no-year"        no year written and no publication date to take it from
+
+Ranges and lists with no year written take the publication's nearest year for their
+first date; the later dates follow it forward ("từ 14/6 đến 31/8" in 2018 is 2018-06-14
+to 2018-08-31; "28/12 - 3/1" crosses into the next year).
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ctd_crawler.extract.dates.clock import MIN_YEAR, safe_date
+from ctd_crawler.extract.dates.patterns import P_DAY_TRIGGER
+
+FAR_FUTURE_YEARS = 10  # event years beyond publication + 10 are flagged, not kept
+NEAR_FUTURE_DAYS = 30  # a year-less date at most this far after publication keeps its year
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    start: str | None  # ISO date; None when flagged
+    end: str | None
+    precision: str  # day | month | quarter | half-year | year
+    text: str  # source span as written
+    flag: str | None = None  # why start/end are None (see module docstring)
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """One text being scanned, and what its dates are resolved against."""
+
+    text: str
+    folded: str  # fold(text): same length as text for NFC Vietnamese (1 char -> 1 char)
+    published: date | None
+    ref_year: int  # publication year, or this year when unknown
+    english: bool = False  # English page: English month names and phrases too
+
+
+def triggered(ctx: Ctx, pos: int) -> bool:
+    """A year-less day/month counts only right after ngày, sáng, chiều, từ, thứ Hai ..."""
+    return bool(P_DAY_TRIGGER.search(ctx.folded, max(0, pos - 16), pos))
+
+
+def resolve_year(ctx: Ctx, month: int, day: int) -> int | None:
+    """Nearest year whose date is not more than NEAR_FUTURE_DAYS after publication."""
+    if ctx.published is None:
+        return None
+    limit = ctx.published + timedelta(days=NEAR_FUTURE_DAYS)
+    for y in (ctx.published.year + 1, ctx.published.year, ctx.published.year - 1):
+        d = safe_date(y, month, day)
+        if d and d <= limit:
+            return y
+    return ctx.published.year - 1
+
+
+def year_flag(ctx: Ctx, *years: int) -> str | None:
+    if any(y < MIN_YEAR for y in years):
+        return "before-1946"
+    if any(y > ctx.ref_year + FAR_FUTURE_YEARS for y in years):
+        return "future"
+    return None
+
+
+def flagged(precision: str, text: str, flag: str) -> list[EventDate]:
+    return [EventDate(None, None, precision, text, flag)]
+
+
+def to_int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def days(ctx: Ctx, span: str, parts: list[tuple[int, int, int | None]], as_range: bool) -> list[EventDate]:
+    """Day dates from (day, month, year-or-None) parts; year-less ones take the last year
+    written ("20/6 đến 25/6/2024"), moved back a year when the months wrap ("28/12 - 3/1/2024")."""
+    written = [y for _, _, y in parts if y is not None]
+    if any(y < 100 for y in written):
+        return flagged("day", span, "two-digit-year")
+    last_year = written[-1] if written else None
+    resolved: list[tuple[int, int, int]] = []
+    last_dm = (parts[-1][1], parts[-1][0])
+    if last_year is None:
+        # No year written at all ("từ ngày 14/6 đến ngày 31/8"): the first date takes the
+        # publication's nearest year and the others follow it forward, never backwards
+        # ("28/12 - 3/1" crosses into the next year).
+        d0, m0, _ = parts[0]
+        y = resolve_year(ctx, m0, d0)
+        if y is None:
+            if safe_date(2000, m0, d0) is None:  # a leap year: checks day/month only
+                return flagged("day", span, "impossible")
+            return flagged("day", span, "no-year")
+        prev = (m0, d0)
+        for d, m, _ in parts:
+            if m < prev[0]:  # a month earlier than the one before: the next year
+                y += 1
+            prev = (m, d)
+            resolved.append((d, m, y))
+    for d, m, y in parts if last_year is not None else ():
+        if y is None:
+            y = last_year if (m, d) <= last_dm else last_year - 1
+        resolved.append((d, m, y))
+    dates = [safe_date(y, m, d) for d, m, y in resolved]
+    if any(x is None for x in dates):
+        return flagged("day", span, "impossible")
+    flag = year_flag(ctx, *(x.year for x in dates))
+    if flag:
+        return flagged("day", span, flag)
+    if as_range and dates[0] < dates[-1]:
+        return [EventDate(dates[0].isoformat(), dates[-1].isoformat(), "day", span)]
+    if not as_range and _consecutive(dates):
+        return [EventDate(dates[0].isoformat(), dates[-1].isoformat(), "day", span)]
+    return [EventDate(x.isoformat(), x.isoformat(), "day", span) for x in dict.fromkeys(dates)]
+
+
+def _consecutive(dates: list[date]) -> bool:
+    return len(dates) > 1 and all((b - a).days == 1 for a, b in zip(dates, dates[1:]))
+
+
+def period(ctx: Ctx, span: str, precision: str, y: int | None, m1: int, m2: int) -> list[EventDate]:
+    """Months m1..m2 of year y (or of the nearest year when y is None)."""
+    if y is None:
+        y = resolve_year(ctx, m1, 1)
+        if y is None:
+            return flagged(precision, span, "no-year")
+    flag = year_flag(ctx, y)
+    if flag:
+        return flagged(precision, span, flag)
+    start = date(y, m1, 1)
+    end = date(y, m2, monthrange(y, m2)[1])
+    return [EventDate(start.isoformat(), end.isoformat(), precision, span)]

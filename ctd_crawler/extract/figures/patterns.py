@@ -1,0 +1,92 @@
+"""Closed grammar of money and counts: the tokenizer, number words, currency marks,
+punctuation sets and limits. The open vocabularies (context, qualifier, bridge, unit and
+stop words) are data, read by `vocabulary.py`."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# --- tokens -----------------------------------------------------------------------------
+
+# A numeral is ASCII digits with internal "." or "," separators; a word is a run of
+# letters; anything else is one punctuation character.
+TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+|\S")
+MAX_DIGITS = 20
+
+# --- number words -----------------------------------------------------------------------
+
+DIGIT_WORDS = {
+    "không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6,
+    "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+}
+# Units that only mean a digit after mươi/mười ("hai mươi mốt", "mười lăm", "ba mươi tư").
+AFTER_TENS = {"mốt": 1, "lăm": 5, "nhăm": 5, "tư": 4}
+TEN = "mười"  # "mười lăm" = 15
+TENS = "mươi"  # after a digit word: "hai mươi" = 20
+# A written-out number starts with one of these, never with a scale word ("hàng trăm").
+START_WORDS = {w for w in DIGIT_WORDS if w != "không"} | {TEN}
+SCALE_WORDS = {
+    "nghìn": 1000, "ngàn": 1000, "ngìn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
+    "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+}
+VI_SCALES = {w for w in SCALE_WORDS if not w.isascii()}  # English words only follow digits
+SMALL_SCALES = {"trăm": 100, "chục": 10, "hundred": 100}
+VI_SMALL_SCALES = {w for w in SMALL_SCALES if not w.isascii()}
+HALF = {"rưỡi"}
+FILLERS = {"linh", "lẻ"}
+
+# --- currency marks ---------------------------------------------------------------------
+
+CURRENCY_AFTER = {
+    ("đồng",): "VND", ("đ",): "VND", ("vnđ",): "VND", ("vnd",): "VND", ("₫",): "VND",
+    ("usd",): "USD", ("$",): "USD", ("đô", "la", "mỹ"): "USD", ("đô", "la"): "USD",
+    ("đô",): "USD", ("dollars",): "USD", ("us", "dollars"): "USD",
+    ("eur",): "EUR", ("€",): "EUR", ("euro",): "EUR", ("euros",): "EUR",
+}
+CURRENCY_BEFORE = {("$",): "USD", ("us", "$"): "USD", ("usd",): "USD", ("€",): "EUR",
+                   ("eur",): "EUR", ("vnd",): "VND", ("vnđ",): "VND"}
+# A bare number right before it is money: "300.000 tiền mặt".
+MONEY_NOUN = "tiền"
+
+# --- structure --------------------------------------------------------------------------
+
+RANGE_SEPS = {"-", "–", "—", "~", "đến", "tới", "to"}
+CLAUSE_PUNCT = {".", ";", ":", "!", "?", ",", "(", ")", "…", "\""}
+# Sentence ends: "mỗi" is looked for back to here (commas included).
+SENTENCE_PUNCT = {".", ";", "!", "?", "…", ":"}
+# Glued after a numeral, these make it a date, time, code or percentage (20/6, 14:05, 50%).
+DATE_SEPS = ("/", ":")
+GLUED_NOT_QUANTITY = ("%", "h", "g", "giờ")
+# "1 triệu đồng cho mỗi hộ", "VND 2 million for each family": "mỗi" one word after these.
+PER_LEAD = ("cho", "for")
+PER_SLASH = "/"  # "200.000 đồng/người/tháng"
+HYPHEN = "-"  # "flood-affected families": a glued compound describing the noun
+CONTAINER_OF = "of"  # "150,000 bags of rice": the container plural takes its "of" noun
+
+# Date parts: a number right after them is a date part, not a quantity ("năm 2024").
+DATE_PART_WORDS = {"năm", "tháng", "ngày", "quý"}
+# Time words end a context noun phrase ("toàn Cụm 6 tháng đầu năm").
+TIME_WORDS = DATE_PART_WORDS | {"tuần", "giờ", "phút", "đợt"}
+# "mỗi năm vận động 60 tỷ đồng" is a yearly total, not an amount per item.
+PER_TIME = {"năm", "tháng", "tuần", "ngày", "quý", "đợt", "year", "month", "week", "day"}
+# Words that end a money figure: a "per"/"mỗi" right after them belongs to that figure
+# ("VND 10 million per household to 42 families": the families are a count of their own).
+FIGURE_ENDS = {"đồng", "đ", "vnd", "vnđ", "usd", "eur", "million", "billion", "thousand",
+               "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "cho", "for"}
+
+# --- limits -----------------------------------------------------------------------------
+
+MAX_VND = Decimal(10) ** 14
+MAX_FOREIGN = Decimal(10) ** 12
+MAX_COUNT = Decimal(10) ** 10
+MIN_BARE_VND = 1000  # a bare number below this is not money without a scale word
+MIN_WORD_COUNT = 10  # written-out numbers below ten are not counts ("một người dân")
+CONTEXT_WORDS_MAX = 12
+CONTEXT_WINDOW = 30  # tokens searched back for a context word
+PER_WINDOW = 30  # tokens searched back for "mỗi" in the sentence
+BRIDGE_MAX = 3  # bridging words between a context word and a bare number
+CLASSIFIER_NOUN_MAX = 4
+EN_UNIT_MAX = 4  # words in an English counted noun ("bags of rice", "oxygen concentrators")
+PHRASE_MAX = 6  # longest phrase looked up after a token: "xã, phường, thị trấn" is six tokens
+PHRASE_BEFORE_MAX = 3  # longest phrase looked up before a token ("chưa đến", "ước khoảng")

@@ -1,0 +1,89 @@
+"""The scan: find each figure once, left to right, and hand it to money, then to counts.
+
+* Each figure (number(s) with currency, range and "/unit", figure.py) is read once.
+  Identifier numbers and dates are no figures. Money is tried first; a figure that is no
+  money may be a count. What it turned out to be is an explicit outcome (figure.Kind):
+  money, count, skipped, or not a figure.
+* A figure that is money or a count uses up its tokens: the scan goes on after it, and
+  the next figure's context and "mỗi" never reach back past it.
+* Repeats: two money figures with the same amount, currency, per unit and context
+  (compared case-insensitively) are one fact told twice (title and body, lead and body):
+  one row, the first. The same amount with different contexts gives two rows. The same
+  count value and unit twice in one article: one row.
+
+Error policy: never raises. A figure that has a currency mark or a count noun but whose
+number cannot be read (malformed "1.2.3.4 đồng", implausible "9999999999999 tỷ", a number
+glued to the word before it "khoảng200 triệu đồng") is skipped and counted in the third
+value of `extract_money_and_counts`. Text is NFC-normalised first; `start` is a character
+offset in the NFC text.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ..text import nfc
+from .counts import Count, read_count
+from .doc import Doc
+from .figure import Kind, currency_before, excluded, glued_to_word, read_figure, starts_number
+from .money import Money, read_money
+
+log = logging.getLogger(__name__)
+
+
+def _extract(text: str, lang: str) -> tuple[list[Money], list[Count], int]:
+    doc = Doc(nfc(text or ""), lang)
+    money: list[Money] = []
+    counts: list[Count] = []
+    skipped = 0
+    seen_money: set = set()
+    seen_counts: set = set()
+    floor = 0  # token index after the previous figure: context never reaches past it
+    i = 0
+    while i < doc.n:
+        if not starts_number(doc, i) and not currency_before(doc, i):
+            i += 1
+            continue
+        fig = read_figure(doc, i)
+        if fig is None or excluded(doc, fig):
+            i = fig.lo.end if fig else i + 1
+            continue
+        glued = glued_to_word(doc, fig)
+        outcome = read_money(doc, fig, floor, glued) or read_count(doc, fig, floor, glued)
+        if outcome.kind is Kind.SKIPPED:
+            skipped += 1
+        elif outcome.kind is Kind.MONEY:
+            m = outcome.row
+            key = (m.amount_vnd, m.amount_vnd_max, m.currency, m.amount, m.per, (m.context or "").lower())
+            if key not in seen_money:
+                seen_money.add(key)
+                money.append(m)
+        elif outcome.kind is Kind.COUNT:
+            c = outcome.row
+            if (c.value, c.unit) not in seen_counts:
+                seen_counts.add((c.value, c.unit))
+                counts.append(c)
+        if outcome.claims is not None:
+            floor = i = outcome.claims
+        else:  # only the number is passed: what follows it may be a figure of its own
+            i = max(fig.end if fig.hi is not None else fig.lo.end, i + 1)
+    return money, counts, skipped
+
+
+def extract_money_and_counts(text: str, *, lang: str = "vi") -> tuple[list[Money], list[Count], int]:
+    """Money rows, count rows, and how many money/count-like figures were skipped."""
+    try:
+        return _extract(text, lang)
+    except Exception:  # noqa: BLE001 - error policy: skip the text, count it, never raise
+        log.exception("money/count extraction failed")
+        return [], [], 1
+
+
+def extract_money(text: str, *, lang: str = "vi") -> list[Money]:
+    """Every amount of money in `text` (title + blank line + body), in order."""
+    return extract_money_and_counts(text, lang=lang)[0]
+
+
+def extract_counts(text: str, *, lang: str = "vi") -> list[Count]:
+    """Counted results (people helped, gifts, blood units) in `text`, in order."""
+    return extract_money_and_counts(text, lang=lang)[1]

@@ -1,0 +1,192 @@
+"""Person mentions in one line of text (a paragraph or caption).
+
+A mention is found in one of four shapes, tried in this order at each token:
+
+1. a fixed alias ("Bác Hồ");
+2. a cue: honorific and/or prefix, then an optional title, then a name
+   ("đồng chí Bùi Thị Hòa", "PGS. TS. Nguyễn Hà Thanh", "ông Phó Chủ tịch UBND tỉnh X");
+3. a title before a name ("Phó Thủ tướng Chính phủ Vũ Đức Đam");
+4. a bare name: a known surname opening 3-5 capitalised syllables, or 2 when a title
+   follows ("Vũ Đam, Phó Thủ tướng").
+
+A title before ", honorific name" is that person's ("Chủ tịch UBND xã X, ông Y, cho biết")
+unless it follows "thay mặt", "của"... (then Y acts for the title holder). Names following
+a person with ", " or " và " continue a list with the same honorific.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ctd_crawler.extract.people.patterns import MAX_LISTED
+from ctd_crawler.extract.people.titles import TitleScanner
+from ctd_crawler.extract.people.tokens import Tok
+from ctd_crawler.extract.text import fold
+
+
+@dataclass
+class Mention:
+    name_toks: list[Tok]
+    honorific: str | None = None
+    prefix: str | None = None
+    title_span: tuple[int, int] | None = None  # char offsets
+    parts: list[tuple[tuple[str, ...], int, int]] = field(default_factory=list)  # head, org start/end
+    start: int = 0
+    end: int = 0
+    alias: bool = False
+
+
+class LineParser(TitleScanner):
+    """Finds person mentions in one line: `parse` walks the tokens, `at` tries the shapes."""
+
+    def parse(self, base: int) -> list[Mention]:
+        """Every mention in the line; `base` is the line's offset in the text."""
+        self.base = base
+        out: list[Mention] = []
+        i = 0
+        while i < self.n:
+            got = self.at(i)
+            if got is None:
+                i += 1
+                continue
+            mentions, i = got
+            out.extend(mentions)
+        return out
+
+    def at(self, i: int):
+        """Mentions opening at token i (shapes 1-4 in order) -> (mentions, next token) or None."""
+        t = self.toks[i]
+        if t.kind != "w":
+            return None
+        lex = self.lex
+        if not t.cap and t.low not in lex.cues.first_words and t.fold not in lex.cues.first_words:
+            return None  # most tokens: a lowercase word that cannot open a cue or a title
+        for words, name in lex.cues.aliases:
+            if [x.text for x in self.toks[i : i + len(words)]] == words:
+                tok = Tok(name, t.start, self.toks[i + len(words) - 1].end, "w", name.lower(), fold(name), True, False, name)
+                m = Mention([tok], start=t.start, end=tok.end, alias=True)
+                return [m], i + len(words)
+        h_n, honorific, plural = self.honorific(i)
+        j = i + h_n
+        if plural and self.punct(j, ":"):
+            j += 1
+        p_n = self.prefix(j)
+        prefix = self.prefix_text(j, p_n)
+        j += p_n
+        cue = bool(h_n or p_n)
+        if self.head(j, capitalised=False):
+            end, name_at, parts = self.title_span(j, head_case=False)
+            if name_at is None and not cue and self.punct(end, ",") and not self.ends_with(self.lex.titles.on_behalf, j):
+                # "Chủ tịch UBND xã Mường Xén, ông Lầu Bá Chò, cho biết": the title
+                # stands before the comma and the honorific.
+                got = self.after_comma(end + 1, (j, end, parts))
+                if got is not None:
+                    return got
+            if name_at is None:
+                return ([], end) if not cue else None
+            n = self.name_run(name_at, bare=False)
+            m, k = self.mention(name_at, n, i, honorific=honorific, prefix=prefix, pre_title=(j, name_at, parts))
+            return self.listed([m], k, honorific)
+        if cue:
+            n = self.name_run(j, bare=False)
+            if n == 0 or (honorific in lex.cues.weak and n < 2 and not p_n):
+                return None
+            if not self.name_ok(self.toks[j : j + n], cue=True):
+                return None
+            m, k = self.mention(j, n, i, honorific=honorific, prefix=prefix)
+            return self.listed([m], k, honorific)
+        return self.bare(i)
+
+    def after_comma(self, i: int, pre_title):
+        """An honorific + name at i that takes the title standing before the comma."""
+        h_n, honorific, plural = self.honorific(i)
+        if not h_n or plural:
+            return None
+        j = i + h_n
+        p_n = self.prefix(j)
+        prefix = self.prefix_text(j, p_n)
+        j += p_n
+        n = self.name_run(j, bare=False)
+        if n < 2 or not self.name_ok(self.toks[j : j + n], cue=True):
+            return None
+        m, k = self.mention(j, n, i, honorific=honorific, prefix=prefix, pre_title=pre_title)
+        m.start = self.toks[pre_title[0]].start
+        return [m], k
+
+    def bare(self, i: int):
+        """Shape 4: a surname-led name without a cue."""
+        prev = self.word(i - 1)
+        if prev is not None and prev.cap and not (self.sentence_start(i - 1) and prev.low in self.lex.stopwords):
+            return None  # inside a capitalised run: an organisation or heading
+        if self.ends_with(self.lex.names.not_before, i):
+            return None
+        if self.punct(i - 1, ":") and self.ends_with(self.lex.names.credit, i - 1):
+            return None  # "Ảnh: Minh Anh" is a credit, not a mention
+        if self.caps(i):
+            return None  # all-caps headings: bare names need a cue there
+        n = self.person_at(i, min_len=2)
+        if not n:
+            return None
+        if n < 3 and self.title_after(i + n) is None:
+            return None
+        m, k = self.mention(i, n, i)
+        return self.listed([m], k, None)
+
+    def listed(self, found: list[Mention], k: int, honorific: str | None):
+        """", B và C" after a person: more names sharing the honorific."""
+        for _ in range(MAX_LISTED):
+            j = k
+            if self.punct(j, ",;"):
+                j += 1
+            t = self.word(j)
+            if t is not None and t.low in self.lex.cues.list_joiners:
+                j += 1
+            if j == k or self.honorific(j)[0]:
+                break
+            n = self.person_at(j, min_len=2)
+            if not n:
+                break
+            m, k = self.mention(j, n, j, honorific=honorific)
+            found.append(m)
+        return found, k
+
+    # ---- one mention: the name, its title before or after, char offsets
+
+    def mention(self, name_i: int, name_n: int, start_i: int, *, honorific=None, prefix=None,
+                pre_title=None) -> tuple[Mention, int]:
+        """The mention of the name at name_i (name_n tokens), starting at start_i, with the
+        title before it (`pre_title`: token span and parts) or the one after it."""
+        toks = self.toks
+        m = Mention(toks[name_i : name_i + name_n], honorific, prefix, start=toks[start_i].start)
+        k = name_i + name_n
+        end_tok = k
+        if pre_title is not None:
+            a, b, parts = pre_title
+            m.title_span, m.parts = self.char_span(a, b), self.char_parts(parts)
+        after = self.title_after(k)
+        if after is not None:
+            end, parts, first = after
+            if pre_title is None:
+                m.title_span, m.parts = self.char_span(first, end), self.char_parts(parts)
+            end_tok = end
+            if self.punct(end, ")"):
+                end_tok = end + 1
+        m.end = toks[end_tok - 1].end
+        return m, end_tok
+
+    def char_span(self, a: int, b: int) -> tuple[int, int]:
+        """Token range [a, b) -> char offsets, without trailing punctuation (a ")" that
+        closes a "(" inside the range stays: "... quốc tế (IFRC)")."""
+        while b > a + 1 and self.toks[b - 1].kind == "p":
+            if self.toks[b - 1].text == ")" and any(t.text == "(" for t in self.toks[a : b - 1]):
+                break
+            b -= 1
+        return self.toks[a].start, self.toks[b - 1].end
+
+    def char_parts(self, parts) -> list[tuple[tuple[str, ...], int, int]]:
+        return [(head, *self.char_span(a, b)) if b > a else (head, 0, 0) for head, a, b in parts]
+
+    def prefix_text(self, i: int, n: int) -> str | None:
+        if not n:
+            return None
+        return self.text[self.toks[i].start - self.base : self.toks[i + n - 1].end - self.base]

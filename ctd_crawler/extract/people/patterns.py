@@ -1,0 +1,32 @@
+"""Closed grammar of the people extractor: the token pattern, punctuation classes and the
+bounds on every look-ahead. Word lists (open vocabulary) are data, in data/people/."""
+
+from __future__ import annotations
+
+import re
+
+# A hyphen between letters keeps one word: hyphenated given names ("Kim Sung-ho").
+TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<n>\d+(?:[.,/]\d+)*)|(?P<p>\S)")
+# The combining tone marks of Vietnamese (grave, acute, tilde, hook above, dot below).
+TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# Punctuation after which a capitalised word may be a sentence's first word.
+SENTENCE_OPENERS = frozenset(".!?:;\"“”'‘’(-–—•…*[")
+DASHES = frozenset({"-", "–", "—"})
+
+MAX_NAME = 5  # syllables in one personal name ("Y Ngông Niê Kdăm", "Nguyễn Thị Hà Chiên")
+MAX_TITLE = 40  # tokens in one title: bounds look-ahead on run-on text
+MAX_PHRASE = 6  # words in one lexicon phrase
+# Lowercase words in a row inside an organisation's name ("Ban Chỉ đạo vận động hiến máu
+# tình nguyện tỉnh"); the run ends earlier at a stop word (a verb, a preposition).
+MAX_LOWER = 8
+MAX_LISTED = 50  # names in one list after a person ("ông A, B và C")
+
+# Middle names (folded): a second syllable that is one does not open another name, though
+# "Văn" is also a family name (see the four-syllable rule in scanner.py).
+MIDDLE_NAMES = frozenset({"thi", "van"})
+# Ê Đê/Gia Rai women's names open with "H'" ("H'Hen Niê"), like a surname.
+WOMAN_MARKER = "h'"
+# The province level word (folded): "UBND tỉnh" alone is the province nearest in the text.
+PROVINCE_LEVEL = "tinh"
+# Between the parts of an all-caps name with an apostrophe ("H'HEN" -> "H'Hen").
+APOSTROPHE = re.compile(r"['’]")

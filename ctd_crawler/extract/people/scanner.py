@@ -1,0 +1,189 @@
+"""What a run of tokens at an index is: an honorific, a prefix chain, a title head, a
+personal name, a place. The predicates the line parser is built from (titles.py,
+parser.py); each looks ahead a bounded number of tokens.
+
+A bare name is a known surname opening 2-5 capitalised syllables that do not run on
+into an organisation word ("Sở", "Trung ương"), a title head or an English place type
+("Ho Chi Minh City"), and are not a campaign or a gazetteer place ("Cao Bằng").
+Mid-sentence "Bà"/"Ông" capitalised is usually a place ("Bà Rịa"), not an honorific.
+"""
+
+from __future__ import annotations
+
+from ctd_crawler.extract.people.lexicon import Lexicon
+from ctd_crawler.extract.people.patterns import MAX_NAME, MIDDLE_NAMES, SENTENCE_OPENERS, WOMAN_MARKER
+from ctd_crawler.extract.people.tokens import Tok, phrase
+
+
+class TokenScanner:
+    """The tokens of one line (a paragraph or caption), with predicates over them."""
+
+    def __init__(self, text: str, toks: list[Tok], lex: Lexicon):
+        self.text, self.toks, self.lex, self.n = text, toks, lex, len(toks)
+        # Text typed without diacritics: "nam" may then be "năm". In a line that has
+        # diacritics, an unaccented word is what it is ("NAM" in "TRẦN VĂN NAM").
+        self.plain = text.isascii()
+
+    # ---- tokens
+
+    def word(self, i: int) -> Tok | None:
+        return self.toks[i] if 0 <= i < self.n and self.toks[i].kind == "w" else None
+
+    def punct(self, i: int, chars) -> bool:
+        return 0 <= i < self.n and self.toks[i].kind == "p" and self.toks[i].text in chars
+
+    def sentence_start(self, i: int) -> bool:
+        return i == 0 or (self.toks[i - 1].kind == "p" and self.toks[i - 1].text in SENTENCE_OPENERS)
+
+    def stop(self, t: Tok) -> bool:
+        return t.low in self.lex.stopwords or (self.plain and t.fold in self.lex.stop_folded)
+
+    def caps(self, i: int) -> bool:
+        """Is token i a word of an all-caps line (not an abbreviation in mixed case)?"""
+        t = self.toks[i]
+        return t.cap and t.text.isupper() and len(t.text) > 1 and not t.upper
+
+    def ends_with(self, tab: dict, i: int) -> bool:
+        """Does a phrase of `tab` end right before token i?"""
+        return any(
+            i - back >= 0 and phrase(tab, self.toks, i - back, "low")[0] == back for back in (1, 2, 3)
+        )
+
+    # ---- cues
+
+    def honorific(self, i: int) -> tuple[int, str | None, bool]:
+        """Honorific at i -> (tokens, canonical honorific, plural) or (0, None, False)."""
+        t = self.word(i)
+        if t is None:
+            return 0, None, False
+        cues = self.lex.cues
+        if t.text.isascii():
+            n, value = phrase(cues.plain, self.toks, i, "fold")
+            if n and (t.text[0].islower() or self.sentence_start(i)):
+                return n, value, tuple(tok.fold for tok in self.toks[i : i + n]) in cues.plain_plural
+        for tab, plural in ((cues.plural, True), (cues.honorifics, False)):
+            n, value = phrase(tab, self.toks, i, "low")
+            if not n:
+                continue
+            # Capitalised mid-sentence "Bà"/"Ông" is usually a place ("Bà Rịa"); English
+            # honorifics are always capitalised.
+            english = value.endswith(".")
+            if t.text[0].isupper() and not (english or self.sentence_start(i) or self.caps(i)):
+                continue
+            if english and not t.text[0].isupper():
+                continue
+            if english and self.punct(i + n, "."):
+                n += 1
+            return n, value, plural
+        return 0, None, False
+
+    def head(self, i: int, *, capitalised: bool) -> int:
+        """Title head word at i ("Phó Chủ tịch") -> number of tokens, or 0."""
+        t = self.word(i)
+        if t is None:
+            return 0
+        n, _ = phrase(self.lex.titles.heads, self.toks, i, "fold")
+        if not n:
+            return 0
+        ws = tuple(tok.fold for tok in self.toks[i : i + n])
+        if not t.cap and (capitalised or ws not in self.lex.titles.lowercase_heads):
+            return 0
+        # "Chủ tịch Hồ Chí Minh" is an alias, not a head + name; handled before.
+        return n
+
+    def prefix(self, i: int) -> int:
+        """Prefix chain ("PGS. TS.", "BS. CKII", "Đại tá") -> number of tokens."""
+        j = i
+        for _ in range(4):
+            t = self.word(j)
+            if t is None:
+                break
+            n, _ = phrase(self.lex.cues.prefixes, self.toks, j, "fold")
+            # One-word abbreviations must look like one (TS, ThS), not a lowercase word.
+            if not n or (n == 1 and not t.text[0].isupper()):
+                break
+            j += n
+            if self.punct(j, "."):
+                j += 1
+        return j - i
+
+    # ---- names
+
+    def name_token(self, i: int) -> bool:
+        t = self.word(i)
+        if t is None or not t.cap or len(t.text) > 14:
+            return False
+        return not t.upper or len(t.text) == 1
+
+    def name_run(self, i: int, *, bare: bool) -> int:
+        """Capitalised syllables from i that can form a name; stops at org/title words."""
+        j = i
+        caps = self.caps(i) if self.word(i) else False
+        while j < self.n and j - i < MAX_NAME and self.name_token(j):
+            t = self.toks[j]
+            if j > i and (self.head(j, capitalised=True) or self.org_starts(j)):
+                break
+            if j == i and phrase(self.lex.orgs.words, self.toks, j, "tkey")[0]:
+                break
+            if caps and (self.stop(t) or self.honorific(j)[0] or phrase(self.lex.orgs.levels, self.toks, j, "low")[0]):
+                break  # all caps: no case to tell the name from what follows ("... SÁU XÓM NÀ PÀI")
+            if j > i and self.place_type(j):
+                break  # "Ho Chi Minh City": the run is a place; person_at rejects it
+            j += 1
+        if bare and j < self.n and j - i == MAX_NAME and self.name_token(j):
+            return 0  # a longer capitalised run is a heading or an organisation
+        return j - i
+
+    def org_starts(self, j: int) -> bool:
+        """Does an organisation's name start at j? An organisation word ("Hội", "Trường",
+        "Đài") is also a given name ("Nghiêm Xuân Trường,"): it starts an organisation
+        only when it is a phrase ("Trung ương") or a capitalised word follows ("Trường THCS")."""
+        n, _ = phrase(self.lex.orgs.words, self.toks, j, "tkey")
+        if n == 0:
+            return False
+        nxt = self.word(j + n)
+        return n > 1 or (nxt is not None and nxt.cap)
+
+    def name_ok(self, toks: list[Tok], *, cue: bool = False) -> bool:
+        """Not a campaign/organisation phrase; without a cue, not a known place either."""
+        if " ".join(t.fold for t in toks) in self.lex.names.not_names:
+            return False
+        return cue or tuple(t.tkey for t in toks) not in self.lex.places.gazetteer
+
+    def person_at(self, i: int, *, min_len: int) -> int:
+        """Length of a surname-led personal name at i, or 0 (used inside titles and lists)."""
+        t = self.word(i)
+        surnames = self.lex.names.surnames
+        if t is None or not t.cap or t.fold not in surnames and not t.fold.startswith(WOMAN_MARKER):
+            return 0
+        n = self.name_run(i, bare=True)
+        if n < min_len or self.place_type(i + n):
+            return 0
+        if self.name_token(i + n) and not (self.caps(i + n) and self.stop(self.toks[i + n])):
+            return 0  # a longer capitalised run (but in all caps a verb may follow the name)
+        if not self.name_ok(self.toks[i : i + n]):
+            return 0
+        # "xã Khang Ninh Nguyễn Văn A": when the second syllable also opens a full name,
+        # the first one belongs to the place before it.
+        if n == 4 and self.toks[i + 1].fold in surnames and self.toks[i + 1].fold not in MIDDLE_NAMES:
+            return 0
+        return n
+
+    # ---- places
+
+    def place_after_level(self, j: int) -> int:
+        n, _ = phrase(self.lex.places.gazetteer, self.toks, j, "tkey")
+        return n if n and self.toks[j].cap else 0
+
+    def known_place(self, j: int) -> int:
+        """Length of a gazetteer place or a country name at j ("Việt Nam", "Nghệ An"), or 0."""
+        t = self.word(j)
+        if t is None or not t.cap:
+            return 0
+        places = self.lex.places
+        return phrase(places.gazetteer, self.toks, j, "tkey")[0] or phrase(places.countries, self.toks, j, "tkey")[0]
+
+    def place_type(self, j: int) -> bool:
+        """Is token j an English place-type word ("Ho Chi Minh City", "Lao Cai Province")?"""
+        t = self.word(j)
+        return t is not None and t.cap and t.text in self.lex.names.place_types

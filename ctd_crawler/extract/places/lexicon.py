@@ -1,0 +1,127 @@
+"""The places extractor's word lists (extract/data/places/ and the gazetteer), loaded once.
+
+Bare names (said without a unit word) are the regions, the countries, every province
+of both eras, the province aliases (former names of renamed provinces among them) and
+well-known cities; each is matched on its folded key, keeping the capitalisation
+pattern of the name as listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from ctd_crawler.extract.lexicon import DATA, data_lines, data_toml
+from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, exact_key, load_gazetteer, name_key
+from ctd_crawler.extract.places.lines import cap_pattern, words
+
+# The people extractor's family names (one list for both extractors), at its new path or
+# the old one while it moves.
+_SURNAMES = ("people/surnames.txt", "people_surnames.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """A province renamed while keeping its units (the dataset knows only `name`)."""
+
+    name: str
+    former: str
+    spellings: tuple[str, ...]
+    until: date  # the former name is in use before this day
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    words: dict[tuple[str, ...], dict]  # unit word (lowercase tokens) -> options
+    abbrev: dict[str, dict]
+    descriptors: tuple[tuple[str, ...], ...]  # longest first
+    english: dict[str, dict]
+    not_names: frozenset[str]
+    honorifics: frozenset[tuple[str, ...]]
+    streets: frozenset[tuple[str, ...]]
+    surnames: frozenset[str]
+    list_intro: frozenset[str]
+    plural: frozenset[str]
+    # bare key -> (kind, canonical, capitalisation pattern)
+    bare: dict[str, tuple[str, str, tuple[bool, ...]]]
+    after_unit: dict[str, str]
+    glued: dict[str, str]
+    single: frozenset[str]  # exact keys of one-word lexicon names
+    bare_prefixes: frozenset[str]  # keys of the first 1..n words of each bare name
+
+
+@lru_cache(maxsize=1)
+def renamed() -> dict[str, Renamed]:
+    """Renamed provinces by their name in the dataset (former_names.toml)."""
+    return {r["name"]: Renamed(r["name"], r["former"], tuple(r.get("spellings", ())), r["until"])
+            for r in data_toml("places/former_names.toml")["renamed"]}
+
+
+def _phrases(name: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(c.lower().split()) for c in data_lines(name))
+
+
+def _surnames() -> frozenset[str]:
+    """Family names, less those that name an organisation here, plus middle names."""
+    path = next((n for n in _SURNAMES if (DATA / n).exists()), _SURNAMES[0])
+    return (frozenset(data_lines(path)) - frozenset(data_lines("places/not_surnames.txt"))
+            | frozenset(data_lines("places/middle_names.txt")))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    units = data_toml("places/units.toml")
+    aliases = data_toml("places/aliases.toml")
+    # alias -> province: the former names first, then the other aliases
+    province_aliases = {**{spelling: r.name for r in renamed().values() for spelling in (r.former, *r.spellings)},
+                        **aliases["provinces"]}
+
+    bare: dict[str, tuple[str, str, tuple[bool, ...]]] = {}
+    single: set[str] = set()
+
+    variants: list[str] = []
+
+    def add(kind: str, canonical: str, variant: str) -> None:
+        variants.append(variant)
+        bare.setdefault(name_key(variant), (kind, canonical, cap_pattern(variant)))
+        if len(words(variant)) == 1:
+            single.add(exact_key(variant))
+
+    for kind, fname in (("region", "places/regions.txt"), ("country", "places/countries.txt")):
+        for line in data_lines(fname):
+            names = [n.strip() for n in line.split("|")]
+            for variant in names:
+                add(kind, names[0], variant)
+    gaz = load_gazetteer()
+    for era in (LEGACY, NEW):
+        for unit in gaz.units(era, "province"):
+            add("province", unit.name, unit.name)
+    for alias, target in province_aliases.items():
+        add("province", target, alias)
+    for city in aliases["cities"]["names"]:
+        add("city", city, city)
+    for name in aliases["needs_unit_word"]["names"]:
+        bare.pop(name_key(name), None)
+    prefixes = set()
+    for variant in variants:
+        ws = words(variant)
+        prefixes.update(name_key("".join(ws[:n])) for n in range(1, len(ws) + 1))
+        prefixes.add(name_key(variant))
+    return Lexicon(
+        words={tuple(k.split()): v for k, v in units["words"].items()},
+        abbrev=units["abbrev"],
+        descriptors=tuple(sorted((tuple(d.split()) for d in units["descriptors"]["phrases"]), key=len, reverse=True)),
+        english=units["english"],
+        not_names=frozenset(data_lines("places/not_names.txt")),
+        honorifics=_phrases("places/honorifics.txt"),
+        streets=_phrases("places/streets.txt"),
+        surnames=_surnames(),
+        list_intro=frozenset(w.lower() for w in data_lines("places/list_intro.txt")),
+        plural=frozenset(w.lower() for w in data_lines("places/plural_words.txt")),
+        bare=bare,
+        after_unit={name_key(k): v for k, v in {**province_aliases, **aliases["after_unit"]}.items()},
+        glued={name_key(k): v for k, v in aliases["glued"].items()},
+        single=frozenset(single),
+        bare_prefixes=frozenset(prefixes),
+    )

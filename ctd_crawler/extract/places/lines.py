@@ -1,0 +1,99 @@
+"""Lines of an article as tokens: words and punctuation, with their capitalisation.
+
+Mentions never cross a line. Capitalisation marks proper nouns, except on ALL-CAPS
+lines and headings In Title Case, which give no signal: only known names are taken
+there. Self-contained on purpose (the other extractors have their own tokenisers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ctd_crawler.extract.places.gazetteer import name_key
+from ctd_crawler.extract.places.patterns import HYPHEN_GAP, HYPHENS, SPACE_GAP, TOKEN
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    key: str
+    word: bool
+    cap: bool  # capitalised (or a number, or on an ALL-CAPS line)
+
+
+def words(s: str) -> list[str]:
+    return [m.group(0) for m in TOKEN.finditer(s) if m.group(0)[0].isalnum()]
+
+
+def cap_pattern(s: str) -> tuple[bool, ...]:
+    """Which words of a name are capitalised (or numbers)."""
+    return tuple(w[0].isupper() or w[0].isdigit() for w in words(s))
+
+
+def is_caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def is_title_line(line: str) -> bool:
+    """Headings In Title Case: capitalisation no longer marks names."""
+    ws = [w for w in words(line) if w[0].isalpha()]
+    return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
+
+
+def tokens(line: str, offset: int) -> list[Tok]:
+    caps = is_caps_line(line)
+    out = []
+    for m in TOKEN.finditer(line):
+        s = m.group(0)
+        word = s[0].isalnum()
+        out.append(Tok(offset + m.start(), offset + m.end(), s, s.lower(), name_key(s) if word else "",
+                       word, word and (caps or s[0].isupper() or s[0].isdigit())))
+    return out
+
+
+def title(s: str) -> str:
+    """Each syllable capitalised, hyphenated parts too: how an unknown name is shown."""
+    return " ".join("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in s.split())
+
+
+class Line:
+    """Tokens of one line and the text they came from."""
+
+    def __init__(self, text: str, line: str, offset: int):
+        self.text = text
+        self.toks = tokens(line, offset)
+        self.caps = is_caps_line(line)
+        self.titled = self.caps or is_title_line(line)
+        self.used = [False] * len(self.toks)
+        # joined[i]: token i follows token i-1 after spaces only (same name possible)
+        self.joined = [i > 0 and bool(SPACE_GAP.fullmatch(self.gap(i))) for i in range(len(self.toks))]
+
+    def gap(self, i: int) -> str:
+        """Text between token i-1 and token i."""
+        return self.text[self.toks[i - 1].end : self.toks[i].start]
+
+    def run(self, j: int, limit: int) -> list[tuple[int, int]]:
+        """Word tokens from j joined by spaces or hyphens: [(token index, joined-from)]."""
+        out: list[tuple[int, int]] = []
+        i = j
+        while i < len(self.toks) and len(out) < limit:
+            t = self.toks[i]
+            if t.word:
+                if out and not self.joined[i]:
+                    break
+                out.append((i, i))
+                i += 1
+            elif t.text in HYPHENS and out and i + 1 < len(self.toks) and self.toks[i + 1].word \
+                    and HYPHEN_GAP.fullmatch(self.text[self.toks[i - 1].end : self.toks[i + 1].start]):
+                out.append((i + 1, i))
+                i += 2
+            else:
+                break
+        return out
+
+    def span(self, a: int, b: int) -> str:
+        return self.text[self.toks[a].start : self.toks[b].end]

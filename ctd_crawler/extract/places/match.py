@@ -1,0 +1,185 @@
+"""What starts at one token of a line: a unit word, descriptors, a lexicon name, the
+name after a unit word, or a person's name that a place name would continue.
+
+Names after a unit word: the longest run of capitalised syllables (1-5) that the
+gazetteer knows; a lowercase first syllable is tolerated only when the whole name is
+known ("huyện ba Bể"). Unknown names are kept with their level ("xã Không Tồn Tại")
+when they look like names (capitalised, 2+ syllables, first word not a common noun such
+as "Tỉnh Đoàn", "tỉnh bạn", "huyện nhà").
+
+Bare names (regions, countries, provinces, well-known cities) are matched on folded
+keys so typos in diacritics survive ("Băc Kạn", "Bac Kan"), but respecting the
+capitalisation of the canonical name (proper nouns are capitalised; "phía tây bắc" is
+a direction, "Tây Bắc" a region).
+
+Decisions:
+- A province/country name right after an honorific ("chị Hà Giang") or a surname or
+  middle name ("Nguyễn Hà Nội") is part of a person's name: not a place.
+- Units in force: articles dated before 2025-07-01 resolve against the 63-province
+  units, later ones against the 34-province units, falling back to the old units for
+  names that no longer exist (districts, merged provinces). Undated: old units first.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, Gazetteer, Unit, exact_key, name_key
+from ctd_crawler.extract.places.lexicon import Lexicon
+from ctd_crawler.extract.places.lines import Line
+from ctd_crawler.extract.places.patterns import MAX_BARE, MAX_NAME, REFORM
+
+
+def eras(on: date | None) -> tuple[str, ...]:
+    """Units to try, in order: those in force on the article's date first; after the
+    reform the old ones too (former districts and provinces are still named)."""
+    if on is None:
+        return (LEGACY, NEW)
+    return (NEW, LEGACY) if on >= REFORM else (LEGACY,)
+
+
+def find_units(gaz: Gazetteer, levels: list[str], key: str, in_force: tuple[str, ...],
+               city: bool = False) -> tuple[str, tuple[Unit, ...]]:
+    """First level (and era) where the key is known; after "thành phố" (`city`) a
+    province only for centrally-run cities."""
+    for level in levels:
+        for era in in_force:
+            if level == "district" and era == NEW:
+                continue
+            units = gaz.lookup(era, level, key)
+            if level == "province" and city:
+                units = tuple(u for u in units if u.kind == "Thành phố")
+            if units:
+                return level, units
+    return "", ()
+
+
+def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
+               lex: Lexicon, known_only: bool) -> tuple[int, str, tuple[Unit, ...]] | None:
+    """The name starting at token j: (last token index, level, units); units empty when
+    the name is unknown but looks like one."""
+    levels = opts["levels"]
+    in_force = (NEW,) if opts.get("era") == NEW else eras(on)
+    run = ln.run(j, MAX_NAME)
+    if not run:
+        return None
+    toks = ln.toks
+    for n in range(len(run), 0, -1):
+        idx = [i for i, _ in run[:n]]
+        rest_cap = all(toks[i].cap for i in idx[1:])
+        if not rest_cap or (not toks[idx[0]].cap and n < 2):
+            continue
+        key = "".join(toks[i].key for i in idx)
+        level, units = find_units(gaz, levels, key, in_force, opts.get("city", False))
+        if not units and toks[idx[0]].cap and key in lex.after_unit:
+            level, units = find_units(gaz, ["province"], name_key(lex.after_unit[key]), in_force)
+        if units:
+            return idx[-1], level, units
+    if known_only or ln.titled or not toks[j].cap or toks[j].low in lex.not_names:
+        return None
+    # Unknown name: the capitalised syllables, stopping at a next unit word.
+    idx = []
+    for i, via in run[:4]:
+        gap = ln.text[toks[via - 1].end : toks[i].start] if via != i else ""
+        spaced_hyphen = gap != gap.strip()  # "Tại - Hội": two phrases, not one name
+        if not toks[i].cap or spaced_hyphen or (idx and unit_at(ln, i, lex)):
+            break
+        idx.append(i)
+    ws = [toks[i] for i in idx]
+    if ws and ws[0].text.isdigit():
+        return idx[0], levels[-1], ()
+    level = levels[-1]
+    if level == "province" or (ws and ws[0].text in lex.surnames and level != "village"):
+        return None  # provinces are a closed list; "UBND huyện Nguyễn Văn A" is a person
+    least = opts.get("min_syllables", 1 if level == "village" else 2)
+    if len(idx) < least:
+        return None
+    bare = bare_at(ln, j, lex)
+    if bare is not None and bare[0] >= idx[-1]:
+        return None  # "các tỉnh Tây Nguyên": a region or country, not an unknown unit
+
+    return idx[-1], level, ()
+
+
+def unit_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, dict] | None:
+    """Unit word starting at token i: (index of its last token, options)."""
+    toks = ln.toks
+    t = toks[i]
+    if not t.word:
+        return None
+    for size in (3, 2, 1):
+        if i + size > len(toks):
+            continue
+        ws = tuple(x.low for x in toks[i : i + size])
+        if ws in lex.words and all(x.word for x in toks[i : i + size]):
+            if all(ln.joined[k] for k in range(i + 1, i + size)):
+                return i + size - 1, {**lex.words[ws], "abbrev": False}
+    if t.text in lex.abbrev and i + 1 < len(toks) and toks[i + 1].text == ".":
+        return i + 1, {**lex.abbrev[t.text], "abbrev": True}
+    if lex.abbrev.get(t.text, {}).get("dot_optional"):  # "TP Hồ Chí Minh"
+        return i, {**lex.abbrev[t.text], "abbrev": True}
+    return None
+
+
+def descriptor_at(ln: Line, j: int, lex: Lexicon) -> int:
+    """Number of tokens from token j to the name: descriptors ("vùng cao", "bãi ngang ven
+    biển") and a list introducer ("như", "gồm", ":"), when a capitalised word follows; else 0."""
+    k = j
+    while n := next((len(ws) for ws in lex.descriptors
+                     if tuple(t.low for t in ln.toks[k:k + len(ws)]) == ws
+                     and all(ln.joined[m] for m in range(k + 1, k + len(ws)))), 0):
+        k += n
+    if k < len(ln.toks) and ln.toks[k].low in lex.list_intro:
+        k += 1
+    if k < len(ln.toks) and ln.toks[k].text == ":":
+        k += 1
+    return k - j if j < k < len(ln.toks) and ln.toks[k].cap else 0
+
+
+def bare_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, tuple[str, str]] | None:
+    """Longest lexicon entry starting at token i: (last token index, (kind, canonical))."""
+    toks = ln.toks
+    if not toks[i].word or toks[i].key not in lex.bare_prefixes:
+        return None
+    run = ln.run(i, MAX_BARE)
+    best = None
+    key = ""
+    for n, (k, _) in enumerate(run, 1):
+        key += toks[k].key
+        if key not in lex.bare_prefixes:
+            break
+        hit = lex.bare.get(key)
+        if hit is None:
+            continue
+        kind, canonical, pattern = hit
+        idx = [x for x, _ in run[:n]]
+        if n == 1 and exact_key(toks[k].text) not in lex.single:
+            continue  # "Bí" (thư) is not "Bỉ", "Lao" (động) not "Lào": no room for typos
+        if len(pattern) == n:
+            ok = all(toks[x].cap or not p for x, p in zip(idx, pattern))
+        else:
+            ok = all(toks[x].cap for x in idx)
+        if ok:
+            best = (idx[-1], (kind, canonical))
+    return best
+
+
+def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
+    """Whether token i continues a person's name ("Nguyễn Hà Nội", "chị Hà Giang") or
+    a street's ("đường Hà Nội")."""
+    if i == 0 or not ln.joined[i]:
+        return False
+    prev = ln.toks[i - 1]
+    if prev.text in lex.surnames and not ln.caps:
+        return True
+    pair = (ln.toks[i - 2].low, prev.low) if i >= 2 else ()
+    cues = lex.honorifics | lex.streets
+    return (prev.low,) in cues or pair in cues
+
+
+def lone_word_ok(ln: Line, i: int, end: int) -> bool:
+    """A one-syllable name ("Lào", "Huế", "Vinh") must not touch other capitalised words."""
+    toks = ln.toks
+    before = i > 0 and toks[i - 1].word and toks[i - 1].cap and ln.joined[i]
+    after = end + 1 < len(toks) and toks[end + 1].word and toks[end + 1].cap and ln.joined[end + 1]
+    return ln.caps or not (before or after)

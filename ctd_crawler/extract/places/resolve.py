@@ -1,0 +1,76 @@
+"""Resolution of names shared by several units.
+
+In this order: the spelling and unit word as written ("Cẩm Giàng" over "Cẩm Giang",
+"thị xã Kỳ Anh" over the huyện), the hierarchy written next to the name (a chain of
+mentions joined by commas, dashes, brackets or "thuộc"), the other places resolved in
+the article, the site's province (`province_hint`). Still ambiguous: kept with its
+level, code None, resolved False.
+"""
+
+from __future__ import annotations
+
+from ctd_crawler.extract.places.finder import Mention
+from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, Unit, exact_key, load_gazetteer, name_key
+from ctd_crawler.extract.places.patterns import CHAIN_GAP, RANK
+
+
+def inside(low: Unit, high: Unit) -> bool:
+    """Whether unit `low` lies in unit `high` (eras may differ for provinces)."""
+    if high.level == "district":
+        return low.era == LEGACY and low.district_code == high.code
+    if low.era == high.era:
+        return low.province_code == high.province_code
+    if high.era == NEW:
+        return low.province_2025 == high.name
+    return high.province_2025 == low.province
+
+
+def chains(mentions: list[Mention], text: str) -> None:
+    """Link each mention to the mentions written right after it at higher levels."""
+    for k, m in enumerate(mentions):
+        prev = m
+        for n in range(k + 1, len(mentions)):
+            nxt = mentions[n]
+            gap = text[prev.end : nxt.start]
+            if "\n" in gap or not CHAIN_GAP.fullmatch(gap) or nxt.level not in RANK \
+                    or RANK[nxt.level] <= RANK.get(prev.level, 9):
+                break
+            m.chain.append(nxt)
+            prev = nxt
+
+
+def _narrow(cands: tuple[Unit, ...], keep) -> tuple[Unit, ...]:
+    sub = tuple(u for u in cands if keep(u))
+    return sub or cands
+
+
+def resolve(mentions: list[Mention], hint: str | None) -> None:
+    # 1. Spelling and unit word: "Cẩm Giàng" over "Cẩm Giang", "thị xã Kỳ Anh" over the huyện.
+    for m in mentions:
+        if len(m.cands) > 1:
+            ek = exact_key(m.name)
+            m.cands = _narrow(m.cands, lambda u: exact_key(u.name) == ek)
+            if m.kind:
+                kind = m.kind.lower()
+                m.cands = _narrow(m.cands, lambda u: u.kind.lower() == kind)
+    # 2. The hierarchy written next to the name: strict (a contradiction unresolves).
+    for m in sorted(mentions, key=lambda x: -RANK.get(x.level, 9)):
+        for high in m.chain:
+            if m.cands and high.cands:
+                m.cands = tuple(u for u in m.cands if any(inside(u, h) for h in high.cands))
+                high.cands = tuple(h for h in high.cands if not m.cands or any(inside(u, h) for u in m.cands))
+    # 3. The other places of the article, then the site's province.
+    for _ in range(2):
+        anchors = list({m.cands[0] for m in mentions if len(m.cands) == 1})
+        for m in mentions:
+            if len(m.cands) > 1:
+                for a in sorted(anchors, key=lambda u: RANK[u.level]):
+                    if RANK[a.level] > RANK[m.level]:
+                        m.cands = _narrow(m.cands, lambda u, a=a: inside(u, a))
+    if hint:
+        # the site's province, and the 2025 province it is part of
+        hks = {name_key(hint)} | {name_key(u.province_2025 or "") for u in load_gazetteer().lookup(
+            LEGACY, "province", name_key(hint))}
+        for m in mentions:
+            if len(m.cands) > 1:
+                m.cands = _narrow(m.cands, lambda u: name_key(u.province) in hks)

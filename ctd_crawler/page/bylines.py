@@ -1,0 +1,91 @@
+"""Bylines and CMS accounts: who signed an article, told apart from the page around it.
+
+split_byline takes a byline off the end of the body text; is_cms_account tells a CMS
+login printed as the author ("Super User", "admin") from a person or a source. The
+account names are one list, data/bylines/cms_accounts.txt, shared by every layout.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ctd_crawler.extract.lexicon import data_lines
+from ctd_crawler.extract.text import fold, nfc
+
+__all__ = ["is_cms_account", "split_byline"]
+
+# A credit label before the author ("Tin, ảnh: Minh Anh", "Nguồn: Báo Bắc Kạn").
+_LABEL = re.compile(
+    r"^(?:(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|tin và ảnh|bài và ảnh|nguồn|"
+    r"thực hiện|nhóm pv|pv)\s*:\s*)",
+    re.IGNORECASE,
+)
+# A note after the author on how the text was made ("Thu Hà (tổng hợp)").
+_NOTE = re.compile(r"\s*\((?:tổng hợp|th|st|sưu tầm|lược dịch|theo [^)]*)\)\s*\.?$", re.IGNORECASE)
+# A source instead of an author ("Theo Báo Bắc Kạn").
+_SOURCE = re.compile(r"^(?:theo|nguồn:?)\s+\S", re.IGNORECASE)
+_SENTENCE = re.compile(r"[.!?;]\s")
+_LONG_NUMBER = re.compile(r"\d{3,}")
+# Between the name and its affiliation: " - Hội CTĐ huyện", ", Hội ...", " (Hội ...)".
+_AFFILIATION = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+\(")
+_LOGIN_NUMBER = re.compile(r"\d+$")
+
+
+@lru_cache(maxsize=1)
+def _cms_accounts() -> frozenset[str]:
+    return frozenset(fold(name) for name in data_lines("bylines/cms_accounts.txt"))
+
+
+def is_cms_account(author: str, *, numbered: bool = False) -> bool:
+    """A CMS login or default account ("Super User", "admin"), not a person or a source.
+
+    `numbered`: also with digits after it ("admin2"), as WordPress prints its logins.
+    """
+    key = fold(author).strip()
+    if numbered:
+        key = _LOGIN_NUMBER.sub("", key)
+    return key in _cms_accounts()
+
+
+def split_byline(body_text: str) -> tuple[str, str | None]:
+    """Split a byline off the end of the body: (body without it, author) or (body, None).
+
+    Conservative: only a short last paragraph with no sentence inside it that is a
+    source ("Theo Báo Bắc Kạn"), a labelled credit ("Tin, ảnh: Minh Anh"), or a
+    capitalised name of 2-4 syllables with an optional " - organisation" or "(tổng hợp)".
+    """
+    if not isinstance(body_text, str):
+        return body_text, None
+    text = body_text.rstrip()
+    cut = max(text.rfind("\n\n"), text.rfind("\n"))
+    if cut < 0:
+        return body_text, None
+    last = text[cut:].strip()
+    author = _byline_author(last)
+    if author is None:
+        return body_text, None
+    return text[:cut].rstrip(), author
+
+
+def _byline_author(line: str) -> str | None:
+    line = nfc(line).strip().strip("*_ ")
+    if not line or len(line) > 80 or len(line.split()) > 12:
+        return None
+    labelled = _LABEL.match(line)
+    core = line[labelled.end() :] if labelled else line
+    core = _NOTE.sub("", core).strip().rstrip(".").strip()
+    if not core or _SENTENCE.search(core) or _LONG_NUMBER.search(core):
+        return None
+    if _SOURCE.match(core):
+        return core
+    name = _AFFILIATION.split(core, maxsplit=1)[0]
+    words = name.split()
+    if labelled and 1 <= len(words) <= 6:
+        return core
+    looks_like_name = all(w[:1].isupper() for w in words) and name.replace(" ", "").replace("'", "").isalpha()
+    if 2 <= len(words) <= 4 and looks_like_name and (not name.isupper() or len(words) <= 3):
+        return core
+    if len(words) == 1 and name.isupper() and 2 <= len(name) <= 5:  # "PV", "CTV", "TH"
+        return core
+    return None
