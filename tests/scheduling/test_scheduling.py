@@ -10,14 +10,15 @@ import shlex
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.paths import ROOT as HERE
 from tests.paths import SITES
 
-HERE = Path(__file__).resolve().parent.parent
 SCHEDULING = HERE / "ctd_crawler" / "scheduling"
 CRONTAB = SCHEDULING / "crontab"
 SERVICE = SCHEDULING / "ctd-crawl.service"
@@ -41,8 +42,9 @@ def exec_start() -> list[str]:
 
 
 def local_service(tmp_path: Path) -> Path:
-    """The service with this checkout's paths, so that its command exists here."""
-    text = SERVICE.read_text("utf-8").replace("/srv/ctd_crawler/.venv", str(HERE / ".venv"))
+    """The service with this machine's paths (the Python environment running the tests),
+    so that its command exists here."""
+    text = SERVICE.read_text("utf-8").replace("/srv/ctd_crawler/.venv", sys.prefix)
     text = text.replace("/srv/ctd_crawler", str(tmp_path)).replace("User=ctd", "User=root")
     (tmp_path / SERVICE.name).write_text(text, "utf-8")
     shutil.copy(TIMER, tmp_path / TIMER.name)
@@ -120,6 +122,7 @@ def test_flock_keeps_a_second_run_out(tmp_path, prefix, busy_status):
 
 
 @pytest.mark.skipif(not shutil.which("flock"), reason="flock not installed")
+@pytest.mark.slow
 def test_the_service_command_runs_a_crawl(tmp_path):
     command = shlex.split(unit(local_service(tmp_path))["Service"]["ExecStart"])
     command[command.index("-E") + 2] = str(tmp_path / "crawl.lock")
@@ -156,6 +159,7 @@ def test_scrapy_cfg_has_a_deploy_target():
     assert cfg["settings"]["default"] == "ctd_crawler.settings"
 
 
+@pytest.mark.slow
 def test_a_job_scheduled_through_scrapyd_crawls_the_mirror(tmp_path):
     pytest.importorskip("scrapyd", reason="scrapyd is not installed (pip install scrapyd)")
     import sqlite3
