@@ -162,20 +162,25 @@ def test_scrapy_cfg_has_a_deploy_target():
 @pytest.mark.slow
 def test_a_job_scheduled_through_scrapyd_crawls_the_mirror(tmp_path):
     pytest.importorskip("scrapyd", reason="scrapyd is not installed (pip install scrapyd)")
+    assert scrapyd_job(sys.executable, tmp_path) == ("finished", 20)
+
+
+def scrapyd_job(python: str, folder: Path) -> tuple[str, int]:
+    """Deploy the thin egg to a Scrapyd run by `python`, crawl vnrc of the mirror through its
+    HTTP API, and return the run's (status, articles_new) from the archive."""
     import sqlite3
-    import sys
 
     from ctd_crawler.crawl.mirror import serve_mirror
     from ctd_crawler.scheduling.scrapyd_egg import build_egg, upload
 
     port = _free_port()
-    (tmp_path / "scrapyd.conf").write_text(
+    (folder / "scrapyd.conf").write_text(
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = eggs\nlogs_dir = logs\n"
         "items_dir =\ndbs_dir = dbs\nmax_proc = 1\npoll_interval = 0.3\n", "utf-8")
     url = f"http://127.0.0.1:{port}"
-    scrapyd = subprocess.Popen([str(Path(sys.executable).with_name("scrapyd"))], cwd=tmp_path,
+    scrapyd = subprocess.Popen([python, "-m", "scrapyd"], cwd=folder,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    archive = tmp_path / "ctd.sqlite"
+    archive = folder / "ctd.sqlite"
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -185,7 +190,7 @@ def test_a_job_scheduled_through_scrapyd_crawls_the_mirror(tmp_path):
             except OSError:
                 assert scrapyd.poll() is None and time.monotonic() < deadline, "scrapyd did not start"
                 time.sleep(0.2)
-        added = upload(build_egg(tmp_path / "dist"), url)
+        added = upload(build_egg(folder / "dist"), url)
         assert added["status"] == "ok" and added["spiders"] == 1, added
         with serve_mirror(SITES) as mirror:
             # settings as `scrapy crawl ctd -s ...` would get them (the mirror loosens only the delays)
@@ -202,6 +207,6 @@ def test_a_job_scheduled_through_scrapyd_crawls_the_mirror(tmp_path):
         scrapyd.terminate()
         scrapyd.wait(timeout=30)
     db = sqlite3.connect(archive)
-    status, new = db.execute("SELECT status, articles_new FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()
+    row = db.execute("SELECT status, articles_new FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()
     db.close()
-    assert (status, new) == ("finished", 20)
+    return row
