@@ -53,3 +53,25 @@ class ArticleItem:
             "event_dates": self.event_dates, "people": self.people, "places": self.places,
             "money": self.money, "counts": self.counts, "problems": self.problems,
         }
+
+
+@dataclass(frozen=True)
+class EntryVisit:
+    """A listing page, sitemap or feed was read (or answered 304 Not Modified): when, and
+    the validators for the next conditional request. For the archive's entry_pages."""
+
+    url: str
+    site: str
+    kind: str  # listing | sitemap | sitemapindex | feed
+    checked_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleConfirmed:
+    """A known article answered 304 Not Modified: only its last_seen moves."""
+
+    url: str
+    seen_at: str

@@ -29,6 +29,26 @@ def archive(tmp_path):
     db.close()
 
 
+# Fixtures that run whole crawls in subprocesses: every test that uses one is slow.
+CRAWLING_FIXTURES = {"readme_archive", "runs", "crawled", "reference"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if CRAWLING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article's text as a person sees it (../shared/seeds/); skips without it."""
+    from tests.paths import SEED_TEXT
+
+    if not SEED_TEXT.is_file():
+        pytest.skip(f"the seed text is not beside this checkout ({SEED_TEXT})")
+    return SEED_TEXT.read_text("utf-8")
+
+
 @pytest.fixture(scope="session")
 def readme_archive(tmp_path_factory):
     """The demo archive that archive.md's worked queries are shown on (built once per run;

@@ -7,3 +7,9 @@ FIXTURES = ROOT / "fixtures"
 SITES = FIXTURES / "sites"  # the offline mirror
 EXPECTED = FIXTURES / "expected"  # hand-checked extraction of the mirror's articles
 HELDOUT = FIXTURES / "heldout"  # pages of CMS families without a layout, annotated apart
+# The article the project was created from, as a person sees it: beside the checkout, not in it
+# (tests that read it skip on a machine without ../shared).
+SEED_TEXT = ROOT.parent / "shared" / "seeds" / "000_0993374ef8b464a8.txt"
+# Its page on the mirror, and that page's real URL.
+SEED_PAGE = SITES / "chuthapdobacgiang.org.vn" / "tin-tuc" / "chi-tiet.aspx@id=1856"
+SEED_URL = "https://chuthapdobacgiang.org.vn/tin-tuc/chi-tiet.aspx?id=1856"

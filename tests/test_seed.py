@@ -8,10 +8,9 @@ import pytest
 from ctd_crawler.page.parse import parse_page
 from ctd_crawler.pipelines import run_chain
 from ctd_crawler.sites import site_for_url
-from tests.paths import SITES
+from tests.paths import SEED_PAGE as PAGE
+from tests.paths import SEED_URL as URL
 
-URL = "https://chuthapdobacgiang.org.vn/tin-tuc/chi-tiet.aspx?id=1856"
-PAGE = SITES / "chuthapdobacgiang.org.vn" / "tin-tuc" / "chi-tiet.aspx@id=1856"
 SIDEBAR = ["Các tin bài khác", "TRANG VIDEO", "HÀNH TRÌNH ĐỎ 2024", "Bắc Giang", "Nguyễn Thị Xuân Thu",
            "Triệu bước chân", "1 triệu đồng", "Học tập và làm theo lời Bác", "09-07-2024"]
 

@@ -70,9 +70,7 @@ def archive_stats(archive: Archive) -> str:
 
 
 def _totals(archive: Archive) -> str:
-    q = {t: archive.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-         for t in ("articles", "people", "places", "money", "counts", "event_dates")}
-    return ", ".join(f"{n} {t}" for t, n in q.items())
+    return ", ".join(f"{n} {t}" for t, n in archive.totals().items())
 
 
 def _fmt(counts: dict[str, int]) -> str:

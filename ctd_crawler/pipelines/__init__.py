@@ -36,8 +36,9 @@ class Step:
         if self.stats is not None and n:
             self.stats.inc_value(f"ctd/{key}", n)
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
-        return self.apply(item, self._count)
+    def process_item(self, item):
+        # the spider's EntryVisit / ArticleConfirmed items are for the archive only
+        return self.apply(item, self._count) if isinstance(item, ArticleItem) else item
 
     def apply(self, item: ArticleItem, count: Count) -> ArticleItem:
         raise NotImplementedError

@@ -1,5 +1,10 @@
-"""Archive: every item lands in the SQLite archive; each run adds a crawl_runs row, with the
-verdict of the end-of-run checks (ctd_crawler/crawl/monitor.py)."""
+"""Archive: every item lands in the SQLite archive, through the one writer.
+
+This pipeline owns the run's state too: the crawl_runs row (opened at the start, closed
+with the verdict of the end-of-run checks, ctd_crawler/crawl/monitor.py) and the sites'
+completeness marks: NULL while a crawl of them runs, a time when it ended cleanly with no
+transient failure (`ctd/site/<id>/transient`), so that the next run trusts its entry pages.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from ctd_crawler.crawl.monitor import Thresholds, check_run, error_stats, report
-from ctd_crawler.items import ArticleItem
+from ctd_crawler.items import ArticleConfirmed, EntryVisit
 from ctd_crawler.page.parse import now_vn
 from ctd_crawler.store import open_archive
 
@@ -40,11 +45,20 @@ class ArchivePipeline:
             logger.info("archive %s: applied migration %s", self.path, name)
         sites = getattr(self.crawler.spider, "sites", ())
         self.archive.sync_sites(sites)
+        # Until this run ends cleanly, the next one must not trust what this one half-did.
+        self.archive.mark_sites([s.id for s in sites], None)
         self.run_id = self.archive.start_run([s.id for s in sites], now_vn())
         self.stats.set_value("ctd/run_id", self.run_id)
         self.stats.set_value("ctd/archive", str(self.path))
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    def process_item(self, item):
+        if isinstance(item, EntryVisit):
+            self.archive.save_entry(item.url, item.site, item.kind, item.checked_at, item.etag, item.last_modified,
+                                    keep_validators=item.not_modified)
+            return item
+        if isinstance(item, ArticleConfirmed):
+            self.archive.touch(item.url, item.seen_at)
+            return item
         outcome = self.archive.save(item)
         self.stats.inc_value(f"ctd/articles_{outcome}")
         # per site, for the checks: a layout that suddenly yields no dates or bodies
@@ -62,6 +76,12 @@ class ArchivePipeline:
         failures = check_run(stats, self.archive.previous_runs(self.run_id), sites,
                              Thresholds.from_settings(self.crawler.settings))
         (logger.error if failures else logger.info)(report(self.run_id, failures))
+        if reason == "finished":
+            transient = {s: int(stats.get(f"ctd/site/{s}/transient", 0)) for s in sites}
+            self.archive.mark_sites([s for s, n in transient.items() if not n], now_vn())
+            for site, n in transient.items():
+                if n:
+                    logger.info("site %s had %d transient failures: the next run re-reads all its listings", site, n)
         self.stats.set_value("ctd/checks_failed", len(failures))
         status = "interrupted" if reason != "finished" else "failed" if failures else "finished"
         self.archive.finish_run(

@@ -4,8 +4,9 @@ import zlib
 import pytest
 
 from ctd_crawler.store import open_archive
-from ctd_crawler.store.archive import ArchiveError, person_scope
+from ctd_crawler.store.archive import ArchiveError
 from ctd_crawler.store.schema import LATEST, current_version
+from ctd_crawler.store.writer import person_scope
 from tests.conftest import make_item
 
 FACTS = dict(

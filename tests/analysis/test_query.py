@@ -14,10 +14,6 @@ from ctd_crawler.analysis import export, facts, filters, report, search
 from ctd_crawler.analysis.filters import Filters, QueryError
 from ctd_crawler.store import open_archive
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-
 
 @pytest.fixture(scope="module")
 def path(readme_archive):

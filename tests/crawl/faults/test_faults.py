@@ -1,4 +1,4 @@
-"""The real spider against a server that misbehaves on purpose (tests/faults/server.py).
+"""The real spider against a server that misbehaves on purpose (tests.crawl.faults.server.py).
 
 For every fault: the crawl goes on, the fault is counted in the run's stats (`ctd/...`),
 no article is lost or archived twice, and memory stays bounded (a 50 MB page and a gzip
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.crawl.faults.server import ARTICLES, HOST, FaultServer
 from tests.crawling import crawl_command, last_run
-from tests.faults.server import ARTICLES, HOST, FaultServer
 
 SITES = Path(__file__).with_name("sites.toml")
 SETTINGS = {

@@ -1,7 +1,7 @@
 """A loopback server that misbehaves on purpose, in the mirror's URL scheme
 (`/<host>/<path>`), so the real spider crawls it through CTD_MIRROR.
 
-Site `loi.example.vn` (registry: tests/faults/sites.toml). `GOOD` articles always work;
+Site `loi.example.vn` (registry: tests/crawl/faults/sites.toml). `GOOD` articles always work;
 each path of `FAULTS` fails in its own way; `RECOVERS` fail at first, then work.
 """
 

@@ -10,14 +10,15 @@ import shlex
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.paths import ROOT as HERE
 from tests.paths import SITES
 
-HERE = Path(__file__).resolve().parent.parent
 SCHEDULING = HERE / "ctd_crawler" / "scheduling"
 CRONTAB = SCHEDULING / "crontab"
 SERVICE = SCHEDULING / "ctd-crawl.service"
@@ -41,8 +42,9 @@ def exec_start() -> list[str]:
 
 
 def local_service(tmp_path: Path) -> Path:
-    """The service with this checkout's paths, so that its command exists here."""
-    text = SERVICE.read_text("utf-8").replace("/srv/ctd_crawler/.venv", str(HERE / ".venv"))
+    """The service with this machine's paths (the Python environment running the tests),
+    so that its command exists here."""
+    text = SERVICE.read_text("utf-8").replace("/srv/ctd_crawler/.venv", sys.prefix)
     text = text.replace("/srv/ctd_crawler", str(tmp_path)).replace("User=ctd", "User=root")
     (tmp_path / SERVICE.name).write_text(text, "utf-8")
     shutil.copy(TIMER, tmp_path / TIMER.name)
@@ -120,6 +122,7 @@ def test_flock_keeps_a_second_run_out(tmp_path, prefix, busy_status):
 
 
 @pytest.mark.skipif(not shutil.which("flock"), reason="flock not installed")
+@pytest.mark.slow
 def test_the_service_command_runs_a_crawl(tmp_path):
     command = shlex.split(unit(local_service(tmp_path))["Service"]["ExecStart"])
     command[command.index("-E") + 2] = str(tmp_path / "crawl.lock")
@@ -156,22 +159,28 @@ def test_scrapy_cfg_has_a_deploy_target():
     assert cfg["settings"]["default"] == "ctd_crawler.settings"
 
 
+@pytest.mark.slow
 def test_a_job_scheduled_through_scrapyd_crawls_the_mirror(tmp_path):
     pytest.importorskip("scrapyd", reason="scrapyd is not installed (pip install scrapyd)")
+    assert scrapyd_job(sys.executable, tmp_path) == ("finished", 20)
+
+
+def scrapyd_job(python: str, folder: Path) -> tuple[str, int]:
+    """Deploy the thin egg to a Scrapyd run by `python`, crawl vnrc of the mirror through its
+    HTTP API, and return the run's (status, articles_new) from the archive."""
     import sqlite3
-    import sys
 
     from ctd_crawler.crawl.mirror import serve_mirror
     from ctd_crawler.scheduling.scrapyd_egg import build_egg, upload
 
     port = _free_port()
-    (tmp_path / "scrapyd.conf").write_text(
+    (folder / "scrapyd.conf").write_text(
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = eggs\nlogs_dir = logs\n"
         "items_dir =\ndbs_dir = dbs\nmax_proc = 1\npoll_interval = 0.3\n", "utf-8")
     url = f"http://127.0.0.1:{port}"
-    scrapyd = subprocess.Popen([str(Path(sys.executable).with_name("scrapyd"))], cwd=tmp_path,
+    scrapyd = subprocess.Popen([python, "-m", "scrapyd"], cwd=folder,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    archive = tmp_path / "ctd.sqlite"
+    archive = folder / "ctd.sqlite"
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -181,7 +190,7 @@ def test_a_job_scheduled_through_scrapyd_crawls_the_mirror(tmp_path):
             except OSError:
                 assert scrapyd.poll() is None and time.monotonic() < deadline, "scrapyd did not start"
                 time.sleep(0.2)
-        added = upload(build_egg(tmp_path / "dist"), url)
+        added = upload(build_egg(folder / "dist"), url)
         assert added["status"] == "ok" and added["spiders"] == 1, added
         with serve_mirror(SITES) as mirror:
             # settings as `scrapy crawl ctd -s ...` would get them (the mirror loosens only the delays)
@@ -198,6 +207,6 @@ def test_a_job_scheduled_through_scrapyd_crawls_the_mirror(tmp_path):
         scrapyd.terminate()
         scrapyd.wait(timeout=30)
     db = sqlite3.connect(archive)
-    status, new = db.execute("SELECT status, articles_new FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()
+    row = db.execute("SELECT status, articles_new FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()
     db.close()
-    assert (status, new) == ("finished", 20)
+    return row

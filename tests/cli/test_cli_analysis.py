@@ -14,7 +14,6 @@ from click.testing import CliRunner
 
 from ctd_crawler.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
 ANALYSIS = ["search", "people", "places", "money", "export", "reextract", "serve", "report"]
 
 

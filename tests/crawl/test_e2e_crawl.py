@@ -13,9 +13,7 @@ from pathlib import Path
 import pytest
 
 from ctd_crawler.sites import load_sites
-from tests.paths import SITES
-
-EXPECTED = Path(__file__).resolve().parent.parent / "fixtures" / "expected"
+from tests.paths import EXPECTED, SITES
 
 
 def run_demo(archive: Path, *args: str) -> subprocess.CompletedProcess:

@@ -8,13 +8,11 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("datasette", reason="datasette is optional (pip install datasette)")
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 

@@ -67,6 +67,7 @@ def test_report_is_one_summary():
     assert text.startswith("crawl run #7: 2 check(s) FAILED") and "  - site a: x" in text
 
 
+@pytest.mark.slow
 def test_crawl_exits_non_zero_and_records_a_site_that_went_silent(tmp_path):
     mirror = copy_mirror(tmp_path / "sites")
     archive = tmp_path / "ctd.sqlite"

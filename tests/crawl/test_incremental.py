@@ -18,9 +18,10 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from ctd_crawler.crawl.failures import looks_like_error_page
+from ctd_crawler.crawl.incremental import parse_when
 from ctd_crawler.crawl.middlewares import retry_after_seconds
 from ctd_crawler.crawl.mirror import serve_mirror
-from ctd_crawler.crawl.spider import _parse_when, looks_like_error_page
 from ctd_crawler.sites import load_sites
 from tests.crawling import copy_mirror, last_run, run_crawl, snapshot
 from tests.paths import SITES
@@ -169,7 +170,7 @@ def test_error_pages_are_recognised(title, body, error):
     ("", None), ("garbage", None), (None, None),
 ])
 def test_dates_of_sitemaps_feeds_and_archive(text, iso):
-    parsed = _parse_when(text)
+    parsed = parse_when(text)
     assert (parsed.isoformat() if parsed else None) == iso
 
 

@@ -9,7 +9,6 @@ import re
 import shutil
 import sqlite3
 import subprocess
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,7 +16,6 @@ from click.testing import CliRunner
 from ctd_crawler.analysis.report import fill_months, fmt_int, fmt_vnd
 from ctd_crawler.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 

@@ -44,9 +44,10 @@ def nightly_spider(archive):
 
     an_hour_ago = (datetime.fromisoformat(now_vn()) - timedelta(hours=1)).isoformat(timespec="seconds")
     archive.save(make_item(url=KNOWN, fetched_at=an_hour_ago))
-    spider = CtdSpider.from_crawler(get_crawler(CtdSpider), site="vnrc")
-    spider.archive = archive
-    return spider
+    archive.mark_sites(["vnrc"], now_vn())
+    spider = CtdSpider.from_crawler(get_crawler(CtdSpider, {"CTD_ARCHIVE": str(archive.path)}), site="vnrc")
+    yield spider
+    spider.closed("finished")
 
 
 KNOWN = "https://redcross.org.vn/tin-tuc/hoat-dong-hoi/trao-qua-tet-20990.html"

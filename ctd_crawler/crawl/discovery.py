@@ -1,0 +1,90 @@
+"""Reading the pages that lead to articles: links of a listing page, entries of a sitemap
+or a feed, the dates a listing shows. Pure functions over responses and trees."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from lxml import etree
+from scrapy.http import Response
+from scrapy.utils.sitemap import Sitemap
+
+from ctd_crawler.crawl.urls import canonical_url
+from ctd_crawler.sites import Site
+
+_LISTING_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+
+
+class UnreadableEntry(ValueError):
+    """A sitemap or feed that cannot be read; the message says why."""
+
+
+class EntityBomb(UnreadableEntry):
+    """A sitemap or feed that declares XML entities: refused unread."""
+
+
+def header(response: Response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def is_html(response: Response) -> bool:
+    ctype = (header(response, "Content-Type") or "").lower()
+    return not ctype or "html" in ctype or "xml" in ctype and b"<html" in response.body[:2048].lower()
+
+
+def declares_entities(body: bytes) -> bool:
+    """Sitemaps and feeds never need a DTD with entities; a billion-laughs bomb does."""
+    head = body[:8192]
+    return b"<!ENTITY" in head or b"<!entity" in head
+
+
+def page_links(tree, base_url: str, site: Site) -> list[str]:
+    """The site's own links of a page, canonical, once each, in page order."""
+    tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="discard")
+    seen: dict[str, None] = {}
+    for href in tree.xpath("//a/@href"):
+        if href.startswith(("http://", "https://")) and site.owns(href):
+            seen.setdefault(canonical_url(href))
+    return list(seen)
+
+
+def listing_days(tree) -> list[date]:
+    """The dd/mm/yyyy dates a listing page shows (its articles' dates)."""
+    days = []
+    for d, m, y in _LISTING_DATE.findall(tree.text_content()):
+        try:
+            days.append(date(int(y), int(m), int(d)))
+        except ValueError:
+            continue
+    return days
+
+
+def sitemap(body: bytes) -> Sitemap:
+    """A parsed sitemap or sitemap index; raises UnreadableEntry."""
+    if declares_entities(body):
+        raise EntityBomb("declares XML entities (possible entity bomb)")
+    try:
+        return Sitemap(body)
+    except Exception as exc:  # noqa: BLE001 - lxml and Scrapy raise several kinds
+        raise UnreadableEntry(str(exc)) from None
+
+
+def feed_entries(body: bytes) -> Iterator[tuple[str, str | None]]:
+    """(link, date) of every RSS item or Atom entry; raises UnreadableEntry."""
+    if declares_entities(body):
+        raise EntityBomb("declares XML entities (possible entity bomb)")
+    try:
+        root = etree.fromstring(body, parser=_XML)
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableEntry(str(exc)) from None
+    if root is None:
+        raise UnreadableEntry("no XML document")
+    for entry in root.xpath("//item | //*[local-name()='entry']"):
+        link = entry.xpath("string(link)") or entry.xpath("string(*[local-name()='link']/@href)")
+        if link.strip():
+            changed = entry.xpath("string(pubDate)") or entry.xpath("string(*[local-name()='updated'])")
+            yield link.strip(), changed or None
