@@ -1,4 +1,5 @@
-"""The item that flows from the spider through the pipelines into the archive."""
+"""What flows from the spider through the pipelines into the archive: the raw fields a
+layout reads off a page, the article item built on them, and the crawl's own records."""
 
 from __future__ import annotations
 
@@ -9,9 +10,22 @@ from ctd_crawler.extract.text import without_related_list
 
 
 @dataclass
-class ArticleItem:
-    # set by the spider (fetch) and the layout (raw fields)
+class RawArticle:
+    """The fields a layout reads off a page (ctd_crawler/page/layouts/)."""
+
     url: str
+    title: str | None
+    date_text: str | None
+    author: str | None
+    body_text: str
+    lang: str
+    layout: str
+    fallbacks: list[str] = field(default_factory=list)  # fields the generic layout filled in
+
+
+@dataclass(kw_only=True)
+class ArticleItem(RawArticle):
+    # set with the fetch
     site: str | None
     fetched_at: str  # ISO 8601, +07:00
     status: int
@@ -19,13 +33,6 @@ class ArticleItem:
     encoding: str
     raw: bytes = field(repr=False)
     html: str = field(repr=False)  # the decoded page, for page-level date sources; not archived
-    title: str | None
-    date_text: str | None
-    author: str | None
-    body_text: str
-    lang: str
-    layout: str
-    fallbacks: list[str] = field(default_factory=list)
     site_province: str | None = None
     etag: str | None = None
     last_modified: str | None = None

@@ -42,9 +42,7 @@ def parse_page(
             raw.date_text = generic.date_text
             raw.fallbacks.append("date_text")
     return ArticleItem(
-        url=url, site=site.id if site else None, fetched_at=fetched_at or now_vn(), status=status,
-        content_type=content_type, encoding=encoding, raw=body, html=text, title=raw.title,
-        date_text=raw.date_text, author=raw.author, body_text=raw.body_text, lang=raw.lang,
-        layout=raw.layout, fallbacks=raw.fallbacks, site_province=site.province if site else None,
-        etag=etag, last_modified=last_modified,
+        **vars(raw), site=site.id if site else None, fetched_at=fetched_at or now_vn(), status=status,
+        content_type=content_type, encoding=encoding, raw=body, html=text,
+        site_province=site.province if site else None, etag=etag, last_modified=last_modified,
     )

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
 from typing import ClassVar
 from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ctd_crawler.items import RawArticle
 from ctd_crawler.page.html import drop, first, paragraphs_of, text_of
 
 # Never article text, whatever the family: navigation, sharing, related lists, comments.
@@ -26,18 +26,6 @@ COMMON_DROP = (
     ".//*[contains(@class, 'related') or contains(@class, 'tin-lien-quan') or contains(@class, 'other-news')]",
     ".//*[contains(@class, 'comment')]",
 )
-
-
-@dataclass
-class RawArticle:
-    url: str
-    title: str | None
-    date_text: str | None
-    author: str | None
-    body_text: str
-    lang: str
-    layout: str
-    fallbacks: list[str] = field(default_factory=list)
 
 
 class Layout:
