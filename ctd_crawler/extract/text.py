@@ -44,6 +44,19 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
 
 
+# The combining tone marks of Vietnamese (grave, acute, tilde, hook above, dot below).
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def tone_key(word: str) -> str:
+    """Matching key of one word: lowercase, its tone mark moved to the end, so that the old
+    and new tone placements meet ("hoá" = "hóa", "thuỷ" = "thủy") while "hóa" and "hoa",
+    or "Đảng" and "Đặng", stay apart. For matching only, never stored."""
+    d = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES)) + "".join(
+        c for c in d if c in _TONES)
+
+
 class _OneCharFold(dict):
     """str.translate table folding each character to exactly one (filled as met)."""
 

@@ -8,6 +8,7 @@ from ctd_crawler.extract.text import (
     fold,
     fold_aligned,
     nfc,
+    tone_key,
     without_related_list,
 )
 
@@ -83,3 +84,11 @@ def test_facts_are_never_taken_from_a_related_list_left_in_the_body():
 ])
 def test_fold_aligned_keeps_one_character_per_character(text, folded):
     assert fold_aligned(text) == folded and len(fold_aligned(text)) == len(text)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("hoá", "hóa", True), ("Thuỷ", "thủy", True), ("HOÀ", "hòa", True), ("quý", "quí", False),
+    ("hóa", "hoa", False), ("Đảng", "Đặng", False), ("hỏa", "hóa", False), ("Kỳ", "kỳ", True),
+])
+def test_tone_key_meets_old_and_new_tone_placement_only(a, b, same):
+    assert (tone_key(a) == tone_key(b)) is same

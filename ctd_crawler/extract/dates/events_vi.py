@@ -42,6 +42,7 @@ from ctd_crawler.extract.dates.resolve import (
     year_flag,
 )
 from ctd_crawler.extract.text import fold
+from ctd_crawler.extract.tokens import is_caps_line
 
 
 def _h_full_range(ctx, span, g):
@@ -231,6 +232,6 @@ def _edition_label(ctx: Ctx, pos: int) -> bool:
     """"năm 2018" right after an event's name or an edition number (see patterns)."""
     before = ctx.text[max(0, pos - 60):pos]
     line = before.rsplit("\n", 1)[-1]
-    if line.isupper():  # an ALL-CAPS title: capitals say nothing about names
+    if is_caps_line(line):  # a title in capitals: capitals say nothing about names
         return bool(P_EDITION_BEFORE_CAPS.search(line))
     return bool(P_EDITION_BEFORE.search(before))

@@ -37,10 +37,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ctd_crawler.extract.tokens import DIGITS, units
+
 from .patterns import (
     AFTER_TENS,
     DIGIT_WORDS,
     FILLERS,
+    GRAIN,
     HALF,
     MAX_DIGITS,
     SCALE_WORDS,
@@ -48,7 +51,6 @@ from .patterns import (
     START_WORDS,
     TEN,
     TENS,
-    TOKEN,
     VI_SCALES,
     VI_SMALL_SCALES,
 )
@@ -67,15 +69,9 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Numerals, words and punctuation with their character offsets."""
     tokens = []
-    for m in TOKEN.finditer(text):
-        s = m.group()
-        if s[0].isdigit() and s[0] in "0123456789":
-            kind = "num"
-        elif s[0].isalpha():
-            kind = "word"
-        else:
-            kind = "punct"
-        tokens.append(Token(s, s.lower(), m.start(), m.end(), kind))
+    for u in units(text, GRAIN):
+        kind = "num" if u.kind == DIGITS else "word" if u.text[0].isalpha() else "punct"
+        tokens.append(Token(u.text, u.text.lower(), u.start, u.end, kind))
     return tokens
 
 

@@ -4,14 +4,15 @@ stop words) are data, read by `vocabulary.py`."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
+
+from ctd_crawler.extract.tokens import Grain
 
 # --- tokens -----------------------------------------------------------------------------
 
-# A numeral is ASCII digits with internal "." or "," separators; a word is a run of
-# letters; anything else is one punctuation character.
-TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+|\S")
+# A numeral is ASCII digits with internal "." or "," separators ("1.300.000", "1,5"); a
+# word is a run of letters; anything else is one punctuation character.
+GRAIN = Grain(number_joiners=".,", ascii_digits=True)
 MAX_DIGITS = 20
 
 # --- number words -----------------------------------------------------------------------

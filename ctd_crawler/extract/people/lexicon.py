@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ctd_crawler.extract.lexicon import data_lines, data_toml
-from ctd_crawler.extract.people.tokens import PhraseTable, low, table, tone_key, words
-from ctd_crawler.extract.text import fold
+from ctd_crawler.extract.people.tokens import PhraseTable, low, table, words
+from ctd_crawler.extract.text import fold, tone_key
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-# A hyphen between letters keeps one word: hyphenated given names ("Kim Sung-ho").
-TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<n>\d+(?:[.,/]\d+)*)|(?P<p>\S)")
-# The combining tone marks of Vietnamese (grave, acute, tilde, hook above, dot below).
-TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+from ctd_crawler.extract.tokens import Grain
+
+# A hyphen between letters keeps one word: hyphenated given names ("Kim Sung-ho"); a date
+# or a decimal stays one number ("20/6/2024"), so that no part of it opens a name.
+GRAIN = Grain(word_joiners="'’-", number_joiners=".,/")
 # Punctuation after which a capitalised word may be a sentence's first word.
 SENTENCE_OPENERS = frozenset(".!?:;\"“”'‘’(-–—•…*[")
 DASHES = frozenset({"-", "–", "—"})

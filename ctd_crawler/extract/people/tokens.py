@@ -7,13 +7,13 @@ tone key (old and new tone placement meet: "hóa" = "hoá").
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ctd_crawler.extract.people.patterns import MAX_PHRASE, TOKEN, TONES
-from ctd_crawler.extract.text import fold, nfc
+from ctd_crawler.extract.people.patterns import GRAIN, MAX_PHRASE
+from ctd_crawler.extract.text import fold, nfc, tone_key
+from ctd_crawler.extract.tokens import DIGITS, LETTERS, OTHER, is_caps_line, units
 
 
 @dataclass(slots=True)
@@ -29,15 +29,6 @@ class Tok:
     tkey: str  # tone_key(text): for organisation and place words
 
 
-def tone_key(word: str) -> str:
-    """Lowercase word with its tone mark moved to the end: "hóa" and "hoá" (old and new
-    tone placement) meet, while "hóa" and "hoa" or "Đảng" and "Đặng" stay apart."""
-    d = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in d if c not in TONES)) + "".join(
-        c for c in d if c in TONES
-    )
-
-
 @lru_cache(maxsize=1 << 14)  # ~ the syllables of Vietnamese with their capitalised forms; ≈ 3 MiB full
 def keys(word: str) -> tuple[str, str, str]:
     """(lower, folded, tone key) of a word: cached, since news text repeats its words."""
@@ -47,21 +38,23 @@ def keys(word: str) -> tuple[str, str, str]:
 def tokenize(line: str, offset: int) -> list[Tok]:
     """The tokens of one line; `offset` is the line's start in the text."""
     toks = []
-    letters = sum(map(str.isalpha, line))
-    caps_line = letters >= 12 and sum(map(str.isupper, line)) > 0.8 * letters
-    for m in TOKEN.finditer(line):
-        s = m.group()
-        kind = m.lastgroup
+    caps_line = is_caps_line(line)
+    for u in units(line, GRAIN):
+        s = u.text
+        kind = _KINDS[u.kind]
         upper = kind == "w" and len(s) > 1 and s.isupper() and not caps_line
         cap = kind == "w" and (caps_line or s[0].isupper())
         low, folded, tkey = keys(s)
-        toks.append(Tok(s, m.start() + offset, m.end() + offset, kind, low, folded, cap, upper, tkey))
+        toks.append(Tok(s, u.start + offset, u.end + offset, kind, low, folded, cap, upper, tkey))
     return toks
+
+
+_KINDS = {LETTERS: "w", DIGITS: "n", OTHER: "p"}
 
 
 def words(phrase: str, key: Callable[[str], str]) -> tuple[str, ...]:
     """The words of a lexicon phrase under `key` (punctuation dropped)."""
-    return tuple(key(m.group()) for m in TOKEN.finditer(nfc(phrase)) if m.lastgroup == "w")
+    return tuple(key(u.text) for u in units(nfc(phrase), GRAIN) if u.kind == LETTERS)
 
 
 def low(s: str) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ctd_crawler.extract.text import fold
+from ctd_crawler.extract.text import fold, tone_key
 
 LEGACY = "legacy"  # the 63-province units, in force before 2025-07-01
 NEW = "2025"  # the 34-province units, in force from 2025-07-01
@@ -35,13 +35,6 @@ _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*")
 _TYPE_PREFIX = re.compile(r"^(quận|phường|xã|thị trấn|huyện)\s+(?=\d)", re.IGNORECASE)
 # The dataset's alias keys that start with a unit type ("huyenhoanhbo"): not names.
 _TYPED_ALIAS = re.compile(r"^(tinh|thanhpho|tp|huyen|quan|thixa|tx|xa|phuong|thitran)")
-# Old (oà, uỷ) and new (òa, ủy) tone placement: normalised for exact comparisons.
-_TONE_OLD_TO_NEW = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
-_TONE_RE = re.compile("|".join(_TONE_OLD_TO_NEW))
 _EXACT_DROP = re.compile(r"[\s\-–.']+")
 
 
@@ -58,8 +51,8 @@ def exact_key(name: str) -> str:
     Used only to prefer the unit spelled exactly as written among units that share
     a `name_key` ("Cẩm Giang" vs "Cẩm Giàng").
     """
-    low = _TONE_RE.sub(lambda m: _TONE_OLD_TO_NEW[m.group(0)], name.lower())
-    return _EXACT_DROP.sub("", low).replace("y", "i").replace("ý", "í")
+    low = " ".join(tone_key(word) for word in name.split())
+    return _EXACT_DROP.sub("", low).replace("y", "i")
 
 
 @lru_cache(maxsize=1 << 14)

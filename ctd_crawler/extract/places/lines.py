@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ctd_crawler.extract.places.gazetteer import name_key
-from ctd_crawler.extract.places.patterns import HYPHEN_GAP, HYPHENS, SPACE_GAP, TOKEN
+from ctd_crawler.extract.places.patterns import GRAIN, HYPHEN_GAP, HYPHENS, SPACE_GAP
+from ctd_crawler.extract.tokens import LETTERS, is_caps_line, units
 
 
 @dataclass(slots=True)
@@ -25,17 +26,12 @@ class Tok:
 
 
 def words(s: str) -> list[str]:
-    return [m.group(0) for m in TOKEN.finditer(s) if m.group(0)[0].isalnum()]
+    return [u.text for u in units(s, GRAIN) if u.kind == LETTERS]
 
 
 def cap_pattern(s: str) -> tuple[bool, ...]:
     """Which words of a name are capitalised (or numbers)."""
     return tuple(w[0].isupper() or w[0].isdigit() for w in words(s))
-
-
-def is_caps_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def is_title_line(line: str) -> bool:
@@ -47,10 +43,10 @@ def is_title_line(line: str) -> bool:
 def tokens(line: str, offset: int) -> list[Tok]:
     caps = is_caps_line(line)
     out = []
-    for m in TOKEN.finditer(line):
-        s = m.group(0)
-        word = s[0].isalnum()
-        out.append(Tok(offset + m.start(), offset + m.end(), s, s.lower(), name_key(s) if word else "",
+    for u in units(line, GRAIN):
+        s = u.text
+        word = u.kind == LETTERS
+        out.append(Tok(offset + u.start, offset + u.end, s, s.lower(), name_key(s) if word else "",
                        word, word and (caps or s[0].isupper() or s[0].isdigit())))
     return out
 

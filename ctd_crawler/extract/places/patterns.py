@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ctd_crawler.extract.tokens import Grain
+
 # The 34-province units are in force from this day (the 63-province units before it).
 REFORM = date(2025, 7, 1)
 # Levels of the units, lowest first: a hierarchy is written upwards ("xã X, huyện Y").
@@ -17,7 +19,8 @@ MAX_NAME = 5  # syllables in a name after a unit word ("Văn Miếu Quốc Tử 
 MAX_BARE = 8  # tokens in a lexicon entry ("Trung du và miền núi phía Bắc")
 
 # Words (with inner apostrophes: "Đắk R'La", "Cư M'gar") and single punctuation marks.
-TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
+# Letters and digits glued are one word ("Quận1"), an apostrophe keeps one ("Đắk R'La").
+GRAIN = Grain(word_joiners="'’", alphanumeric=True, dropped="_")
 # Between two syllables of one name: spaces only, or a hyphen ("Phan Rang - Tháp Chàm").
 SPACE_GAP = re.compile(r"[ \t\u00a0]*")
 HYPHEN_GAP = re.compile(r"[ \t\u00a0]*[-–][ \t\u00a0]*")
