@@ -37,6 +37,7 @@ class ArticleItem(RawArticle):
     etag: str | None = None
     last_modified: str | None = None
     # filled by the pipelines
+    province: str | None = None  # the one the article is counted under (extract/attribution.py)
     published_at: str | None = None
     published_text: str | None = None
     event_dates: list[dict[str, Any]] = field(default_factory=list)
@@ -55,7 +56,7 @@ class ArticleItem(RawArticle):
         return {
             "url": self.url, "site": self.site, "title": self.title,
             "published_at": self.published_at, "published_text": self.published_text,
-            "author": self.author, "lang": self.lang, "layout": self.layout,
+            "author": self.author, "lang": self.lang, "layout": self.layout, "province": self.province,
             "fallbacks": self.fallbacks, "body_text": self.body_text,
             "event_dates": self.event_dates, "people": self.people, "places": self.places,
             "money": self.money, "counts": self.counts, "problems": self.problems,

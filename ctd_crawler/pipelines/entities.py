@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
+from ctd_crawler.extract.attribution import article_province
 from ctd_crawler.extract.figures import extract_money_and_counts
 from ctd_crawler.extract.people import extract_people
 from ctd_crawler.extract.places import extract_places
@@ -24,10 +25,8 @@ class EntitiesPipeline(Step):
                                            and p.level in ("province", "district", "commune")))
 
         def people() -> None:
-            # the nearest province for "UBND tỉnh" titles: the site's, else the article's first
-            hint = item.site_province or next(
-                (p["name"] for p in item.places if p["level"] == "province"), None)
-            item.people = [asdict(p) for p in extract_people(text, province_hint=hint, lang=item.lang)]
+            # the province of a bare "UBND tỉnh" in a title, when the text names none near it
+            item.people = [asdict(p) for p in extract_people(text, province_hint=item.province, lang=item.lang)]
 
         def money() -> None:
             amounts, counted, skipped = extract_money_and_counts(text, lang=item.lang)
@@ -36,6 +35,7 @@ class EntitiesPipeline(Step):
             count("skipped_figures", skipped)
 
         guarded(item, count, "places", places)
+        item.province = article_province(item.site_province, item.places)
         guarded(item, count, "people", people)
         guarded(item, count, "money", money)
         return item

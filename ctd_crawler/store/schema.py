@@ -133,12 +133,31 @@ ALTER TABLE crawl_runs ADD COLUMN checks TEXT;   -- JSON list of failed end-of-r
 ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;   -- the crawling process, to spot killed runs
 """
 
+# The article's province as the entities pipeline decided it (extract/attribution.py): one
+# rule in one place, which the views read instead of deriving their own. Existing rows get
+# the value the old view computed (the same rule, in SQL).
+SCHEMA_V4 = """
+ALTER TABLE articles ADD COLUMN province TEXT;
+UPDATE articles SET province = COALESCE(
+    (SELECT s.province FROM sites s WHERE s.id = articles.site),
+    (SELECT pl.province FROM place_mentions pm JOIN places pl ON pl.id = pm.place_id
+     WHERE pm.article_id = articles.id AND pm.resolved = 1 AND pl.province IS NOT NULL
+     ORDER BY pm.id LIMIT 1));
+DROP VIEW v_article_province;
+CREATE VIEW v_article_province AS
+SELECT a.id AS article_id, a.province,
+       CASE WHEN s.province IS NOT NULL THEN 'site' WHEN a.province IS NOT NULL THEN 'places' END
+           AS province_source
+FROM articles a LEFT JOIN sites s ON s.id = a.site;
+"""
+
 # (version, name, SQL script). Append only.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial schema", SCHEMA_V1),
     # the analysts' views (archive/README.md); the SQL lives in store/views.sql
     (2, "views", (Path(__file__).parent / "views.sql").read_text("utf-8")),
     (3, "incremental crawls and run checks", SCHEMA_V3),
+    (4, "articles.province", SCHEMA_V4),
 ]
 LATEST = MIGRATIONS[-1][0]
 

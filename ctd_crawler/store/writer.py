@@ -4,11 +4,10 @@ Each article and all its facts are written in one transaction, or nothing. Upser
 canonical URL. An unchanged page (same content hash) changes nothing but `last_seen`. A
 changed page keeps its old version in `article_versions` and gets its facts replaced.
 
-People across the archive: one `people` row per key = folded name + scope. The scope
-is 'national' when the title names a national body (Trung ương, Chính phủ, Quốc hội,
-Bộ, VNRC...), else the province of the site or, failing that, of the article's first
-province mention. Two people who share a name are merged only within one scope, so a
-provincial official and a beneficiary of the same name in another province stay apart.
+People across the archive: one `people` row per key = folded name + scope (the
+scope and the article's province are decided in extract/attribution.py). Two people who
+share a name are merged only within one scope, so a provincial official and a
+beneficiary of the same name in another province stay apart.
 """
 
 from __future__ import annotations
@@ -16,17 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import zlib
 from pathlib import Path
 from typing import Any
 
+from ctd_crawler.extract.attribution import person_scope
 from ctd_crawler.extract.text import fold
 from ctd_crawler.items import ArticleItem
 from ctd_crawler.store.archive import Archive
-
-NATIONAL = re.compile(r"trung uong|\btw\b|\btu\b|viet nam|chinh phu|quoc hoi|\bbo\b|thu tuong|chu tich nuoc|"
-                      r"vnrc|vietnam|national|ifrc|quoc te")
 
 
 def content_hash(title: str | None, body: str) -> str:
@@ -102,7 +98,7 @@ class ArchiveWriter(Archive):
         fields = {
             "url": item.url, "site": item.site, "title": item.title, "published_at": item.published_at,
             "published_text": item.published_text, "author": item.author, "lang": item.lang,
-            "body_text": item.body_text, "content_hash": digest, "layout": item.layout,
+            "body_text": item.body_text, "content_hash": digest, "layout": item.layout, "province": item.province,
             "problems": json.dumps(item.problems, ensure_ascii=False) if item.problems else None,
             "last_seen": item.fetched_at,
         }
@@ -139,9 +135,8 @@ class ArchiveWriter(Archive):
         conn = self.db.conn
         for table in ("person_mentions", "place_mentions", "money", "counts", "event_dates"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-        first_province = next((p.get("province") for p in item.places if p.get("province")), None)
         for person in item.people:
-            scope = person_scope(person, item.site_province or first_province)
+            scope = person_scope(person, item.province)
             key = f"{fold(person['name'])}|{scope or ''}"
             person_id = self._id_for("people", key, {"name": person["name"], "scope": scope})
             conn.execute(
@@ -218,13 +213,6 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # someone else's process: alive
         return True
     return True
-
-
-def person_scope(person: dict[str, Any], province: str | None) -> str | None:
-    role = fold(f"{person.get('title') or ''} {person.get('organisation') or ''}")
-    if role.strip() and NATIONAL.search(role):
-        return "national"
-    return province
 
 
 def _num(value: Any) -> float | None:

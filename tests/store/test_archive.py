@@ -6,7 +6,6 @@ import pytest
 from ctd_crawler.store import open_archive
 from ctd_crawler.store.archive import ArchiveError
 from ctd_crawler.store.schema import LATEST, current_version
-from ctd_crawler.store.writer import person_scope
 from tests.conftest import make_item
 
 FACTS = dict(
@@ -84,23 +83,12 @@ def test_full_text_search_folds_case_diacritics_and_d(archive, query):
 
 def test_people_with_the_same_name_are_merged_within_one_scope_only(archive):
     official = {"name": "Nguyễn Văn An", "title": "Phó Chủ tịch UBND tỉnh"}
-    archive.save(make_item(url="https://x.vn/1", people=[official], site_province="Bắc Giang"))
-    archive.save(make_item(url="https://x.vn/2", body="Khác 1", people=[official], site_province="Bắc Giang"))
+    archive.save(make_item(url="https://x.vn/1", people=[official], province="Bắc Giang"))
+    archive.save(make_item(url="https://x.vn/2", body="Khác 1", people=[official], province="Bắc Giang"))
     archive.save(make_item(url="https://x.vn/3", body="Khác 2", people=[{"name": "Nguyễn Văn An"}],
-                           site_province="Nghệ An"))
+                           province="Nghệ An"))
     assert rows(archive, "SELECT COUNT(*) FROM people")[0][0] == 2
     assert rows(archive, "SELECT COUNT(*) FROM person_mentions")[0][0] == 3
-
-
-@pytest.mark.parametrize(
-    "title, province, scope",
-    [("Chủ tịch Trung ương Hội Chữ thập đỏ Việt Nam", "Bắc Kạn", "national"),
-     ("Phó Chủ tịch UBND tỉnh", "Bắc Kạn", "Bắc Kạn"),
-     (None, None, None),
-     ("Vice President of VNRC", None, "national")],
-)
-def test_person_scope(title, province, scope):
-    assert person_scope({"name": "X", "title": title}, province) == scope
 
 
 def test_readonly_open_of_a_missing_file_is_a_clear_error(tmp_path):
@@ -129,3 +117,31 @@ def test_reopening_applies_no_migration_twice(tmp_path):
     again = open_archive(tmp_path / "a.sqlite")
     assert again.migrated == []
     again.close()
+
+
+def test_an_archive_of_schema_3_gets_its_articles_provinces(tmp_path, monkeypatch):
+    from ctd_crawler.store import schema
+
+    path = tmp_path / "old.sqlite"
+    with monkeypatch.context() as m:  # an archive written before articles.province existed
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
+        open_archive(path).close()
+    db = sqlite3.connect(path)
+    with db:
+        db.executescript("""
+            INSERT INTO sites (id, name, province, base_url, family) VALUES
+                ('vnrc', 'TW', NULL, 'https://redcross.org.vn', 'vnrc'),
+                ('ctd-lao-cai', 'Lào Cai', 'Lào Cai', 'https://x.vn', 'wordpress');
+            INSERT INTO articles (id, url, site, content_hash, first_seen, last_seen) VALUES
+                (1, 'https://redcross.org.vn/a', 'vnrc', 'h1', 't', 't'),
+                (2, 'https://x.vn/b', 'ctd-lao-cai', 'h2', 't', 't'),
+                (3, 'https://redcross.org.vn/c', 'vnrc', 'h3', 't', 't');
+            INSERT INTO places (id, key, name, level, province) VALUES (1, '06', 'Bắc Kạn', 'province', 'Bắc Kạn');
+            INSERT INTO place_mentions (article_id, place_id, text, resolved) VALUES (1, 1, 'tỉnh Bắc Kạn', 1),
+                (2, 1, 'tỉnh Bắc Kạn', 1), (3, 1, 'Bắc Kạn', 0);
+        """)
+    db.close()
+    archive = open_archive(path)  # migration 4 on open
+    assert rows(archive, "SELECT id, province FROM articles ORDER BY id") == [(1, "Bắc Kạn"), (2, "Lào Cai"), (3, None)]
+    assert rows(archive, "SELECT province, province_source FROM v_article_province ORDER BY article_id") == [
+        ("Bắc Kạn", "places"), ("Lào Cai", "site"), (None, None)]
