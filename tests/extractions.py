@@ -3,6 +3,7 @@ outputs and the quality floor read the same results)."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +26,12 @@ def saved_pages() -> list[tuple[str, Path]]:
             if path.is_file() and not path.name.startswith("_") and path.suffix.split("@")[0] not in _NOT_PAGES:
                 pages.append((url_of(path, root), path))
     return pages
+
+
+def truth_pages(expected: Path, sites: Path) -> list[tuple[Path, dict]]:
+    """(saved page, hand-checked extraction) for every expected/<host>/<path>.json."""
+    return [(sites / str(p.relative_to(expected))[: -len(".json")], json.loads(p.read_text("utf-8")))
+            for p in sorted(expected.rglob("*.json"))]
 
 
 @cache

@@ -12,7 +12,6 @@ Raise the floor in the commit that improves a figure:
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import tomllib
@@ -26,16 +25,11 @@ from ctd_crawler.page.html import parse_html
 from ctd_crawler.page.layouts import get_layout
 from ctd_crawler.quality import score, token_f1
 from ctd_crawler.sites import site_for_url
-from tests.extractions import extraction
+from tests.extractions import extraction, truth_pages
 from tests.paths import EXPECTED, HELDOUT, SITES
 
 FLOOR = Path(__file__).with_name("quality_floor.toml")
 TOLERANCE = 0.005
-
-
-def truth_pages(expected: Path, sites: Path) -> list[tuple[Path, dict]]:
-    return [(sites / str(p.relative_to(expected))[: -len(".json")], json.loads(p.read_text("utf-8")))
-            for p in sorted(expected.rglob("*.json"))]
 
 
 @cache

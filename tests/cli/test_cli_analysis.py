@@ -74,19 +74,24 @@ def test_a_foreign_file_is_a_clear_error(tmp_path, content, message):
 def test_an_archive_of_an_older_schema_is_migrated_on_open_without_losing_rows(tmp_path, monkeypatch):
     from ctd_crawler.store import archive as archive_module
     from ctd_crawler.store import open_archive, schema
-    from tests.conftest import make_item
 
     old = tmp_path / "old.sqlite"
     with monkeypatch.context() as m:  # an archive written by a version that had only migration 1
         m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
         m.setattr(archive_module, "LATEST", 1)
-        archive = open_archive(old)
-        archive.db["sites"].insert({"id": "vnrc", "name": "TW Hội CTĐ", "base_url": "https://redcross.org.vn",
-                                    "family": "vnrc"})
-        archive.save(make_item(places=[{"name": "Bắc Kạn", "level": "province", "province": "Bắc Kạn",
-                                        "resolved": True}],
-                               money=[{"amount_vnd": 5_000_000, "currency": "VND", "text": "5 triệu đồng"}]))
-        archive.close()
+        open_archive(old).close()
+    db = sqlite3.connect(old)
+    with db:
+        db.executescript("""
+            INSERT INTO sites (id, name, base_url, family) VALUES ('vnrc', 'TW Hội CTĐ', 'https://redcross.org.vn', 'vnrc');
+            INSERT INTO articles (id, url, site, published_at, content_hash, first_seen, last_seen)
+                VALUES (1, 'https://redcross.org.vn/a.html', 'vnrc', '2024-06-24', 'h', 't', 't');
+            INSERT INTO places (id, key, name, level, province) VALUES (1, '06', 'Bắc Kạn', 'province', 'Bắc Kạn');
+            INSERT INTO place_mentions (article_id, place_id, text, resolved) VALUES (1, 1, 'tỉnh Bắc Kạn', 1);
+            INSERT INTO money (article_id, amount_vnd, currency, per_unit, text)
+                VALUES (1, 5000000, 'VND', 0, '5 triệu đồng');
+        """)
+    db.close()
     before = rows_of(old)
     result = run("money", "--archive", old, "--by", "province")
     assert result.exit_code == 0, result.output

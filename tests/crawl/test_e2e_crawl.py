@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ctd_crawler.sites import load_sites
-from tests.paths import EXPECTED, SITES
+from tests.paths import EXPECTED
 
 
 def run_demo(archive: Path, *args: str) -> subprocess.CompletedProcess:
@@ -117,6 +117,3 @@ def test_full_text_search_in_plain_sql(crawled):
             for q in ("chu thap do", "Chữ thập đỏ", "CHỮ THẬP ĐỎ")]
     assert hits[0] and hits[0] == hits[1] == hits[2]
 
-
-def test_mirror_fixture_root_is_the_one_crawled():
-    assert (SITES / "nhandaoonline.vn").is_dir()

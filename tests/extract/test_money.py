@@ -1,8 +1,6 @@
 """Money figures: amounts, currencies, qualifiers, ranges, per-unit, context, bad input."""
 
-import time
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -377,12 +375,8 @@ def test_seed_excerpt():
     _check_seed(SEED_BODY)
 
 
-SEED_FILE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_0993374ef8b464a8.txt"
-
-
-@pytest.mark.skipif(not SEED_FILE.exists(), reason="seed article not on this machine")
-def test_seed_article():
-    article = SEED_FILE.read_text(encoding="utf-8").split("Các tin bài khác:")[0]
+def test_seed_article(seed_text):
+    article = seed_text.split("Các tin bài khác:")[0]
     title, _, body = article.partition("\n")
     _check_seed(title + "\n\n" + body)
 
@@ -418,10 +412,9 @@ def test_non_text_never_raises(text):
     assert money == [] and counts == []
 
 
-def test_large_body_is_bounded():
+def test_a_large_body_gives_each_figure_once():
+    # its time is measured in benchmarks/bench_money.py, not asserted here
     para = "Hội trao tặng 320 suất quà trị giá 200 triệu đồng, 1.2.3.4 đồng, số 4, 21/6/2024. "
     text = para * 2500  # ~200 KB
-    started = time.perf_counter()
     money, counts, skipped = extract_money_and_counts(text)
-    assert time.perf_counter() - started < 20  # generous: linear, not quadratic
     assert len(money) == 1 and len(counts) == 1 and skipped == 2500

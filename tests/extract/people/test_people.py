@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from ctd_crawler.extract.people import Person, extract_people, person_key
-
-SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seeds" / "000_0993374ef8b464a8.txt"
 
 # (sentence, [(name, honorific, title), ...]); an empty list means nobody may be found.
 CASES = [
@@ -300,9 +296,8 @@ def test_table_has_enough_negatives():
 
 
 @pytest.fixture(scope="module")
-def seed_people():
-    raw = SEED.read_text(encoding="utf-8")
-    article = raw.split("Các tin bài khác:")[0]
+def seed_people(seed_text):
+    article = seed_text.split("Các tin bài khác:")[0]
     return {p.name: p for p in extract_people(article)}
 
 
@@ -332,8 +327,8 @@ def test_seed_title_expanded(seed_people):
     assert seed_people["Đồng Văn Lưu"].title_expanded == "Phó Chủ tịch Hội đồng nhân dân tỉnh"
 
 
-def test_seed_whole_page_ignores_sidebar():
-    names = [p.name for p in extract_people(SEED.read_text(encoding="utf-8"))]
+def test_seed_whole_page_ignores_sidebar(seed_text):
+    names = [p.name for p in extract_people(seed_text)]
     assert "Nguyễn Thị Xuân Thu" not in names and "Nguyễn Hà Thanh" not in names
     assert len(names) == 5
 
@@ -408,11 +403,10 @@ def test_bad_input_never_raises(bad):
     assert isinstance(extract_people(bad), list)
 
 
-def test_large_body_is_linear_enough():
+def test_a_large_body_gives_each_person_once():
+    # its time is measured in benchmarks/bench_people.py, not asserted here
     para = ("Đồng chí Nguyễn Văn An - Phó Chủ tịch UBND tỉnh, đồng chí Lê Thị Hoa - Chủ tịch Hội CTĐ "
             "tỉnh trao quà cho gia đình bà Nông Thị Niệm ở thôn Nà Kiêng, xã Khang Ninh. ")
     body = "\n\n".join([para] * (200_000 // len(para)))
-    t = time.perf_counter()
     people = extract_people(body)
-    assert time.perf_counter() - t < 10  # generous bound: catches quadratic blow-ups only
     assert len(people) == 3

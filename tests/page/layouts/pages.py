@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.common import EXPECTED, SITES, token_f1
 from ctd_crawler.page.decode import decode_html
 from ctd_crawler.page.html import parse_html
+from ctd_crawler.quality import token_f1
+from tests.paths import EXPECTED, SITES
 
 __all__ = ["EXPECTED", "SITES", "expected_files", "page_of", "token_f1", "tree_of"]
 
@@ -17,8 +18,9 @@ def tree_of(path: Path):
     return parse_html(text)
 
 
-def expected_files(host: str) -> list[Path]:
-    return sorted((EXPECTED / host).rglob("*.json"))
+def expected_files(host: str | None = None) -> list[Path]:
+    """The hand-checked extraction files of one host of the mirror, or of all."""
+    return sorted((EXPECTED / host if host else EXPECTED).rglob("*.json"))
 
 
 def page_of(expected: Path) -> Path:

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from ctd_crawler.page.layouts import FAMILIES, detect_family, get_layout, layout_class
-from tests.layouts.pages import expected_files, page_of, token_f1, tree_of
+from ctd_crawler.page.layouts import get_layout, layout_class
+from tests.page.layouts.pages import expected_files, page_of, tree_of
+from tests.paths import FIXTURES as ROOT
 
-ROOT = Path(__file__).resolve().parents[2] / "fixtures"
 HOST = "nhandaoonline.vn"
 SITE_DIR = ROOT / "sites" / HOST
 ARTICLES = expected_files(HOST)
 # Text that lives around the article on every page of the site and must never reach the body.
 LEAKS = ("Tin cùng chuyên mục", "Đọc nhiều", "Xem thêm", "Đọc thêm", "Ý kiến bạn đọc", "Từ khóa",
          "82 Nguyễn Du", "Tổng Biên tập", "Đường dây nóng", "Chia sẻ", "Trang chủ", "Quảng cáo", "Vietcombank", "Lời kêu gọi", "Hà Văn Lự")
-
-
-
-
-
-
 
 
 @pytest.fixture(scope="module")
@@ -74,49 +65,6 @@ def test_body_paragraphs(item):
 
 
 # -- invariants over every article page of the family ----------------------------------
-
-@pytest.fixture(scope="module", params=ARTICLES, ids=lambda p: p.stem[:50])
-def pair(request):
-    want = json.loads(request.param.read_text(encoding="utf-8"))
-    got = get_layout("newsportal").parse(tree_of(page_of(request.param)), want["url"])
-    return got, want
-
-
-def test_fixture_count():
-    assert len(ARTICLES) >= 14
-
-
-def test_all_title(pair):
-    got, want = pair
-    assert got.title == want["title"]
-
-
-def test_all_author(pair):
-    got, want = pair
-    assert got.author == want["author"]
-
-
-def test_all_date_text_is_publication_day(pair):
-    got, want = pair
-    assert got.date_text and got.date_text.startswith(want["published_at"][:16])
-
-
-def test_all_body_f1(pair):
-    got, want = pair
-    assert token_f1(got.body_text, want["body_text"]) >= 0.95
-
-
-def test_all_body_no_leaks(pair):
-    got, _ = pair
-    for leak in LEAKS:
-        assert leak not in got.body_text, leak
-
-
-def test_all_body_no_byline(pair):
-    got, want = pair
-    if want["author"]:
-        assert not got.body_text.rstrip().endswith(want["author"])
-
 
 # -- URL classification --------------------------------------------------------------------
 
@@ -184,10 +132,3 @@ def test_signature_rejects_wordpress_page():
     assert not layout_class("newsportal").matches(tree_of(wp))
 
 
-def test_detect_family():
-    try:
-        for family in FAMILIES:
-            layout_class(family)
-    except ModuleNotFoundError as exc:  # another family's module is not written yet
-        pytest.skip(str(exc))
-    assert detect_family(tree_of(page_of(ARTICLES[0]))) == "newsportal"

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.common import token_f1
 from ctd_crawler.extract.dates import find_published
 from ctd_crawler.page.decode import decode_html
 from ctd_crawler.page.html import parse_html
 from ctd_crawler.page.layouts import GENERIC, detect_family, get_layout
 from ctd_crawler.page.parse import parse_page
+from ctd_crawler.quality import token_f1
 from ctd_crawler.sites import site_for_url
 from tests.paths import SITES
 

@@ -1,0 +1,111 @@
+"""Invariants of every hand-checked article of the mirror, whatever its CMS family: its
+site's layout finds the title, the author and the publication day, a body close to the
+hand-written one, and nothing of the page's furniture (menus, sidebars, related lists,
+footers) nor another article's title in it. Written once, parametrised over the families;
+each family's own module tests what is peculiar to its markup."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import datetime
+from functools import cache
+
+import pytest
+
+from ctd_crawler.extract.dates import find_published
+from ctd_crawler.page.html import paragraphs_of
+from ctd_crawler.page.layouts import detect_family, get_layout
+from ctd_crawler.page.metadata import date_candidates
+from ctd_crawler.sites import site_for_url
+from tests.page.layouts.pages import expected_files, page_of, token_f1, tree_of
+from tests.paths import EXPECTED as EXPECTED_DIR
+
+EXPECTED = expected_files()
+# Where a page's furniture lives: outside the article, in every CMS family we know.
+_NAMES = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+FURNITURE = "//nav | //header | //footer | //aside | //*[" + " or ".join(
+    f"contains({_NAMES}, '{word}')" for word in ("sidebar", "menu", "related", "widget", "other", "lienquan",
+                                                 "tinkhac", "footer", "header", "banner", "video", "lienket")) + "]"
+FETCHED = datetime.fromisoformat("2026-12-01T09:00:00+07:00")
+
+
+@cache
+def parsed(path):
+    want = json.loads(path.read_text("utf-8"))
+    site = site_for_url(want["url"])
+    tree = tree_of(page_of(path))
+    got = get_layout(site.family, article_url=site.article_url, listing_url=site.listing_url).parse(tree, want["url"])
+    return site, tree, got, want
+
+
+def _id(path) -> str:
+    return f"{path.parts[-3 if path.name == 'index.html.json' else -2]}/{path.stem[:40]}"
+
+
+CASES = pytest.mark.parametrize("path", EXPECTED, ids=[_id(p) for p in EXPECTED])
+
+
+@CASES
+def test_title(path):
+    _, _, got, want = parsed(path)
+    assert got.title == want["title"]
+
+
+@CASES
+def test_author(path):
+    _, _, got, want = parsed(path)
+    assert got.author == want["author"]
+
+
+@CASES
+def test_publication_day(path):
+    _, tree, got, want = parsed(path)
+    found = find_published(date_text=got.date_text, metadata=date_candidates(tree), url=want["url"],
+                           fetched_at=FETCHED, lang=want["lang"])
+    assert found is not None and found.value[:10] == want["published_at"][:10]
+
+
+@CASES
+def test_body_is_the_hand_written_one(path):
+    _, _, got, want = parsed(path)
+    assert token_f1(got.body_text, want["body_text"]) >= 0.95
+    if want["author"]:
+        assert not got.body_text.rstrip().endswith(want["author"]), "the byline belongs to the author"
+
+
+def page_lines(node) -> set[str]:
+    """The text lines (paragraphs, cells, list items) of a node, forms included: old portals
+    put the whole page in one <form>, which article text otherwise never is."""
+    node = copy.deepcopy(node)
+    for form in node.iter("form"):
+        form.tag = "div"
+    return {line.strip() for line in paragraphs_of(node).split("\n\n")}
+
+
+@cache
+def template_lines(host: str) -> frozenset[str]:
+    """Lines that stand on two or more saved pages of a host: its template, not an article."""
+    seen: dict[str, int] = {}
+    for page in {page_of(p) for p in EXPECTED if f"/{host}/" in str(p)}:
+        for line in page_lines(tree_of(page).find(".//body")):
+            seen[line] = seen.get(line, 0) + 1
+    return frozenset(line for line, n in seen.items() if n >= 2 and len(line) >= 12)
+
+
+@CASES
+def test_no_furniture_in_the_body(path):
+    _, tree, got, want = parsed(path)
+    furniture = {line for node in tree.xpath(FURNITURE) for line in page_lines(node)}
+    furniture |= template_lines(want["url"].split("/")[2])
+    others = {json.loads(p.read_text("utf-8"))["title"] for p in EXPECTED} - {want["title"]}
+    leaks = [line for line in furniture | others
+             if len(line) >= 12 and line not in want["body_text"] and line in got.body_text]
+    assert leaks == []
+
+
+@pytest.mark.parametrize("host", sorted({p.relative_to(EXPECTED_DIR).parts[0] for p in EXPECTED}))
+def test_the_family_is_recognised_on_every_host(host):
+    paths = [p for p in EXPECTED if f"/{host}/" in str(p)]
+    site, tree, _, _ = parsed(paths[0])
+    assert detect_family(tree) == site.family
