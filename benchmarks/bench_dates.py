@@ -18,13 +18,11 @@ import html as htmllib
 import json
 import random
 import re
-import sys
 import time
 from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from ctd_crawler.extract.dates import extract_event_dates, parse_date_text  # noqa: E402
 from ctd_crawler.extract.text import clean_inline  # noqa: E402

@@ -26,7 +26,6 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from ctd_crawler.extract.figures import extract_money, extract_money_and_counts  # noqa: E402
 

@@ -22,10 +22,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 from ctd_crawler.extract.people import extract_people, person_key
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FIXTURES = ROOT / "fixtures" / "expected"
 

@@ -27,7 +27,6 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from ctd_crawler.extract.places import extract_places  # noqa: E402
 from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, load_gazetteer, name_key  # noqa: E402

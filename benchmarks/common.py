@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ctd_crawler.extract.text import fold
+from ctd_crawler.quality import token_f1  # noqa: F401 - the benchmarks' body measure
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "fixtures" / "sites"
 EXPECTED = ROOT / "fixtures" / "expected"
-_TOKEN = re.compile(r"\w+")
 
 
 @dataclass
@@ -28,16 +25,6 @@ def fixtures() -> list[Fixture]:
         rel = path.relative_to(EXPECTED)
         out.append(Fixture(SITES / str(rel)[: -len(".json")], json.loads(path.read_text("utf-8"))))
     return out
-
-
-def token_f1(got: str, want: str) -> float:
-    """Bag-of-tokens F1 (folded), the usual measure for main-text extraction."""
-    g, w = Counter(_TOKEN.findall(fold(got or ""))), Counter(_TOKEN.findall(fold(want or "")))
-    common = sum((g & w).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(g.values()), common / sum(w.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def table(headers: list[str], rows: list[list]) -> str:

@@ -227,7 +227,7 @@ NOTHING = [
     "Bình thường mới.",
     "Hồ Chí Minh vĩ đại.",
     "Nguyễn Thị Bắc Ninh.",
-    "Anh Trương Thái Bình đã hiến máu.",  # any family name of people_surnames.txt
+    "Anh Trương Thái Bình đã hiến máu.",  # any family name of people/surnames.txt
     "Chị Khổng Hà Giang nhận quà.",
     "Cô Lào Cai.",
     "Thái Lan hội viên.",

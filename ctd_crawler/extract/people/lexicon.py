@@ -206,10 +206,7 @@ def _gazetteer() -> tuple[list[str], list[str]]:
     Used to reject place names that look like personal names ("Cao Bằng", "Lâm Đồng")
     and to find the nearest province mention.
     """
-    try:
-        from ctd_crawler.extract.places.gazetteer import LEGACY, load_gazetteer
-    except ImportError:  # before the places package
-        from ctd_crawler.extract.gazetteer import LEGACY, load_gazetteer
+    from ctd_crawler.extract.places.gazetteer import LEGACY, load_gazetteer
 
     gazetteer = load_gazetteer()
     return ([u.name for u in gazetteer.units(LEGACY, "province")],

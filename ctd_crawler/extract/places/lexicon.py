@@ -12,13 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from ctd_crawler.extract.lexicon import DATA, data_lines, data_toml
+from ctd_crawler.extract.lexicon import data_lines, data_toml
 from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, exact_key, load_gazetteer, name_key
 from ctd_crawler.extract.places.lines import cap_pattern, words
-
-# The people extractor's family names (one list for both extractors), at its new path or
-# the old one while it moves.
-_SURNAMES = ("people/surnames.txt", "people_surnames.txt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +59,9 @@ def _phrases(name: str) -> frozenset[tuple[str, ...]]:
 
 
 def _surnames() -> frozenset[str]:
-    """Family names, less those that name an organisation here, plus middle names."""
-    path = next((n for n in _SURNAMES if (DATA / n).exists()), _SURNAMES[0])
-    return (frozenset(data_lines(path)) - frozenset(data_lines("places/not_surnames.txt"))
+    """The people extractor's family names (one list for both), less those that name an
+    organisation here, plus middle names."""
+    return (frozenset(data_lines("people/surnames.txt")) - frozenset(data_lines("places/not_surnames.txt"))
             | frozenset(data_lines("places/middle_names.txt")))
 
 
