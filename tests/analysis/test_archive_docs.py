@@ -4,7 +4,7 @@ and column of the archive is documented.
 
 After a change to the extractors or the crawl, refresh the outputs and read the diff:
 
-    CTD_UPDATE_DOCS=1 pytest tests/test_archive_docs.py
+    CTD_UPDATE_DOCS=1 pytest tests/analysis/test_archive_docs.py
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def test_the_readme_has_at_least_twelve_worked_queries_with_outputs():
 @pytest.mark.parametrize("query", QUERIES, ids=[q.title for q in QUERIES])
 def test_worked_query_prints_the_output_shown(db, query):
     got = query_output(db, query.sql)
-    assert got == query.output, "refresh with: CTD_UPDATE_DOCS=1 pytest tests/test_archive_docs.py"
+    assert got == query.output, "refresh with: CTD_UPDATE_DOCS=1 pytest tests/analysis/test_archive_docs.py"
 
 
 def test_every_table_view_and_column_is_documented(db):

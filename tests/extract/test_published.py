@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from ctd_crawler.extract.dates import find_published, parse_date_text
+from ctd_crawler.page.metadata import date_candidates_of
 
 F = datetime(2024, 7, 9, 5, 0, tzinfo=timezone.utc)  # fetched at 12:00 in Hà Nội, Tuesday
 
@@ -143,5 +144,6 @@ FIND_CASES = [
 
 @pytest.mark.parametrize("date_text,html,url,expected,source", FIND_CASES)
 def test_find_published(date_text, html, url, expected, source):
-    found = find_published(date_text=date_text, html=html, url=url, fetched_at=F)
+    found = find_published(date_text=date_text, metadata=date_candidates_of(html) if html else (), url=url,
+                           fetched_at=F)
     assert (found.value if found else None, found.source if found else None) == (expected, source)

@@ -46,9 +46,8 @@ def parse_date_text(text: str, *, fetched_at: datetime | None = None, lang: str 
     return PublishedDate(value, clean, "layout") if value else None
 
 
-def find_published(*, date_text: str | None, html: str | None = None, url: str,
-                   fetched_at: datetime | None = None, lang: str = "vi",
-                   metadata: Iterable[tuple[str, str]] | None = None) -> PublishedDate | None:
+def find_published(*, date_text: str | None, url: str, fetched_at: datetime | None = None, lang: str = "vi",
+                   metadata: Iterable[tuple[str, str]] = ()) -> PublishedDate | None:
     """The page's publication date, from the most trusted source that has one.
 
     Order of trust:
@@ -57,8 +56,7 @@ def find_published(*, date_text: str | None, html: str | None = None, url: str,
          their order of trust, as ctd_crawler.page.metadata.date_candidates gives them
          (JSON-LD datePublished, Article types first; meta tags; <time datetime> inside
          the article, never in aside/nav/footer/related lists). Iterated only when
-         needed, so a lazy iterable parses the page only then. Without it, `html` (the
-         page's text) is read with page.metadata;
+         needed, so a lazy iterable parses the page only then;
       5. a /yyyy/mm/dd/ path in the URL.
     No free-text scan of the page: that is how sidebar and footer dates get in. A day from
     1. takes its time from 2-4 when they agree on the day.
@@ -66,11 +64,7 @@ def find_published(*, date_text: str | None, html: str | None = None, url: str,
     found = parse_date_text(date_text, fetched_at=fetched_at, lang=lang) if date_text else None
     machine = None
     if not found or len(found.value) == 10:
-        if metadata is None and html:
-            from ctd_crawler.page.metadata import date_candidates_of  # page reading lives in page/
-
-            metadata = date_candidates_of(html)
-        machine = _machine_date(metadata, fetched_at) if metadata is not None else None
+        machine = _machine_date(metadata, fetched_at)
     if found:
         # a day shown to readers, its time only in the page's metadata: take the time too
         return machine if machine and machine.value[:10] == found.value and len(machine.value) > 10 else found

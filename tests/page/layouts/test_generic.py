@@ -13,6 +13,7 @@ from ctd_crawler.extract.dates import find_published
 from ctd_crawler.page.decode import decode_html
 from ctd_crawler.page.html import parse_html
 from ctd_crawler.page.layouts import GENERIC, detect_family, get_layout
+from ctd_crawler.page.metadata import date_candidates_of
 from ctd_crawler.page.parse import parse_page
 from ctd_crawler.quality import token_f1
 from ctd_crawler.sites import site_for_url
@@ -46,7 +47,7 @@ def test_body_is_close_to_the_hand_written_one(case):
 
 def test_date_found_near_the_title_or_in_page_metadata(case):
     truth, text, raw = case
-    found = find_published(date_text=raw.date_text, html=text, url=truth["url"])
+    found = find_published(date_text=raw.date_text, metadata=date_candidates_of(text), url=truth["url"])
     assert found is not None and found.value[:10] == truth["published_at"][:10]
 
 
