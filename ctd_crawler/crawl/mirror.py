@@ -60,11 +60,12 @@ def url_of(path: Path, root: Path) -> str | None:
 
 
 def _existing(root: Path, host: str, path: str, query: str) -> Path | None:
-    """The fixture file, with the query as written or in the crawler's sorted order."""
+    """The fixture file, with the query as written or in the crawler's sorted order; never a
+    file outside `root` (".." and its percent-encoded forms, symlinks out of the folder)."""
     sorted_query = "&".join(sorted(query.split("&"))) if query else ""
     for q in dict.fromkeys((query, sorted_query)):
-        target = file_for(root, host, path, q)
-        if target.is_file():
+        target = file_for(root, host, path, q).resolve()
+        if target.is_relative_to(root) and target.is_file():
             return target
     return None
 
@@ -101,6 +102,9 @@ class _Handler(BaseHTTPRequestHandler):
         host, _, path = parts.path.lstrip("/").partition("/")
         host = host.lower().removeprefix("www.")
         path = "/" + path
+        if not host or host.startswith(".") or "/" in host or "\\" in host:
+            return self._send(404, b"<html><body><h1>404</h1></body></html>", {"Content-Type": "text/html"},
+                              with_body)
         rules = _site_rules(self.root / host)
         key = path + ("?" + parts.query if parts.query else "")
         if location := rules.get("redirects", {}).get(key):

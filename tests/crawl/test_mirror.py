@@ -15,6 +15,8 @@ def mirror(tmp_path_factory):
     (host / "tin-tuc" / "index.html@page=2").write_bytes(b"<html>page 2</html>")
     (host / "news.aspx@cat=3&page=2").write_bytes(b"<html>cat 3 page 2</html>")
     (host / "robots.txt").write_bytes(b"User-agent: *\nDisallow: /admin/\n")
+    (root.parent / "secret.txt").write_text("outside the mirror")
+    (host / "escape").symlink_to(root.parent)  # a link out of the folder is no way out either
     (host / "_mirror.toml").write_text('[redirects]\n"/cu.html" = "https://example.org.vn/tin-tuc/"\n'
                                        '[status]\n"/loi.html" = 500\n')
     with serve_mirror(root) as server:
@@ -79,3 +81,32 @@ def test_file_for(tmp_path, path, query, rel):
 )
 def test_content_type(tmp_path, name, ctype):
     assert content_type(tmp_path / name) == ctype
+
+
+def raw_get(mirror: str, path: str) -> tuple[int, bytes]:
+    """A request line sent as is (no client normalises the dots away)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    connection = http.client.HTTPConnection(urlsplit(mirror).netloc, timeout=5)
+    connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+    connection.putheader("Host", "127.0.0.1")
+    connection.endheaders()
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+@pytest.mark.parametrize("path", [
+    "/../secret.txt", "/../../../../../etc/passwd", "/example.org.vn/../../secret.txt",
+    "/example.org.vn/%2e%2e/%2e%2e/secret.txt", "/example.org.vn/%2E%2E/%2E%2E/secret.txt",
+    "/example.org.vn/..%2f..%2fsecret.txt", "/example.org.vn/escape/secret.txt", "/%2e%2e/secret.txt",
+    "/example.org.vn/tin-tuc/..%5c..%5csecret.txt",
+])
+def test_no_file_outside_the_mirror_is_served(mirror, path):
+    status, body = raw_get(mirror, path)
+    assert status == 404 and b"outside the mirror" not in body and b"root:" not in body
+
+
+@pytest.mark.parametrize("path", ["/example.org.vn/tin-tuc/../tin-tuc/", "/example.org.vn/tin-tuc/%69ndex.html"])
+def test_paths_that_stay_inside_are_served(mirror, path):
+    assert raw_get(mirror, path)[0] == 200
