@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ctd_crawler.analysis.output import temporary_beside
+
 
 def format_value(value: Any) -> str:
     if value is None:
@@ -101,5 +103,6 @@ def refresh_outputs(db: sqlite3.Connection, doc: Path = ARCHIVE_DOC) -> int:
     start = text.find("\n## Worked queries")
     end = text.find("\n## ", start + 4)
     end = end if end >= 0 else len(text)
-    doc.write_text(text[:start] + _SHOWN.sub(fill, text[start:end]) + text[end:], "utf-8")
+    with temporary_beside(doc) as tmp:
+        tmp.write_text(text[:start] + _SHOWN.sub(fill, text[start:end]) + text[end:], "utf-8")
     return changed

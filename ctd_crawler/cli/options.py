@@ -68,3 +68,14 @@ def cell(value: Any, width: int) -> str:
     else:
         text = str(value).replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def writable(output: str, archive_path: str) -> str:
+    """--output, checked: never the archive being read nor any SQLite file (exit status 2)."""
+    from ctd_crawler.analysis.output import OutputError, check_output
+
+    try:
+        check_output(output, reading=archive_path)
+    except OutputError as exc:
+        raise click.BadParameter(str(exc), param_hint="--output") from None
+    return output

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -16,6 +15,7 @@ from ctd_crawler.analysis import export as exporting
 from ctd_crawler.analysis import facts
 from ctd_crawler.analysis import search as searching
 from ctd_crawler.analysis.filters import Filters
+from ctd_crawler.analysis.output import temporary_beside
 from ctd_crawler.cli.options import (
     archive_option,
     cell,
@@ -24,6 +24,7 @@ from ctd_crawler.cli.options import (
     json_option,
     open_db,
     run_query,
+    writable,
 )
 
 
@@ -149,15 +150,18 @@ def export(archive_path, table, fmt, output, site, since, until, province):
     Example: ctd-archive export --table money --format csv -o money.csv --since 2024
     """
     db = open_db(archive_path).db
+    if output:
+        output = writable(output, archive_path)
     columns, rows = run_query(exporting.export_rows, db, table, Filters(site, since, until, province))
     if fmt == "parquet":
         if not output:
-            raise click.ClickException("--format parquet needs --output FILE")
-        n = run_query(exporting.write_parquet, output, columns, rows)
+            raise click.UsageError("--format parquet needs --output FILE")
+        with temporary_beside(output) as tmp:
+            n = run_query(exporting.write_parquet, tmp, columns, rows)
     else:
         writer = exporting.write_csv if fmt == "csv" else exporting.write_jsonl
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as out:
+            with temporary_beside(output) as tmp, open(tmp, "w", encoding="utf-8", newline="") as out:
                 n = writer(out, columns, rows)
         else:
             n = writer(sys.stdout, columns, rows)
@@ -180,6 +184,8 @@ def report(archive_path, since, until, output, top):
 
     db = open_db(archive_path).db
     data = run_query(report_data, db, Filters(since=since, until=until), top=top)
-    Path(output).write_text(render_report(data, archive=str(archive_path)), encoding="utf-8")
+    output = writable(output, archive_path)
+    with temporary_beside(output) as tmp:
+        tmp.write_text(render_report(data, archive=str(archive_path)), encoding="utf-8")
     t = data["totals"]
     click.echo(f"wrote {output}: {t['articles']} articles, {len(data['places'])} places on the map")
