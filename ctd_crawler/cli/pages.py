@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import urllib.request
 from pathlib import Path
 
 import click
@@ -29,13 +28,14 @@ def extract(source: str, url: str | None, indent: int) -> None:
 
     content_type = None
     if source.startswith(("http://", "https://")):
-        request = urllib.request.Request(source, headers={"User-Agent": "ctd_crawler/0.1 (ctd-archive extract)"})
+        from ctd_crawler.crawl.fetch import FetchError, fetch
+
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                body, content_type = response.read(), response.headers.get("Content-Type")
-        except OSError as exc:
-            raise click.ClickException(f"cannot fetch {source}: {exc}") from None
-        url = url or source
+            page = fetch(source)
+        except FetchError as exc:
+            raise click.ClickException(str(exc)) from None
+        body, content_type = page.body, page.content_type
+        url = url or page.url
     else:
         path = Path(source)
         if not path.is_file():
