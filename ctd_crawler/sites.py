@@ -1,19 +1,23 @@
 """The registry of real sites (ctd_crawler/sites.toml): data, not code.
 
 Adding a site on a known CMS family is one `[[site]]` entry (plus its saved pages in
-fixtures/sites/<host>/ for the offline mirror).
+fixtures/sites/<host>/ for the offline mirror). A registry with a mistake stops at once,
+with one line naming the file, the entry and the field (`RegistryError`).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 REGISTRY = Path(__file__).with_name("sites.toml")
 REQUIRED = ("id", "name", "base_url", "family", "start_urls")
+LANGS = ("vi", "en")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class RegistryError(ValueError):
@@ -46,27 +50,72 @@ class Site:
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains or (self.host,))
 
 
+_LISTS = {f.name for f in fields(Site) if "tuple" in str(f.type)}
+_URL_LISTS = ("start_urls", "sitemaps", "feeds")
+
+
 def bare_host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
+def _site(entry: object, where: str) -> Site:
+    """One registry entry checked field by field (the first mistake is the message)."""
+    if not isinstance(entry, dict):
+        raise RegistryError(f"{where}: an entry must be a table of fields ([[site]])")
+    known = {f.name for f in fields(Site)}
+    for key, value in entry.items():
+        if key not in known:
+            raise RegistryError(f"{where}: unknown field {key!r} (fields: {', '.join(sorted(known))})")
+        if key in _LISTS:
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise RegistryError(f"{where}: {key} must be a list of strings, e.g. {key} = [\"https://...\"]")
+        elif not isinstance(value, str):
+            raise RegistryError(f"{where}: {key} must be a string")
+    missing = [k for k in REQUIRED if not entry.get(k)]
+    if missing:
+        raise RegistryError(f"{where}: lacks {', '.join(missing)}")
+    if not _ID.match(entry["id"]):
+        raise RegistryError(f"{where}: id {entry['id']!r} must be lowercase letters, digits and dashes")
+    if urlsplit(entry["base_url"]).scheme not in ("http", "https") or not bare_host(entry["base_url"]):
+        raise RegistryError(f"{where}: base_url {entry['base_url']!r} is not an http(s) address")
+    from ctd_crawler.page.layouts import FAMILIES, GENERIC
+
+    if entry["family"] not in (*FAMILIES, GENERIC):
+        raise RegistryError(f"{where}: unknown family {entry['family']!r} (known: {', '.join((*FAMILIES, GENERIC))})")
+    if entry.get("lang", "vi") not in LANGS:
+        raise RegistryError(f"{where}: lang must be one of {', '.join(LANGS)}")
+    for key in ("article_url", "listing_url"):
+        if entry.get(key):
+            try:
+                re.compile(entry[key])
+            except re.error as exc:
+                raise RegistryError(f"{where}: {key} is not a valid regex ({exc})") from None
+    site = Site(**{k: tuple(v) if k in _LISTS else v for k, v in entry.items()})
+    for key in _URL_LISTS:
+        for url in getattr(site, key):
+            if not site.owns(url):
+                raise RegistryError(f"{where}: {key} has {url!r}, which is not on the site ({site.host})")
+    return site
+
+
 @cache
 def load_sites(path: Path = REGISTRY) -> tuple[Site, ...]:
-    data = tomllib.loads(Path(path).read_text("utf-8"))
-    sites = []
-    for n, entry in enumerate(data.get("site", []), 1):
-        missing = [k for k in REQUIRED if not entry.get(k)]
-        if missing:
-            raise RegistryError(f"{path}: site #{n} ({entry.get('id', '?')}) lacks {', '.join(missing)}")
-        tuples = {k: tuple(v) for k, v in entry.items() if isinstance(v, list)}
-        try:
-            site = Site(**{**entry, **tuples})
-        except TypeError as exc:
-            raise RegistryError(f"{path}: site {entry['id']}: {exc}") from None
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except OSError as exc:
+        raise RegistryError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RegistryError(f"{path}: not valid TOML ({exc})") from None
+    entries = data.get("site", [])
+    if not isinstance(entries, list):
+        raise RegistryError(f"{path}: `site` must be a list of [[site]] tables")
+    sites: list[Site] = []
+    for n, entry in enumerate(entries, 1):
+        where = f"{path}: site #{n} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+        site = _site(entry, where)
+        if any(s.id == site.id for s in sites):
+            raise RegistryError(f"{where}: duplicate id {site.id!r}")
         sites.append(site)
-    ids = [s.id for s in sites]
-    if len(set(ids)) != len(ids):
-        raise RegistryError(f"{path}: duplicate site ids in {ids}")
     return tuple(sites)
 
 

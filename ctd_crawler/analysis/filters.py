@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import sqlite_utils
@@ -36,7 +37,7 @@ def check_filters(db: sqlite_utils.Database, filters: Filters) -> Filters:
     """Validate the filters; the province comes back under its name as stored."""
     for name in ("since", "until"):
         value = getattr(filters, name)
-        if value is not None and not _DATE.match(value):
+        if value is not None and not _is_date(value):
             raise QueryError(f"--{name} {value!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
     if filters.site is not None:
         sites = [r[0] for r in db.execute("SELECT id FROM sites ORDER BY id")]
@@ -44,6 +45,17 @@ def check_filters(db: sqlite_utils.Database, filters: Filters) -> Filters:
             raise QueryError(f"unknown site {filters.site!r}; known sites: {', '.join(sites)}")
     province = resolve_province(db, filters.province) if filters.province else None
     return Filters(filters.site, filters.since, filters.until, province)
+
+
+def _is_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day."""
+    if not _DATE.match(value):
+        return False
+    try:
+        date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        return False
+    return True
 
 
 def known_provinces(db: sqlite_utils.Database) -> list[str]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import click
 
 from ctd_crawler.cli import archive, crawl, pages, query, serve
+from ctd_crawler.cli.errors import Commands
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ctd_crawler")
 def main() -> None:
     """The archive of Vietnamese Red Cross news: crawl, extract, query.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ctd_crawler.cli.errors import UsageProblem
 from ctd_crawler.cli.options import archive_option, echo_rows, open_db
 
 
@@ -30,6 +31,8 @@ def migrate(archive_path: str) -> None:
 
     Example: ctd-archive migrate --archive archive/ctd.sqlite
     """
+    if not Path(archive_path).is_file():  # opening for writing would create an empty archive
+        raise UsageProblem(f"no archive at {archive_path}: nothing to migrate")
     if not open_db(archive_path, readonly=False).migrated:  # open_db reports what it applied
         click.echo("schema is current")
 
@@ -50,8 +53,11 @@ def reextract(archive_path, site, show):
     from ctd_crawler.store.reextract import stored_pages
 
     if not Path(archive_path).is_file():  # opening for writing would create an empty archive
-        raise click.ClickException(f"no archive at {archive_path} (run a crawl first: ctd-archive demo)")
+        raise UsageProblem(f"no archive at {archive_path} (run a crawl first: ctd-archive demo)")
     archive = open_db(archive_path, readonly=False)
+    sites = [row[0] for row in archive.db.execute("SELECT id FROM sites ORDER BY id")]
+    if site and site not in sites:
+        raise UsageProblem(f"unknown site {site!r}; sites in this archive: {', '.join(sites)}")
     rows = stored_pages(archive, site)
     logging.getLogger("ctd_crawler").setLevel(logging.ERROR)  # per-page warnings would break the bar
 

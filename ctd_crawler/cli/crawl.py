@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
+from ctd_crawler.cli.errors import UsageProblem
 from ctd_crawler.cli.options import archive_option
 from ctd_crawler.crawl.mirror import DEMO_MIRROR
+
+
+def run_crawl(archive_path: str, *, mirror: str | None, log_level: str, settings: dict | None = None,
+              **spider_args: str) -> None:
+    """Crawl, print the summary, exit with the status a scheduler reads (0, 1 or 3)."""
+    from ctd_crawler.crawl.run import crawl, exit_status
+    from ctd_crawler.crawl.summary import crawl_summary
+
+    result = crawl(archive_path, mirror=mirror, log_level=log_level, settings=settings,
+                   **{k: v for k, v in spider_args.items() if v})
+    click.echo(crawl_summary(result))
+    sys.exit(exit_status(result.stats))
 
 
 @click.command()
@@ -22,21 +34,17 @@ def demo(archive_path: str, mirror: str, site: str | None, log_level: str) -> No
 
     Serves fixtures/sites on a free loopback port and runs the real spider, layouts and
     pipelines over it; the archive records the real URLs. Idempotent: a second run
-    finds every article unchanged.
+    finds every article unchanged. Exit status as for `crawl`: 0 healthy, 1 the crawl did
+    not finish, 3 an end-of-run check failed.
 
     Example: ctd-archive demo --archive archive/ctd.sqlite
     """
-    from ctd_crawler.crawl.run import crawl
-    from ctd_crawler.crawl.summary import crawl_summary
+    from pathlib import Path
 
     if not Path(mirror).is_dir():
-        raise click.ClickException(f"no offline mirror at {mirror}: the demo crawls the saved sites of a checkout; "
-                                   "run it in the project folder, or give --mirror DIR")
-    spider_args = {"site": site} if site else {}
-    result = crawl(archive_path, mirror=mirror, log_level=log_level, **spider_args)
-    click.echo(crawl_summary(result))
-    if result.stats.get("finish_reason") != "finished":
-        sys.exit(1)
+        raise UsageProblem(f"no offline mirror at {mirror}: the demo crawls the saved sites of a checkout; "
+                           "run it in the project folder, or give --mirror DIR")
+    run_crawl(archive_path, mirror=mirror, log_level=log_level, site=site)
 
 
 @click.command("crawl")
@@ -56,30 +64,18 @@ def crawl_command(archive_path: str, site: str | None, since: str | None, full: 
     Only what changed since the last run is fetched. Prints the summary and the verdict
     of the end-of-run checks (also in crawl_runs.status/checks). Exit status: 0 healthy,
     1 the crawl did not finish, 3 a check failed (a site went silent, too many errors, a
-    layout that stopped yielding dates or bodies, too few articles).
+    layout that stopped yielding dates or bodies, too few articles), 2 a mistake in the
+    command line or the files it names (nothing was crawled).
 
     Example: ctd-archive crawl --archive archive/ctd.sqlite --site vnrc,nhandao
     """
-    from ctd_crawler.crawl.run import crawl, project_settings
-    from ctd_crawler.crawl.spider import spider_arguments
-    from ctd_crawler.crawl.summary import crawl_summary
-
     overrides = {}
     for pair in settings:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise click.BadParameter(f"expected NAME=VALUE, got {pair!r}", param_hint="--set")
+            raise UsageProblem(f"--set expects NAME=VALUE, got {pair!r}")
         overrides[name.strip()] = value
     if jobdir:
         overrides["JOBDIR"] = jobdir
-    spider_args = {k: v for k, v in (("site", site), ("since", since), ("full", "1" if full else None)) if v}
-    try:  # a bad site id or date: the message, not a traceback from inside the crawl
-        spider_arguments(site, since, None, project_settings(**overrides).get("CTD_SITES") or None)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
-    result = crawl(archive_path, mirror=mirror, log_level=log_level, settings=overrides, **spider_args)
-    click.echo(crawl_summary(result))
-    if result.stats.get("finish_reason") != "finished":
-        sys.exit(1)
-    if result.stats.get("ctd/checks_failed"):
-        sys.exit(3)
+    run_crawl(archive_path, mirror=mirror, log_level=log_level, settings=overrides, site=site, since=since,
+              full="1" if full else None)

@@ -8,8 +8,6 @@ from typing import Any
 
 import click
 
-from ctd_crawler.analysis.filters import QueryError
-
 archive_option = click.option("--archive", "-a", "archive_path", default="archive/ctd.sqlite", show_default=True,
                               envvar="CTD_ARCHIVE", type=click.Path(dir_okay=False), help="The SQLite archive.")
 json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
@@ -27,22 +25,14 @@ def filter_options(fn):
 
 
 def open_db(archive_path: str, *, readonly: bool = True):
-    from ctd_crawler.store import ArchiveError, open_archive
+    from ctd_crawler.store import open_archive
 
-    try:
-        archive = open_archive(archive_path, readonly=readonly)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
+    archive = open_archive(archive_path, readonly=readonly)
     for applied in archive.migrated:
         click.echo(f"{archive_path}: migrated to the current schema (applied {applied}); no rows changed", err=True)
+    for note in archive.notes:
+        click.echo(note, err=True)
     return archive
-
-
-def run_query(fn, *args, **kwargs):
-    try:
-        return fn(*args, **kwargs)
-    except QueryError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 def echo_rows(rows: list[dict[str, Any]], columns: list[str], as_json: bool, *, width: int = 60) -> None:
@@ -71,11 +61,8 @@ def cell(value: Any, width: int) -> str:
 
 
 def writable(output: str, archive_path: str) -> str:
-    """--output, checked: never the archive being read nor any SQLite file (exit status 2)."""
-    from ctd_crawler.analysis.output import OutputError, check_output
+    """--output, checked: never the archive being read nor any SQLite file."""
+    from ctd_crawler.analysis.output import check_output
 
-    try:
-        check_output(output, reading=archive_path)
-    except OutputError as exc:
-        raise click.BadParameter(str(exc), param_hint="--output") from None
+    check_output(output, reading=archive_path)
     return output

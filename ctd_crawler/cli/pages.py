@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ctd_crawler.cli.errors import UsageProblem
 from ctd_crawler.crawl.mirror import DEMO_MIRROR, url_of
 
 
@@ -27,19 +28,16 @@ def extract(source: str, url: str | None, indent: int) -> None:
     from ctd_crawler.sites import site_for_url
 
     content_type = None
-    if source.startswith(("http://", "https://")):
-        from ctd_crawler.crawl.fetch import FetchError, fetch
+    if "://" in source:
+        from ctd_crawler.crawl.fetch import fetch
 
-        try:
-            page = fetch(source)
-        except FetchError as exc:
-            raise click.ClickException(str(exc)) from None
+        page = fetch(source)
         body, content_type = page.body, page.content_type
         url = url or page.url
     else:
         path = Path(source)
         if not path.is_file():
-            raise click.ClickException(f"no such file: {source}")
+            raise UsageProblem(f"no such file: {source}")
         body = path.read_bytes()
         url = url or url_of(path, DEMO_MIRROR) or path.resolve().as_uri()
     try:

@@ -23,7 +23,6 @@ from ctd_crawler.cli.options import (
     filter_options,
     json_option,
     open_db,
-    run_query,
     writable,
 )
 
@@ -44,7 +43,7 @@ def search(archive_path, text, site, since, until, province, limit, as_json):
     Example: ctd-archive search "hien mau" --province "Bắc Giang" --since 2019
     """
     db = open_db(archive_path).db
-    rows = run_query(searching.search, db, text, Filters(site, since, until, province), limit=limit)
+    rows = searching.search(db, text, Filters(site, since, until, province), limit=limit)
     if as_json:
         echo_rows(rows, [], True)
         return
@@ -68,7 +67,7 @@ def people(archive_path, site, since, until, province, name, titles, limit, as_j
     Example: ctd-archive people --province "Lào Cai" --titles
     """
     db = open_db(archive_path).db
-    rows = run_query(facts.people, db, Filters(site, since, until, province), name=name, limit=limit)
+    rows = facts.people(db, Filters(site, since, until, province), name=name, limit=limit)
     if titles:
         for row in rows:
             row["titles"] = facts.person_titles(db, row["person_id"])
@@ -97,7 +96,7 @@ def places(archive_path, site, since, until, province, level, limit, as_json):
     Example: ctd-archive places --province "Lào Cai" --level commune
     """
     db = open_db(archive_path).db
-    rows = run_query(facts.places, db, Filters(site, since, until, province), level=level, limit=limit)
+    rows = facts.places(db, Filters(site, since, until, province), level=level, limit=limit)
     echo_rows(rows, ["name", "level", "province", "province_2025", "lat", "lon", "mentions", "articles"], as_json)
 
 
@@ -116,7 +115,7 @@ def money(archive_path, site, since, until, province, by, limit, as_json):
     Example: ctd-archive money --since 2024 --by province
     """
     db = open_db(archive_path).db
-    result = run_query(facts.money, db, Filters(site, since, until, province), limit=limit, by=by)
+    result = facts.money(db, Filters(site, since, until, province), limit=limit, by=by)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
         return
@@ -152,12 +151,12 @@ def export(archive_path, table, fmt, output, site, since, until, province):
     db = open_db(archive_path).db
     if output:
         output = writable(output, archive_path)
-    columns, rows = run_query(exporting.export_rows, db, table, Filters(site, since, until, province))
+    columns, rows = exporting.export_rows(db, table, Filters(site, since, until, province))
     if fmt == "parquet":
         if not output:
             raise click.UsageError("--format parquet needs --output FILE")
         with temporary_beside(output) as tmp:
-            n = run_query(exporting.write_parquet, tmp, columns, rows)
+            n = exporting.write_parquet(tmp, columns, rows)
     else:
         writer = exporting.write_csv if fmt == "csv" else exporting.write_jsonl
         if output:
@@ -183,7 +182,7 @@ def report(archive_path, since, until, output, top):
     from ctd_crawler.analysis.report import render_report, report_data
 
     db = open_db(archive_path).db
-    data = run_query(report_data, db, Filters(since=since, until=until), top=top)
+    data = report_data(db, Filters(since=since, until=until), top=top)
     output = writable(output, archive_path)
     with temporary_beside(output) as tmp:
         tmp.write_text(render_report(data, archive=str(archive_path)), encoding="utf-8")

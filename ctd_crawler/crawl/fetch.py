@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ctd_crawler import settings
 
@@ -21,6 +22,10 @@ _CHUNK = 64 * 1024
 
 class FetchError(OSError):
     """The page could not be fetched within the limits; the message says why."""
+
+
+class BadAddress(ValueError):
+    """Not an address that can be fetched ("http://[::1", "ftp://…")."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,13 @@ def fetch(url: str, *, max_bytes: int | None = None, timeout: float | None = Non
     max_bytes = settings.DOWNLOAD_MAXSIZE if max_bytes is None else max_bytes
     timeout = settings.DOWNLOAD_TIMEOUT if timeout is None else timeout
     deadline = time.monotonic() + timeout
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:  # urlsplit's own: "Invalid IPv6 URL"
+        raise BadAddress(f"{url!r} is not an http(s) address ({exc})") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise BadAddress(f"{url!r} is not an http(s) address")
     try:
         request = urllib.request.Request(url, headers={"User-Agent": settings.USER_AGENT,
                                                        "Accept-Encoding": "gzip, deflate"})

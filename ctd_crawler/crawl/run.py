@@ -10,6 +10,8 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from ctd_crawler.sites import RegistryError
+
 # The mirror may loosen only the delays; politeness limits (robots, concurrency) stay.
 MIRROR_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
@@ -32,6 +34,52 @@ def project_settings(**overrides: Any) -> Settings:
     return settings
 
 
+class CrawlSetupError(ValueError):
+    """A crawl that cannot start as asked (a setting, an argument, the mirror); the message says why."""
+
+
+def check_settings(settings: Settings) -> None:
+    """Every number of the project's settings module given as something that reads as one:
+    `-s CTD_REFETCH_DAYS=abc` stops here, not with a traceback on every page."""
+    from ctd_crawler import settings as defaults
+
+    for name, default in vars(defaults).items():
+        if not name.isupper() or isinstance(default, bool) or not isinstance(default, (int, float)):
+            continue
+        value = settings.get(name)
+        try:
+            (float if isinstance(default, float) else int)(value)
+        except (TypeError, ValueError):
+            kind = "a number" if isinstance(default, float) else "a whole number"
+            raise CrawlSetupError(f"setting {name} must be {kind}, got {value!r}") from None
+
+
+def check_setup(archive: str | Path, mirror: str | Path | None, settings: Settings, spider_args: dict) -> None:
+    """Everything a crawl needs, checked before it starts (RegistryError, ArchiveError and
+    CrawlSetupError say what to fix)."""
+    from ctd_crawler.crawl.spider import spider_arguments
+    from ctd_crawler.store import open_archive
+
+    check_settings(settings)
+    if mirror and not str(mirror).startswith(("http://", "https://")) and not Path(mirror).is_dir():
+        raise CrawlSetupError(f"no mirror folder at {mirror}")
+    try:
+        spider_arguments(spider_args.get("site"), spider_args.get("since"), spider_args.get("full"),
+                         settings.get("CTD_SITES") or None)
+    except RegistryError:
+        raise
+    except ValueError as exc:
+        raise CrawlSetupError(str(exc)) from None
+    open_archive(archive).close()  # a corrupt, foreign or read-only archive: its own message
+
+
+def exit_status(stats: dict[str, Any]) -> int:
+    """What a scheduler reads: 0 healthy, 1 the crawl did not finish, 3 an end-of-run check failed."""
+    if stats.get("finish_reason") != "finished":
+        return 1
+    return 3 if stats.get("ctd/checks_failed") else 0
+
+
 def crawl(archive: str | Path, *, mirror: str | Path | None = None, log_level: str = "WARNING",
           settings: dict[str, Any] | None = None, **spider_args: str) -> CrawlResult:
     """One crawl in this process (Twisted reactors cannot restart: one call per process)."""
@@ -40,6 +88,7 @@ def crawl(archive: str | Path, *, mirror: str | Path | None = None, log_level: s
     overrides = {"CTD_ARCHIVE": str(archive), "LOG_LEVEL": log_level, **(settings or {})}
     if mirror:
         overrides.update(MIRROR_SETTINGS, CTD_MIRROR=str(mirror))
+    check_setup(archive, mirror, project_settings(**overrides), spider_args)
     process = CrawlerProcess(project_settings(**overrides))
     crawler = process.create_crawler(CtdSpider)
     started = time.perf_counter()

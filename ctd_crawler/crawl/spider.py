@@ -37,18 +37,16 @@ from ctd_crawler.page.decode import decode_html, header_charset
 from ctd_crawler.page.html import parse_html
 from ctd_crawler.page.layouts import get_layout
 from ctd_crawler.page.parse import now_vn
-from ctd_crawler.sites import REGISTRY, RegistryError, Site, select_sites
+from ctd_crawler.sites import REGISTRY, Site, select_sites
 
 logger = logging.getLogger(__name__)
 
 
 def spider_arguments(site: str | None, since: str | None, full: str | None,
                      registry: str | None) -> tuple[tuple[Site, ...], date | None, bool]:
-    """The spider's arguments read and checked: (sites, since, full); ValueError says what is wrong."""
-    try:
-        sites = select_sites(site, Path(registry) if registry else REGISTRY)
-    except (RegistryError, OSError) as exc:
-        raise ValueError(str(exc)) from None
+    """The spider's arguments read and checked: (sites, since, full); RegistryError or
+    ValueError says what is wrong."""
+    sites = select_sites(site, Path(registry) if registry else REGISTRY)
     try:
         since_day = date.fromisoformat(since) if since else None
     except ValueError:

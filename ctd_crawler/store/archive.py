@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -35,6 +36,7 @@ class Archive:
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
         self.migrated: list[str] = []
+        self.notes: list[str] = []  # what a reader should know of how the archive was opened
         if readonly:
             if not self.path.exists():
                 raise ArchiveError(f"no archive at {self.path} (run a crawl first: ctd-archive demo)")
@@ -54,25 +56,62 @@ class Archive:
                 writer.close()
                 self.db = self._connect_readonly()
         else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite_utils.Database(self.path)
-            self._check_is_archive()
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.migrated = migrate(self.db)
+            if self.path.exists():  # a foreign or broken file is refused before it is touched
+                self._inspect()
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite_utils.Database(self.path)
+                self._check_is_archive()
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.migrated = migrate(self.db)
+            except (OSError, sqlite3.OperationalError) as exc:
+                raise ArchiveError(f"{self.path} cannot be written ({exc}): crawls, reextract and migrate "
+                                   "need write access to the archive and its folder") from None
         self.db.execute("PRAGMA busy_timeout=10000")
         self.db.execute("PRAGMA foreign_keys=ON")
 
     def _connect_readonly(self) -> sqlite_utils.Database:
-        db = sqlite_utils.Database(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True))
-        self.db = db
-        self._check_is_archive()
-        return db
+        """Read-only; where the folder cannot be written (a read-only mount), a WAL archive
+        cannot make its -shm file, so it is opened immutable: then what a writer left in the
+        -wal file is not seen, and `notes` says so."""
+        uri = "file:" + quote(str(self.path.resolve()))
+        failure = None
+        for mode in ("mode=ro", "mode=ro&immutable=1"):
+            self.db = sqlite_utils.Database(sqlite3.connect(f"{uri}?{mode}", uri=True))
+            try:
+                self._check_is_archive()
+            except sqlite3.OperationalError as exc:  # not the file's fault: its folder's
+                failure = exc
+                self.db.conn.close()
+                continue
+            if "immutable" in mode:
+                wal = self.path.with_name(self.path.name + "-wal")
+                unseen = wal.stat().st_size if wal.exists() else 0
+                self.notes.append(f"{self.path}: its folder is read-only, so it is read as it stands in the file"
+                                  + (f" (the last {unseen:,} bytes of writes, in {wal.name}, are not seen)"
+                                     if unseen else ""))
+            return self.db
+        raise ArchiveError(f"{self.path} cannot be opened read-only: {failure}")
+
+    def _inspect(self) -> None:
+        """Check an existing file is an archive without writing anything beside it (immutable:
+        no -wal or -shm file is made)."""
+        uri = "file:" + quote(str(self.path.resolve())) + "?mode=ro&immutable=1"
+        self.db = sqlite_utils.Database(sqlite3.connect(uri, uri=True))
+        try:
+            self._check_is_archive()
+        except sqlite3.OperationalError as exc:
+            raise ArchiveError(f"{self.path} cannot be read: {exc}") from None
+        finally:
+            self.db.conn.close()
 
     def _check_is_archive(self) -> None:
         try:
             tables = set(self.db.table_names())
-        except Exception as exc:  # sqlite3.DatabaseError: file is not a database
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError as exc:  # file is not a database
             raise ArchiveError(f"{self.path} is not a SQLite database: {exc}") from None
         if tables and "schema_migrations" not in tables:
             raise ArchiveError(f"{self.path} is a SQLite database but not a ctd archive "

@@ -53,7 +53,7 @@ def test_every_analysis_command_is_registered_with_an_example(command):
 @pytest.mark.parametrize("command", ["search x", "people", "places", "money", "export", "reextract", "serve", "report"])
 def test_a_missing_archive_is_a_clear_error(command, tmp_path):
     result = run(*command.split(), "--archive", tmp_path / "none.sqlite")
-    assert result.exit_code == 1 and "no archive at" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "no archive at" in result.output and "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("content, message", [(b"hello, not a database" * 100, "not a SQLite database"),
@@ -68,7 +68,7 @@ def test_a_foreign_file_is_a_clear_error(tmp_path, content, message):
     else:
         target.write_bytes(content)
     result = run("people", "--archive", target)
-    assert result.exit_code == 1 and message in result.output
+    assert result.exit_code == 2 and message in result.output
 
 
 def test_an_archive_of_an_older_schema_is_migrated_on_open_without_losing_rows(tmp_path, monkeypatch):
@@ -111,7 +111,7 @@ def test_search_prints_titles_urls_and_snippets(path):
 def test_search_with_bad_input_never_fails_nor_writes(path, text):
     before = (path.stat().st_mtime_ns, rows_of(path))
     result = run("search", "--archive", path, "--", text)
-    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     if result.exit_code:
         assert "nothing to search for" in result.output
@@ -128,7 +128,7 @@ def test_search_json_and_filters(path):
                                            (["--province", "Mars"], "unknown province")])
 def test_bad_filters_are_clear_errors(path, args, message):
     result = run("search", "--archive", path, "máu", *args)
-    assert result.exit_code == 1 and message in result.output
+    assert result.exit_code == 2 and message in result.output
 
 
 def test_people_with_titles(path):
@@ -176,7 +176,7 @@ def test_export_parquet(path, tmp_path):
 
 def test_export_of_an_unknown_table(path):
     result = run("export", "--archive", path, "--table", "articles; DROP TABLE articles")
-    assert result.exit_code == 1 and "unknown table" in result.output
+    assert result.exit_code == 2 and "unknown table" in result.output
 
 
 def test_reextract_of_an_unchanged_archive_changes_no_fact(copy):

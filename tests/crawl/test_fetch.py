@@ -4,6 +4,7 @@ whole response, compressed bodies inflated within the cap. Each fault is one cle
 from __future__ import annotations
 
 import gzip
+import re
 import threading
 import time
 import zlib
@@ -13,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from ctd_crawler.cli import main
-from ctd_crawler.crawl.fetch import FetchError, fetch
+from ctd_crawler.crawl.fetch import BadAddress, FetchError, fetch
 
 PAGE = ("<html><head><title>Trao quà Tết cho hộ nghèo</title></head><body><h1>Trao quà Tết cho hộ nghèo</h1>"
         "<p>Hội Chữ thập đỏ trao quà.</p></body></html>")
@@ -88,9 +89,12 @@ def test_a_good_page_arrives_whole(server, route):
     assert fetch(f"{server}/{route}", max_bytes=1_000_000, timeout=5).body == PAGE.encode()
 
 
-@pytest.mark.parametrize("url, message", [("http://[::1", "cannot fetch"), ("http://127.0.0.1:9/", "cannot fetch")])
-def test_an_unreachable_or_malformed_url_is_one_error(url, message):
-    with pytest.raises(FetchError, match=message):
+@pytest.mark.parametrize("url, error, message", [
+    ("http://[::1", BadAddress, "is not an http(s) address"), ("ftp://example.vn/", BadAddress, "is not an http"),
+    ("http:///path", BadAddress, "is not an http"), ("http://127.0.0.1:9/", FetchError, "cannot fetch"),
+])
+def test_an_unreachable_or_malformed_url_is_one_error(url, error, message):
+    with pytest.raises(error, match=re.escape(message)):
         fetch(url, timeout=2)
 
 
