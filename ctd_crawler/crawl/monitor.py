@@ -8,10 +8,13 @@ A failed check is a sentence a person can act on; ArchivePipeline writes them to
 separate suite over an item validation schema we do not need, for four comparisons.
 
 Checks (thresholds are settings):
-- a site that had articles in an earlier run shows no sign of life now (no article links,
-  no 304, no page skipped as fresh): its listings moved or it is down;
+- no site shows a sign of life (no article links, no 304, no page skipped as fresh) and
+  none ever had articles: the run achieved nothing;
+- a site that had articles in an earlier run shows no sign of life now: its listings moved
+  or it is down;
 - the error rate (pages that failed for good / pages requested, retries not counted twice)
-  is over CTD_MONITOR_MAX_ERROR_RATE, once at least CTD_MONITOR_MIN_REQUESTS were requested;
+  is over CTD_MONITOR_MAX_ERROR_RATE, once at least CTD_MONITOR_MIN_REQUESTS were requested
+  (on a first run, whatever the number);
 - a site's articles suddenly come without dates or without bodies (at most half the share
   of its last run with at least CTD_MONITOR_MIN_SAMPLE articles): its markup changed;
 - fewer article links than CTD_MONITOR_MIN_ARTICLES in a run that read listing pages.
@@ -61,6 +64,11 @@ def error_count(stats: Stats) -> int:
     return sum(error_stats(stats).values())
 
 
+# What shows a site is alive in a run: article links found, pages confirmed unchanged, or
+# entry pages still fresh from the last run (nothing was due).
+_ALIVE = ("links", "not_modified", "entries_fresh")
+
+
 def _site(stats: Stats, site: str, name: str) -> int:
     return int(stats.get(f"ctd/site/{site}/{name}", 0) or 0)
 
@@ -75,10 +83,14 @@ def check_run(stats: Stats, previous: list[Stats], sites: Iterable[str],
     """The failed checks of one run (empty: healthy). `previous`: earlier runs, newest first."""
     failures: list[str] = []
     sites = list(sites)
+    alive = {site: sum(_site(stats, site, k) for k in _ALIVE) for site in sites}
+    history = {site: _latest(previous, site, "links", 1) for site in sites}
+    if sites and not any(alive.values()) and not any(history.values()):
+        failures.append("no article was found or confirmed in this run: are the sites (or the mirror) "
+                        "reachable, and their listings, sitemaps and feeds where the registry says?")
     for site in sites:
-        alive = sum(_site(stats, site, k) for k in ("links", "not_modified", "entries_fresh"))
-        before = _latest(previous, site, "links", 1)
-        if not alive and before is not None:
+        before = history[site]
+        if not alive[site] and before is not None:
             failures.append(f"site {site}: no articles found this run ({_site(before, site, 'links')} "
                             f"the last time it had any): listings moved or the site is down")
         items = _site(stats, site, "items")
@@ -96,7 +108,9 @@ def check_run(stats: Stats, previous: list[Stats], sites: Iterable[str],
     # pages that failed for good / pages requested (a retried request is one page)
     requests = int(stats.get("downloader/request_count", 0) or 0) - int(stats.get("retry/count", 0) or 0)
     errors = error_count(stats)
-    if requests >= limits.min_requests and errors / requests > limits.max_error_rate:
+    # a first run is judged on any number of requests: it has no earlier run to excuse it
+    judged = requests >= limits.min_requests or (not previous and requests > 0)
+    if judged and errors / requests > limits.max_error_rate:
         failures.append(f"error rate {errors / requests:.0%} ({errors} of {requests} pages failed) is over "
                         f"{limits.max_error_rate:.0%}")
     read = sum(_site(stats, s, "entries_read") for s in sites)

@@ -45,9 +45,8 @@ def crawl_summary(result: CrawlResult) -> str:
                                                     f"{len(failed)} FAILED (run {run[0]})\n" +
                                                     "\n".join(f"    - {f}" for f in failed)))
         lines.append(f"  archive            {archive}: {_totals(db)}")
-        lines.append("  sites              " + ", ".join(
-            f"{site} {n}" for site, n in db.db.execute(
-                "SELECT site, COUNT(*) FROM articles GROUP BY site ORDER BY site").fetchall()))
+        per_site = db.db.execute("SELECT site, COUNT(*) FROM articles GROUP BY site ORDER BY site").fetchall()
+        lines.append("  sites              " + (", ".join(f"{site} {n}" for site, n in per_site) or "(no articles)"))
         db.close()
     return "\n".join(lines)
 
