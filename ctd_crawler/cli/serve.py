@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -65,14 +66,35 @@ def serve(archive_path, port, metadata_only):
     if importlib.util.find_spec("datasette") is None:
         raise click.ClickException("ctd-archive serve needs Datasette: pip install datasette "
                                    "(the project's optional 'bench' extra)")
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="ctd-datasette-", delete=False,
+                                     encoding="utf-8") as f:
         json.dump(metadata, f, ensure_ascii=False)
     command = [sys.executable, "-m", "datasette", "serve", str(archive_path), "--host", "127.0.0.1",
                "--port", str(port), "--metadata", f.name, "--setting", "sql_time_limit_ms", "5000"]
     click.echo(f"serving {archive_path} read-only on http://127.0.0.1:{port}/ (Ctrl-C stops)", err=True)
+    sys.exit(_run_until_stopped(command, Path(f.name)))
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _run_until_stopped(command: list[str], metadata: Path) -> int:
+    """Datasette as a child that ends with us: SIGTERM, SIGHUP and Ctrl-C stop it and remove
+    its metadata file (a killed `serve` used to leave Datasette running under PID 1)."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stop)
+    child = subprocess.Popen(command)
     try:
-        sys.exit(subprocess.call(command))
+        return child.wait()
     except KeyboardInterrupt:
-        pass
+        return 0
     finally:
-        Path(f.name).unlink(missing_ok=True)
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+        metadata.unlink(missing_ok=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -28,26 +30,53 @@ def get_json(url: str):
         return json.loads(response.read())
 
 
-@pytest.fixture(scope="module")
-def server(readme_archive):
-    archive = readme_archive
+def start(archive, tmp) -> tuple[subprocess.Popen, str]:
+    """`ctd-archive serve` with its temporary files in `tmp`, once it answers."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "ctd_crawler.cli", "serve", "--archive", str(archive),
-                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "TMPDIR": str(tmp)})
     base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            get_json(f"{base}/-/versions.json")
+            return process, base
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(process.stderr.read().decode()[-2000:])
+            time.sleep(0.1)
+    pytest.fail("serve did not answer")
+
+
+def stopped(base: str) -> bool:
+    """Nothing answers on the port any more (within ten seconds)."""
+    for _ in range(100):
+        try:
+            get_json(f"{base}/-/versions.json")
+        except OSError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture(scope="module")
+def server(readme_archive, tmp_path_factory):
+    process, base = start(readme_archive, tmp_path_factory.mktemp("serve"))
     try:
-        for _ in range(150):
-            try:
-                get_json(f"{base}/-/versions.json")
-                break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail(process.stderr.read().decode()[-2000:])
-                time.sleep(0.1)
-        yield base, archive
+        yield base, readme_archive
     finally:
         process.terminate()
         process.wait(timeout=10)
+        assert stopped(base), "the Datasette child outlived serve"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_stopping_serve_stops_datasette_and_removes_its_files(readme_archive, tmp_path, signum):
+    process, base = start(readme_archive, tmp_path)
+    assert list(tmp_path.glob("ctd-datasette-*.json"))
+    process.send_signal(signum)
+    process.wait(timeout=15)
+    assert stopped(base) and not list(tmp_path.glob("ctd-datasette-*.json"))
 
 
 def test_a_table_page_serves_rows(server):

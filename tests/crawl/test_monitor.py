@@ -87,3 +87,11 @@ def test_crawl_exits_non_zero_and_records_a_site_that_went_silent(tmp_path):
     assert run["status"] == "failed"
     assert any("site nhandao: no articles found" in c for c in run["checks"])
     assert "FAILED" in result.stdout and "no articles found" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_first_crawl_of_a_mirror_with_nothing_fails_its_checks(tmp_path):
+    (tmp_path / "mirror").mkdir()
+    result = run_crawl(tmp_path / "ctd.sqlite", tmp_path / "mirror", "--site", "vnrc")
+    assert result.returncode == 3, result.stdout + result.stderr[-2000:]
+    assert "no article was found" in result.stdout and last_run(tmp_path / "ctd.sqlite")["status"] == "failed"
