@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from ctd_crawler.extract.text import printable
+
 archive_option = click.option("--archive", "-a", "archive_path", default="archive/ctd.sqlite", show_default=True,
                               envvar="CTD_ARCHIVE", type=click.Path(dir_okay=False), help="The SQLite archive.")
 json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
@@ -56,7 +58,7 @@ def cell(value: Any, width: int) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
         text = f"{value:,}".replace(",", ".")
     else:
-        text = str(value).replace("\n", " ")
+        text = printable(str(value)).replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

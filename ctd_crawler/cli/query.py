@@ -25,6 +25,7 @@ from ctd_crawler.cli.options import (
     open_db,
     writable,
 )
+from ctd_crawler.extract.text import printable
 
 
 @click.command()
@@ -50,8 +51,8 @@ def search(archive_path, text, site, since, until, province, limit, as_json):
     if not rows:
         click.echo("no articles match")
     for row in rows:
-        click.echo(f"{(row['published_at'] or '')[:10]}  {row['site']}  {row['title']}\n  {row['url']}\n"
-                   f"  {row['snippet']}\n")
+        click.echo(printable(f"{(row['published_at'] or '')[:10]}  {row['site']}  {row['title']}\n  {row['url']}\n"
+                   f"  {row['snippet']}\n"))
 
 
 @click.command()
@@ -76,10 +77,10 @@ def people(archive_path, site, since, until, province, name, titles, limit, as_j
                   as_json)
         return
     for row in rows:
-        click.echo(f"{row['name']} ({row['scope'] or 'scope unknown'}): {row['mentions']} mentions, "
-                   f"{row['first_date']} – {row['last_date']}")
+        click.echo(printable(f"{row['name']} ({row['scope'] or 'scope unknown'}): {row['mentions']} mentions, "
+                             f"{row['first_date']} – {row['last_date']}"))
         for t in row["titles"]:
-            click.echo(f"    {t['first_date']} – {t['last_date']}  {t['title']}")
+            click.echo(printable(f"    {t['first_date']} – {t['last_date']}  {t['title']}"))
 
 
 @click.command()

@@ -1,8 +1,10 @@
-"""Vietnamese text at the boundary: NFC, whitespace, entities, folding for keys.
+"""Vietnamese text at the boundary: NFC, whitespace, entities, control characters and
+look-alike letters; folding for keys.
 
 Error policy: these functions never raise on str input; they keep what they cannot
-improve. Stored text is only ever NFC-normalised and whitespace-tidied; `fold` is for
-matching and search keys, never for what is stored or shown.
+improve. Stored text is only ever cleaned here (NFC, whitespace tidied, control characters
+dropped, look-alike letters replaced by the Vietnamese ones); `fold` is for matching and
+search keys, never for what is stored or shown.
 """
 
 from __future__ import annotations
@@ -13,6 +15,12 @@ import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+# C0 and C1 control characters but tab, newline and carriage return (whitespace here): from
+# a page they are garbage, and in a terminal they are commands (ESC sequences, BEL).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Letters of other alphabets that legacy converters and keyboards put for Vietnamese ones:
+# the Icelandic eth for đ above all ("ÐỒNG CHÍ").
+_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
 # Every combining mark of the Basic Multilingual Plane, removed in one C-level regex pass
 # (a per-character unicodedata.combining() loop made folding the slowest step of search).
 _COMBINING = re.compile(
@@ -25,9 +33,15 @@ def nfc(text: str) -> str:
 
 
 def clean_inline(text: str) -> str:
-    """One line: entities decoded, NFC, runs of spaces collapsed, trimmed."""
-    text = nfc(html.unescape(text)).replace("\r", " ").replace("\n", " ")
-    return _SPACES.sub(" ", text).strip()
+    """One line: entities decoded, NFC, control characters dropped, look-alike letters
+    replaced, runs of spaces collapsed, trimmed."""
+    text = _CONTROL.sub(" ", nfc(html.unescape(text)).replace("\r", " ").replace("\n", " "))
+    return _SPACES.sub(" ", text.translate(_LOOKALIKES)).strip()
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: no control character but newline and tab."""
+    return _CONTROL.sub("", text)
 
 
 def clean_paragraphs(text: str) -> str:

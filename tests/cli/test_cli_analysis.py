@@ -231,3 +231,17 @@ def test_report_writes_one_html_file(path, tmp_path):
     assert result.exit_code == 0 and out.is_file()
     html = out.read_text("utf-8")
     assert "<svg" in html and "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+
+
+def test_control_characters_in_an_archive_never_reach_the_terminal(copy):
+    db = sqlite3.connect(copy)
+    with db:
+        db.execute("UPDATE articles SET title = title || ?, body_text = body_text || ? WHERE id = "
+                   "(SELECT MIN(id) FROM articles)", ["\x1b]0;pwned\x07", " hien mau \x1b[2J\x07"])
+        db.execute("UPDATE people SET name = name || ? WHERE id = (SELECT MIN(id) FROM people)", ["\x1b[5m"])
+        db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    db.close()
+    for args in (["search", "hien mau"], ["people"], ["people", "--titles"], ["places"], ["money"], ["stats"]):
+        result = run(*args, "--archive", copy)
+        assert result.exit_code == 0, result.output
+        assert not any(c in result.output for c in "\x1b\x07"), args

@@ -8,6 +8,7 @@ from ctd_crawler.extract.text import (
     fold,
     fold_aligned,
     nfc,
+    printable,
     tone_key,
     without_related_list,
 )
@@ -92,3 +93,19 @@ def test_fold_aligned_keeps_one_character_per_character(text, folded):
 ])
 def test_tone_key_meets_old_and_new_tone_placement_only(a, b, same):
     assert (tone_key(a) == tone_key(b)) is same
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Trao quà\x1b]0;pwned\x07 Tết", "Trao quà ]0;pwned Tết"),  # a terminal title sequence loses ESC and BEL
+    ("Hội\x00 Chữ thập đỏ", "Hội Chữ thập đỏ"), ("a\x85b\x9bc", "a b c"), ("\x7f", ""),
+    ("ÐỒNG CHÍ Ðinh Văn Ân", "ĐỒNG CHÍ Đinh Văn Ân"), ("ðồng chí", "đồng chí"),
+    # kept
+    ("tab\tand space", "tab and space"), ("Ðức (Germany)".replace("Ð", "Đ"), "Đức (Germany)"),
+    ("Ø Ñ ß", "Ø Ñ ß"),
+])
+def test_control_characters_and_look_alike_letters_at_the_boundary(raw, clean):
+    assert clean_inline(raw) == clean
+
+
+def test_printable_drops_control_characters_but_newlines_and_tabs():
+    assert printable("a\x1b[31mred\x07\n\tb") == "a[31mred\n\tb"
