@@ -110,3 +110,41 @@ def test_no_file_outside_the_mirror_is_served(mirror, path):
 @pytest.mark.parametrize("path", ["/example.org.vn/tin-tuc/../tin-tuc/", "/example.org.vn/tin-tuc/%69ndex.html"])
 def test_paths_that_stay_inside_are_served(mirror, path):
     assert raw_get(mirror, path)[0] == 200
+
+
+@pytest.mark.parametrize("given, delay, throttle", [
+    ({"CTD_MIRROR": "fixtures/sites"}, 0, False),  # the mirror: no delays
+    ({"CTD_MIRROR": "http://127.0.0.1:8800"}, 0, False),
+    # the real sites keep them, and a delay given for the mirror too
+    ({}, 1.0, True), ({"CTD_MIRROR": ""}, 1.0, True),
+    ({"CTD_MIRROR": "fixtures/sites", "DOWNLOAD_DELAY": "0.5"}, 0.5, False),
+])
+def test_the_mirror_drops_the_delays_however_the_crawl_is_started(given, delay, throttle):
+    from scrapy.settings import Settings
+
+    from ctd_crawler import settings as project
+    from ctd_crawler.crawl.downloader import MirrorAddon
+
+    settings = Settings()
+    settings.setmodule(project, priority="project")  # as `scrapy crawl` reads them
+    settings.setdict(given, priority="cmdline")
+    MirrorAddon().update_settings(settings)
+    assert "ctd_crawler.crawl.downloader.MirrorAddon" in project.ADDONS
+    assert settings.getfloat("DOWNLOAD_DELAY") == delay
+    assert settings.getbool("AUTOTHROTTLE_ENABLED") is throttle
+
+
+@pytest.mark.slow
+def test_scrapy_crawl_of_the_mirror_starts_one_server_and_no_delay(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.paths import ROOT, SITES
+
+    done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "ctd", "-a", "site=vnrc", "-s",
+                           f"CTD_MIRROR={SITES}", "-s", f"CTD_ARCHIVE={tmp_path / 'a.sqlite'}", "-s", "LOG_LEVEL=INFO"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stderr.count("offline mirror of") == 1
+    overridden = done.stderr.split("Overridden settings:", 1)[1].split("[scrapy", 1)[0]
+    assert "'DOWNLOAD_DELAY':" not in overridden and "'AUTOTHROTTLE_ENABLED':" not in overridden
