@@ -49,6 +49,7 @@ DOWNLOADER_MIDDLEWARES = {
     "ctd_crawler.crawl.middlewares.RetryAfterMiddleware": 560,
 }
 EXTENSIONS = {"ctd_crawler.crawl.jobdir.CrashSafeJobdir": 0}
+ADDONS = {"ctd_crawler.crawl.downloader.MirrorAddon": 0}  # the offline mirror drops the delays
 DUPEFILTER_CLASS = "ctd_crawler.crawl.seen.DiskDupeFilter"  # fingerprints on disk: flat memory
 
 ITEM_PIPELINES = {

@@ -24,19 +24,29 @@ from ctd_crawler.crawl.mirror import MirrorServer
 logger = logging.getLogger(__name__)
 
 
+class MirrorAddon:
+    """With CTD_MIRROR set, the crawl drops its delays (the mirror is a local server, not a
+    site to be polite to) whether it runs through `ctd-archive` or `scrapy crawl`; robots.txt
+    and the concurrency limits stay. A delay given on the command line still wins."""
+
+    SETTINGS = {"DOWNLOAD_DELAY": 0, "DOWNLOAD_DELAY_JITTER": 0, "AUTOTHROTTLE_ENABLED": False}
+
+    def update_settings(self, settings) -> None:
+        if (settings.get("CTD_MIRROR") or "").strip():
+            for name, value in self.SETTINGS.items():
+                settings.set(name, value, priority="spider")  # over the project's, under -s
+
+
 class MirrorDownloadHandler(BaseDownloadHandler):
     lazy = False
 
     def __init__(self, crawler):
         super().__init__(crawler)
         self._http = HTTP11DownloadHandler.from_crawler(crawler)
-        self._server: MirrorServer | None = None
+        self._crawler = crawler
         target = (crawler.settings.get("CTD_MIRROR") or "").strip()
         if target and not target.startswith(("http://", "https://")):
-            self._server = MirrorServer(Path(target))
-            threading.Thread(target=self._server.serve_forever, daemon=True).start()
-            logger.info("offline mirror of %s serving at %s", Path(target).name or target, self._server.url)
-            target = self._server.url
+            target = _shared_server(crawler, Path(target)).url
         self.mirror = target.rstrip("/") or None
 
     async def download_request(self, request: Request) -> Response:
@@ -49,6 +59,28 @@ class MirrorDownloadHandler(BaseDownloadHandler):
 
     async def close(self) -> None:
         await self._http.close()
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
+        _release_server(self._crawler)
+
+
+# One mirror server per crawl, shared by the http and https handlers (Scrapy builds one
+# handler per scheme), stopped when the last of them closes.
+def _shared_server(crawler, root: Path) -> MirrorServer:
+    server, users = getattr(crawler, "_ctd_mirror", (None, 0))
+    if server is None:
+        server = MirrorServer(root)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        logger.info("offline mirror of %s serving at %s", root.name or root, server.url)
+    crawler._ctd_mirror = (server, users + 1)
+    return server
+
+
+def _release_server(crawler) -> None:
+    server, users = getattr(crawler, "_ctd_mirror", (None, 0))
+    if server is None:
+        return
+    if users <= 1:
+        server.shutdown()
+        server.server_close()
+        crawler._ctd_mirror = (None, 0)
+    else:
+        crawler._ctd_mirror = (server, users - 1)

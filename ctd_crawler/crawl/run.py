@@ -12,13 +12,6 @@ from scrapy.settings import Settings
 
 from ctd_crawler.sites import RegistryError
 
-# The mirror may loosen only the delays; politeness limits (robots, concurrency) stay.
-MIRROR_SETTINGS = {
-    "DOWNLOAD_DELAY": 0,
-    "DOWNLOAD_DELAY_JITTER": 0,
-    "AUTOTHROTTLE_ENABLED": False,
-}
-
 
 @dataclass
 class CrawlResult:
@@ -87,7 +80,7 @@ def crawl(archive: str | Path, *, mirror: str | Path | None = None, log_level: s
 
     overrides = {"CTD_ARCHIVE": str(archive), "LOG_LEVEL": log_level, **(settings or {})}
     if mirror:
-        overrides.update(MIRROR_SETTINGS, CTD_MIRROR=str(mirror))
+        overrides["CTD_MIRROR"] = str(mirror)  # the mirror addon (crawl/downloader.py) drops the delays
     check_setup(archive, mirror, project_settings(**overrides), spider_args)
     process = CrawlerProcess(project_settings(**overrides))
     crawler = process.create_crawler(CtdSpider)
