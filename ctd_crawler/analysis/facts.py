@@ -97,3 +97,15 @@ def money(db: sqlite_utils.Database, filters: Filters = Filters(), *, limit: int
             f"SUM(CASE WHEN {SUMMABLE} THEN m.amount_vnd END) AS total_vnd {joins} {where_clause(where)} "
             f"GROUP BY 1 ORDER BY 1", params))
     return {"rows": rows, "totals": totals, "groups": groups}
+
+
+def archive_stats(db: sqlite_utils.Database, *, runs: int = 10) -> dict[str, list[dict[str, Any]]]:
+    """Articles per site (first and last publication day) and the latest crawl runs."""
+    sites = dicts(db.execute(
+        "SELECT s.id AS site, s.name, COUNT(a.id) AS articles, MIN(substr(a.published_at, 1, 10)) AS first_date, "
+        "MAX(substr(a.published_at, 1, 10)) AS last_date FROM sites s LEFT JOIN articles a ON a.site = s.id "
+        "GROUP BY s.id ORDER BY s.id"))
+    crawl_runs = dicts(db.execute(
+        "SELECT id AS run, started_at, finished_at, status, pages_fetched, articles_new, articles_updated, "
+        "articles_unchanged, errors FROM crawl_runs ORDER BY id DESC LIMIT ?", [runs]))
+    return {"sites": sites, "runs": crawl_runs}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -9,19 +10,45 @@ from pathlib import Path
 import click
 
 from ctd_crawler.cli.errors import UsageProblem
-from ctd_crawler.cli.options import archive_option, echo_rows, open_db
+from ctd_crawler.cli.options import archive_option, echo_rows, json_option, open_db
+from ctd_crawler.extract.text import printable
 
 
 @click.command()
 @archive_option
-def stats(archive_path: str) -> None:
-    """Counts per site and per crawl run.
+@json_option
+def stats(archive_path: str, as_json: bool) -> None:
+    """Articles per site (first and last publication day) and the latest crawl runs.
+
+    With --json: one JSON object per line, "kind" totals, site or run.
 
     Example: ctd-archive stats --archive archive/ctd.sqlite
     """
-    from ctd_crawler.crawl.summary import archive_stats
+    from ctd_crawler.analysis.facts import archive_stats
 
-    click.echo(archive_stats(open_db(archive_path)))
+    archive = open_db(archive_path)
+    data = archive_stats(archive.db)
+    totals = archive.totals()
+    if as_json:
+        click.echo(json.dumps({"kind": "totals", "archive": archive_path, **totals}, ensure_ascii=False))
+        for kind, rows in (("site", data["sites"]), ("run", data["runs"])):
+            for row in rows:
+                click.echo(json.dumps({"kind": kind, **row}, ensure_ascii=False))
+        return
+    click.echo(f"{archive_path}: " + ", ".join(f"{n} {t}" for t, n in totals.items()) + "\n\narticles per site:")
+    for row in data["sites"]:
+        click.echo(printable(f"  {row['site']:<16} {row['articles']:>6}  {row['first_date'] or '-':>10} .. "
+                             f"{row['last_date'] or '-':<10}  {row['name']}"))
+    click.echo("\ncrawl runs (latest 10):")
+    for row in data["runs"]:
+        click.echo(f"  #{row['run']} {_minute(row['started_at'])} {row['status']:<11} pages {row['pages_fetched']} "
+                   f"new {row['articles_new']} updated {row['articles_updated']} unchanged "
+                   f"{row['articles_unchanged']} errors {row['errors']}")
+
+
+def _minute(when: str | None) -> str:
+    """A run's start as YYYY-MM-DD HH:MM (Vietnam time, as stored)."""
+    return (when or "-")[:16].replace("T", " ")
 
 
 @click.command()

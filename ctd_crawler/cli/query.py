@@ -112,13 +112,17 @@ def money(archive_path, site, since, until, province, by, limit, as_json):
 
     Totals add amounts in đồng that are not per-unit prices. --province is the province
     an article is counted under: its site's, else that of its first place (v_article_province).
+    With --json: one JSON object per line, "kind" amount, group (with --by) or total.
 
     Example: ctd-archive money --since 2024 --by province
     """
     db = open_db(archive_path).db
     result = facts.money(db, Filters(site, since, until, province), limit=limit, by=by)
-    if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False))
+    if as_json:  # one JSON object per line: the amounts, the groups, then the total
+        for kind, rows in (("amount", result["rows"]), ("group", result["groups"] or []),
+                           ("total", [result["totals"]])):
+            for row in rows:
+                click.echo(json.dumps({"kind": kind, **row}, ensure_ascii=False))
         return
     if limit:
         echo_rows(result["rows"], ["date", "site", "province", "amount_vnd", "currency", "qualifier", "per_unit",

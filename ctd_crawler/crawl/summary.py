@@ -51,23 +51,6 @@ def crawl_summary(result: CrawlResult) -> str:
     return "\n".join(lines)
 
 
-def archive_stats(archive: Archive) -> str:
-    db = archive.db
-    lines = [f"{archive.path}: {_totals(archive)}", "", "articles per site:"]
-    for site, name, n, first, last in db.execute(
-        "SELECT s.id, s.name, COUNT(a.id), MIN(a.published_at), MAX(a.published_at) FROM sites s "
-        "LEFT JOIN articles a ON a.site = s.id GROUP BY s.id ORDER BY s.id"
-    ).fetchall():
-        lines.append(f"  {site:<16} {n:>6}  {first or '-':>10} .. {last or '-':<10}  {name}")
-    lines += ["", "crawl runs (latest 10):"]
-    for row in db.execute(
-        "SELECT id, started_at, status, pages_fetched, articles_new, articles_updated, articles_unchanged, errors"
-        " FROM crawl_runs ORDER BY id DESC LIMIT 10"
-    ).fetchall():
-        lines.append("  #{} {} {:<11} pages {} new {} updated {} unchanged {} errors {}".format(*row))
-    return "\n".join(lines)
-
-
 def _totals(archive: Archive) -> str:
     return ", ".join(f"{n} {t}" for t, n in archive.totals().items())
 

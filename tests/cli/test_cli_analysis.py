@@ -245,3 +245,27 @@ def test_control_characters_in_an_archive_never_reach_the_terminal(copy):
         result = run(*args, "--archive", copy)
         assert result.exit_code == 0, result.output
         assert not any(c in result.output for c in "\x1b\x07"), args
+
+
+@pytest.mark.parametrize("command", [["search", "hien mau"], ["people"], ["places"], ["money"],
+                                     ["money", "--by", "province"], ["stats"]])
+def test_json_is_one_object_per_line(path, command):
+    result = run(*command, "--json", "--archive", path)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) > 1 and all(isinstance(json.loads(line), dict) for line in lines)
+
+
+def test_money_json_has_amounts_groups_and_a_total(path):
+    kinds = [json.loads(line)["kind"] for line in run("money", "--by", "province", "--json", "--archive", path).output
+             .splitlines()]
+    assert kinds[0] == "amount" and "group" in kinds and kinds[-1] == "total" and kinds.count("total") == 1
+
+
+def test_stats_shows_days_and_minutes_consistently(path):
+    import re
+
+    out = run("stats", "--archive", path).output
+    days = re.findall(r"(\S+) \.\. (\S+)", out)
+    assert days and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}|-", d) for pair in days for d in pair)
+    assert re.search(r"#\d+ \d{4}-\d{2}-\d{2} \d{2}:\d{2} ", out)
