@@ -109,3 +109,36 @@ def archive_stats(db: sqlite_utils.Database, *, runs: int = 10) -> dict[str, lis
         "SELECT id AS run, started_at, finished_at, status, pages_fetched, articles_new, articles_updated, "
         "articles_unchanged, errors FROM crawl_runs ORDER BY id DESC LIMIT ?", [runs]))
     return {"sites": sites, "runs": crawl_runs}
+
+
+CHANGED_FIELDS = ("title", "published_at", "body_text")
+
+
+def changes(db: sqlite_utils.Database, filters: Filters = Filters()) -> list[dict[str, Any]]:
+    """Each change of an article between crawls, newest first, with the fields that changed:
+    every kept version against the one that replaced it (the next version, or the article as
+    it is now). --since/--until apply to when it changed, not to its publication."""
+    filters = check_filters(db, Filters(filters.site, filters.since, filters.until))
+    where, params = [], []
+    if filters.site:
+        where.append("a.site = ?")
+        params.append(filters.site)
+    if filters.since:
+        where.append("v.replaced_at >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("substr(v.replaced_at, 1, ?) <= ?")
+        params += [len(filters.until), filters.until]
+    rows = db.execute(
+        "SELECT v.article_id, v.replaced_at, v.title, v.published_at, v.body_text, a.url, a.site, a.title, "
+        "a.published_at, a.body_text, (SELECT n.title || char(0) || COALESCE(n.published_at, '') || char(0) || "
+        "n.body_text FROM article_versions n WHERE n.article_id = v.article_id AND n.id > v.id ORDER BY n.id "
+        f"LIMIT 1) FROM article_versions v JOIN articles a ON a.id = v.article_id {where_clause(where)} "
+        "ORDER BY v.replaced_at DESC, v.id DESC", params).fetchall()
+    out = []
+    for _, changed_at, *old, url, site, title, published_at, body, following in rows:
+        new = following.split("\0") if following is not None else [title, published_at or "", body]
+        old = [old[0], old[1] or "", old[2]]
+        out.append({"changed_at": changed_at, "url": url, "site": site, "title": title,
+                    "fields": [name for name, a, b in zip(CHANGED_FIELDS, old, new) if a != b]})
+    return out

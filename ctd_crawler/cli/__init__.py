@@ -21,5 +21,5 @@ def main() -> None:
 
 
 for command in (crawl.demo, crawl.crawl_command, pages.extract, archive.stats, archive.migrate, archive.reextract,
-                query.search, query.people, query.places, query.money, query.export, query.report, serve.serve):
+                query.search, query.people, query.places, query.money, query.changes, query.export, query.report, serve.serve):
     main.add_command(command)

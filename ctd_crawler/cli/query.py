@@ -138,6 +138,27 @@ def money(archive_path, site, since, until, province, by, limit, as_json):
 
 @click.command()
 @archive_option
+@click.option("--site", default=None, help="Only this site id (see ctd-archive stats).")
+@click.option("--since", default=None, metavar="DATE", help="Changed on or after (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, metavar="DATE", help="Changed on or before (YYYY[-MM[-DD]]).")
+@json_option
+def changes(archive_path, site, since, until, as_json):
+    """Articles that changed between crawls, newest change first, with the fields that changed.
+
+    Each earlier version is kept (article_versions); this lists when each was replaced and
+    which of title, publication date and body differ from what replaced it.
+
+    Example: ctd-archive changes --since 2026-11-01
+    """
+    db = open_db(archive_path).db
+    rows = facts.changes(db, Filters(site, since, until))
+    for row in rows:
+        row["fields"] = ", ".join(row["fields"]) if not as_json else row["fields"]
+    echo_rows(rows, ["changed_at", "site", "fields", "title", "url"], as_json)
+
+
+@click.command()
+@archive_option
 @click.option("--table", "-t", default="v_articles", show_default=True,
               help="A table or view (v_articles: articles joined with their site).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,

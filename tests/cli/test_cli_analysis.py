@@ -269,3 +269,10 @@ def test_stats_shows_days_and_minutes_consistently(path):
     days = re.findall(r"(\S+) \.\. (\S+)", out)
     assert days and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}|-", d) for pair in days for d in pair)
     assert re.search(r"#\d+ \d{4}-\d{2}-\d{2} \d{2}:\d{2} ", out)
+
+
+def test_changes_lists_the_changed_article_and_what_changed(path):
+    rows = [json.loads(line) for line in run("changes", "--json", "--archive", path).output.splitlines()]
+    assert len(rows) == 1 and rows[0]["fields"] == ["body_text"] and rows[0]["site"] == "ctd-bacgiang"
+    assert run("changes", "--since", "2999", "--archive", path).output.strip() == "(no rows)"
+    assert run("changes", "--since", rows[0]["changed_at"][:10], "--archive", path).output.count("body_text") == 1
