@@ -39,6 +39,7 @@ class Incremental:
         self.crawler = crawler  # its stats exist once the crawl starts
         self.refetch = timedelta(days=refetch_days)
         self.recheck = timedelta(hours=recheck_hours)
+        self.started = datetime.now(UTC)  # what the archive learnt after this is this run's own doing
         # Sites whose last crawl went through: their entry page states can be trusted.
         self.complete = set() if full or archive is None else archive.complete_sites()
 
@@ -110,6 +111,9 @@ class Incremental:
             state = self.archive.article_state(url) if self.archive else None
         if state is None:
             return NO_VALIDATORS
+        seen = parse_when(state.last_seen)
+        if seen and seen >= self.started:
+            return None  # archived by this run already (under this URL, after a redirect): nothing to decide
         changed = parse_when(changed_at)
         if changed is not None:
             fetched = parse_when(state.fetched_at or state.last_seen)

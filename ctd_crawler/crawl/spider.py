@@ -74,6 +74,9 @@ class CtdSpider(scrapy.Spider):
         self._by_id = {s.id: s for s in self.sites}
         self._listing_pages: Counter[str] = Counter()
         self._article_urls = SeenSet()  # on disk: flat memory however many articles a run meets
+        # requested in this run: a later link, dated or not, is moot (and the archive may already
+        # hold what this run fetched, which is no reason to count it as "unchanged")
+        self._requested = SeenSet()
         self.incremental = Incremental(None, None, full=self.full)  # from_crawler gives it the archive
 
     # -- entry points ---------------------------------------------------------
@@ -190,10 +193,11 @@ class CtdSpider(scrapy.Spider):
         if layout.is_article_url(url):
             if self._article_urls.add(url):
                 self._count(f"site/{site.id}/links")
-            elif changed_at is None:  # decided at an earlier link; only a date can change that
-                return
+            elif changed_at is None or url in self._requested:
+                return  # decided at an earlier link: requested already, or skipped unless a date says otherwise
             validators = self.incremental.article(url, changed_at, known or {})
             if validators is not None:
+                self._requested.add(url)
                 yield self._request(url, self.parse_article, site, kind="article", validators=validators,
                                     priority=10)
         elif layout.is_listing_url(url) and follow_listings:
@@ -247,6 +251,7 @@ class CtdSpider(scrapy.Spider):
 
     def closed(self, reason: str) -> None:
         self._article_urls.close()
+        self._requested.close()
         self.incremental.close()
 
     # -- helpers ----------------------------------------------------------------

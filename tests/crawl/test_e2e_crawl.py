@@ -109,6 +109,8 @@ def test_summary_is_printed(crawled):
     for words in ("pages fetched", "articles", "new", "errors", "archive"):
         assert words in out
     assert " 0 new" in crawled["second"]
+    # a first run of an empty archive skipped nothing for being known (it knew nothing)
+    assert "not fetched again" not in out and "not fetched again" in crawled["second"]
 
 
 def test_full_text_search_in_plain_sql(crawled):
