@@ -101,7 +101,7 @@ class Score:
             found = ours.get(_person(person))
             if person.get("title") and found is not None:
                 self.titles.expected += 1
-                self.titles.right += nfc(person["title"]) in _title_forms(found)
+                self.titles.right += title_right(found, person["title"])
 
     def figures(self) -> dict[str, float]:
         """The figures as one flat mapping (what the quality floor records)."""
@@ -112,10 +112,11 @@ class Score:
         return out
 
 
-def _title_forms(person: dict) -> set[str]:
-    """Our title as written, and in the "prefix, title" form annotators use."""
-    title, prefix = nfc(person.get("title") or ""), nfc(person.get("prefix") or "")
-    return {title, f"{prefix}, {title}"} if prefix else {title}
+def title_right(found: dict, title: str) -> bool:
+    """Whether an extracted person carries the expected title: as written, or in the
+    "prefix, title" form annotators use."""
+    ours, prefix = nfc(found.get("title") or ""), nfc(found.get("prefix") or "")
+    return nfc(title) in ({ours, f"{prefix}, {ours}"} if prefix else {ours})
 
 
 def score(pairs: Iterable[tuple[dict, dict]]) -> Score:

@@ -1,0 +1,60 @@
+"""The real-text benchmark's inputs and failure paths (benchmarks/bench_realtext.py).
+
+No real article is used: the texts are not in the repository. What is scored is not checked
+here (that is the benchmark's job); only that bad input gives one clear line and exit 2.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks import bench_realtext as bench
+
+
+def test_a_missing_texts_folder_is_one_clear_line_and_exit_2(tmp_path, capsys):
+    assert bench.main(["--texts", str(tmp_path / "nowhere")]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1 and "nowhere" in err
+
+
+def test_a_folder_without_any_annotated_text_is_exit_2(tmp_path, capsys):
+    (tmp_path / "999.txt").write_text("Tiêu đề\n\nNội dung.", "utf-8")
+    assert bench.main(["--texts", str(tmp_path)]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_texts_that_are_missing_are_listed_and_the_rest_scored(tmp_path, capsys):
+    # an invented text under a real id: the run must go through; its score is not asserted
+    (tmp_path / "004.txt").write_text("Hội Chữ thập đỏ huyện trao quà\n\nNgày 4/1, Hội trao 10 suất quà.", "utf-8")
+    assert bench.main(["--texts", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    total = len(bench.load_truth())
+    assert f"{total - 1} annotated articles have no text" in out
+    assert "| people |" in out and "(n=1)" in out
+
+
+@pytest.mark.parametrize("text, title, body", [
+    ("Tiêu đề\n\nĐoạn một.\n\nĐoạn hai.\n", "Tiêu đề", "Đoạn một.\n\nĐoạn hai."),
+    ("\ufeffTiêu đề  \n\nĐoạn.", "Tiêu đề", "Đoạn."),
+    ("Chỉ có tiêu đề", "Chỉ có tiêu đề", ""),
+])
+def test_split_text(text, title, body):
+    assert bench.split_text(text) == (title, body)
+
+
+@pytest.mark.parametrize("published_at, text", [
+    ("2025-10-04", "04/10/2025"),
+    ("2019-01-04T15:21:15+07:00", "04/01/2019 15:21"),
+    (None, None),
+    ("", None),
+])
+def test_date_text(published_at, text):
+    assert bench.date_text(published_at) == text
+
+
+def test_item_for_builds_title_body_lang_and_no_page(tmp_path):
+    truth, _row = bench.load_truth()[0]
+    case = bench.Case({**truth, "lang": "en"}, "before", "A title", "A body.")
+    item = bench.item_for(case)
+    assert (item.title, item.body_text, item.lang, item.html, item.author) == ("A title", "A body.", "en", "", None)
+    assert item.url == truth["url"]
