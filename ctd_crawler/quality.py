@@ -41,6 +41,9 @@ FACT_KEYS: dict[str, Callable[[dict], Any]] = {
     "counts": lambda c: (c["value"], fold(c["unit"])),
     "event_dates": lambda e: (e["start"], e["end"]),
 }
+# Entries that claim no fact: an event date the extractor could not resolve (start null,
+# with the reason in its flag) is kept for the record, not offered as a date.
+_CLAIMS: dict[str, Callable[[dict], bool]] = {"event_dates": lambda e: e.get("start") is not None}
 
 
 def token_f1(got: str | None, want: str | None) -> float:
@@ -95,7 +98,9 @@ class Score:
         self.exact["author"] += (got.get("author") or None) == (want.get("author") or None)
         self.body_f1.append(token_f1(got.get("body_text"), want.get("body_text")))
         for name, key in FACT_KEYS.items():
-            self.facts[name].add({key(x) for x in got.get(name) or ()}, {key(x) for x in want.get(name) or ()})
+            claims = _CLAIMS.get(name, bool)
+            self.facts[name].add({key(x) for x in got.get(name) or () if claims(x)},
+                                 {key(x) for x in want.get(name) or ()})
         ours = {_person(p): p for p in got.get("people") or ()}
         for person in want.get("people") or ():
             found = ours.get(_person(person))
