@@ -69,6 +69,11 @@ def test_body_paragraphs(item):
 # -- URL classification --------------------------------------------------------------------
 
 ARTICLE_URLS = [
+    # the magazine's own ids have 2 to 5 digits (public copies show a83, a15167, a33747)
+    "https://nhandaoonline.vn/trao-50-suat-hoc-bong-cho-hoc-sinh-ngheo-huyen-muong-te-a83.html",
+    "https://nhandaoonline.vn/tet-nhan-ai-ky-hoi-2019-den-voi-ho-ngheo-huyen-quan-ba-a15167.html",
+    "https://nhandaoonline.vn/ha-tinh-ban-giao-20-ngoi-nha-nhan-dao-cho-ho-ngheo-a33747.html",
+    "https://baolaocai.vn/ban-giao-nha-nhan-dao-cho-ho-ngheo-xa-y-ty-post371264.html",
     "https://nhandaoonline.vn/trao-1-2-ty-dong-ho-tro-nguoi-dan-vung-lu-quang-binh-post102210.html",
     "https://nhandaoonline.vn/tin-tuc/ban-giao-nha-nhan-dao-tai-dien-bien-23871.html",
     "https://baomoi.example.vn/thoi-su/hien-mau-cuu-nguoi-d123456.html",
@@ -83,6 +88,12 @@ NOT_ARTICLE_URLS = [
     "https://nhandaoonline.vn/lien-he.html",
     "https://nhandaoonline.vn/rss/tin-tuc.rss",
     "https://nhandaoonline.vn/static/images/logo-2024.png",
+    "https://nhandaoonline.vn/print-15167.html",  # the print copy of a15167
+    "https://nhandaoonline.vn/tag/tet-nhan-ai.html/",
+    "https://nhandaoonline.vn/hoi-nghi-a8.html",  # one digit: not an id of the magazine
+    "https://nhandaoonline.vn/top-10.html",  # two digits without the `a`: a number in a slug
+    "https://baolaocai.vn/chu-thap-do-tag2646.html",
+    "https://baolaocai.vn/chu-thap-do-tag2646.html?page=2",
 ]
 LISTING_URLS = [
     "https://nhandaoonline.vn/hoat-dong-hoi",
@@ -90,6 +101,9 @@ LISTING_URLS = [
     "https://nhandaoonline.vn/hien-mau/trang-2",
     "https://nhandaoonline.vn/thoi-su/trong-nuoc/",
     "https://e-paper.example.vn/suc-khoe.htm",
+    "https://baolaocai.vn/chu-thap-do-tag2646.html",  # the paper's Red Cross tag: a topic listing
+    "https://baolaocai.vn/chu-thap-do-tag2646.html?page=2",
+    "https://baolaocai.vn/tin-moi/?page=2",
 ]
 NOT_LISTING_URLS = [
     "https://nhandaoonline.vn/trao-1-2-ty-dong-ho-tro-nguoi-dan-vung-lu-quang-binh-post102210.html",
@@ -98,6 +112,9 @@ NOT_LISTING_URLS = [
     "https://nhandaoonline.vn/lien-he.html",
     "https://nhandaoonline.vn/tim-kiem?q=hien+mau",
     "https://nhandaoonline.vn/rss/tin-tuc.rss",
+    "https://nhandaoonline.vn/print-15167.html",
+    "https://nhandaoonline.vn/tag/cuu-tro.html/",
+    "https://nhandaoonline.vn/tet-nhan-ai-ky-hoi-2019-den-voi-ho-ngheo-huyen-quan-ba-a15167.html",
 ]
 
 
@@ -130,5 +147,6 @@ def test_signature_matches_article_page():
 def test_signature_rejects_wordpress_page():
     wp = next((ROOT / "sites" / "chuthapdolaocai.org.vn").rglob("20*/*/*/*/index.html"))
     assert not layout_class("newsportal").matches(tree_of(wp))
+
 
 
