@@ -7,6 +7,7 @@ import pytest
 from ctd_crawler.page.layouts import get_layout, layout_class
 from tests.page.layouts.pages import expected_files, page_of, tree_of
 from tests.paths import FIXTURES as ROOT
+from tests.paths import SITES_NEW
 
 HOST = "nhandaoonline.vn"
 SITE_DIR = ROOT / "sites" / HOST
@@ -150,3 +151,81 @@ def test_signature_rejects_wordpress_page():
 
 
 
+
+# -- the rebuilt magazine (fixtures/sites-new/nhandaoonline.vn): its custom CMS ---------------
+
+NEW_SITE = SITES_NEW / HOST
+NEW_PAGE = "tet-nhan-ai-ky-hoi-2019-den-voi-ho-ngheo-huyen-quan-ba-a15167.html"
+
+
+@pytest.fixture(scope="module")
+def magazine():
+    return get_layout("newsportal").parse(tree_of(NEW_SITE / NEW_PAGE), f"https://{HOST}/{NEW_PAGE}")
+
+
+def test_magazine_date_text_is_time_then_day(magazine):
+    assert magazine.date_text == "18:11 28/12/2018"
+
+
+def test_magazine_byline_is_the_magazine(magazine):
+    assert magazine.author == "Tạp Chí Nhân Đạo"
+
+
+def test_magazine_body_starts_with_the_lead_and_its_mark(magazine):
+    assert magazine.body_text.startswith("(NĐ&ĐS) - Ngày 27/12, Trung ương Hội Chữ thập đỏ Việt Nam phối hợp")
+
+
+def test_magazine_body_keeps_the_caption_once(magazine):
+    caption = "Đại biểu trao quà Tết cho người dân huyện Quản Bạ."
+    assert magazine.body_text.count(caption) == 1 and f"\n\n{caption}\n\n" in magazine.body_text
+
+
+def test_magazine_body_has_no_furniture(magazine):
+    for leak in ("Tạp Chí Nhân Đạo", "Tags:", "Tết Nhân ái Bính Ngọ", "In bài", "Chia sẻ", "Tin khác", "82 Nguyễn Du"):
+        assert leak not in magazine.body_text
+
+
+def test_print_copy_reads_as_the_same_article_but_is_no_article_url():
+    url = f"https://{HOST}/print-15167.html"
+    printed = get_layout("generic").parse(tree_of(NEW_SITE / "print-15167.html"), url)
+    article = get_layout("newsportal").parse(tree_of(NEW_SITE / NEW_PAGE), f"https://{HOST}/{NEW_PAGE}")
+    assert printed.title == article.title and not get_layout("newsportal").is_article_url(url)
+
+
+# -- a provincial paper on the e-paper markup (baolaocai.vn) -----------------------------------
+
+PAPER = ROOT / "sites" / "baolaocai.vn"
+
+
+@pytest.fixture(scope="module")
+def paper():
+    page = "tet-nhan-ai-binh-ngo-2026-trao-400-suat-qua-cho-nguoi-dan-xa-bac-ha-post461830.html"
+    return get_layout("newsportal").parse(tree_of(PAPER / page), f"https://baolaocai.vn/{page}")
+
+
+def test_paper_date_is_the_iso_meta(paper):
+    assert paper.date_text == "2026-01-28T11:20:00+07:00"
+
+
+def test_paper_author_and_title(paper):
+    assert (paper.author, paper.title) == ("Hoàng Thu", "Tết Nhân ái Bính Ngọ 2026: Trao 400 suất quà cho người dân xã Bắc Hà")
+
+
+def test_paper_body_is_sapo_paragraphs_and_caption(paper):
+    assert paper.body_text.startswith("Ngày 27/1, Hội Chữ thập đỏ tỉnh Lào Cai")
+    assert "\n\nTrao bò giống cho hộ nghèo thôn Na Hối Tày.\n\n" in paper.body_text
+    assert paper.body_text.count("\n\n") == 3
+    for leak in ("Từ khóa", "Chữ thập đỏ Lào Cai", "Tin liên quan", "Đọc nhiều", "Hoàng Thu", "Facebook"):
+        assert leak not in paper.body_text
+
+
+def test_the_red_cross_tag_page_lists_a_stray_item_and_not_every_article():
+    """The tag page carries 5 Red Cross stories and one traffic report; the general listing
+    carries all 8, the 3 off-topic ones included (what a topic filter must sort out)."""
+    def linked(*pages):  # the stories of the listing itself, not of its sidebar
+        return {href for p in pages for href in tree_of(PAPER / p).xpath("//*[contains(@class, 'box-category')]//h2/a/@href")}
+    tagged = linked("chu-thap-do-tag2646.html", "chu-thap-do-tag2646.html@page=2")
+    general = linked("tin-moi/index.html", "tin-moi/index.html@page=2")
+    assert len(tagged) == 6 and len(general) == 8
+    assert any("tai-nan-giao-thong" in u for u in tagged)
+    assert not any("man-tam-hoa" in u or "le-hoi" in u for u in tagged)
