@@ -24,8 +24,8 @@ from ctd_crawler.page.decode import decode_html
 from ctd_crawler.page.html import parse_html
 from ctd_crawler.page.layouts import get_layout
 from ctd_crawler.quality import score, token_f1
-from ctd_crawler.sites import site_for_url
 from tests.extractions import extraction, truth_pages
+from tests.page.layouts.pages import expected_family
 from tests.paths import EXPECTED, HELDOUT, SITES
 
 FLOOR = Path(__file__).with_name("quality_floor.toml")
@@ -40,7 +40,7 @@ def figures() -> dict[str, dict[str, float]]:
     out["fixtures"] = score(pairs).figures()
     by_family: dict[str, list] = {}
     for pair in pairs:
-        by_family.setdefault(site_for_url(pair[1]["url"]).family, []).append(pair)
+        by_family.setdefault(expected_family(pair[1]), []).append(pair)
     for family, family_pairs in sorted(by_family.items()):
         out[f"fixtures.{family}"] = {"body_f1": score(family_pairs).figures()["body_f1"]}
     generic = get_layout("generic")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ctd_crawler.sites import load_sites
+from ctd_crawler.sites import load_sites, site_for_url
 from tests.paths import EXPECTED
 
 
@@ -40,7 +40,10 @@ def crawled(tmp_path_factory):
 
 
 def expected_articles() -> list[dict]:
-    return [json.loads(p.read_text("utf-8")) for p in sorted(EXPECTED.rglob("*.json"))]
+    """The hand-checked articles of the registry's sites (the mirror also holds sites the
+    registry does not list yet: the demo crawl does not visit them)."""
+    every = (json.loads(p.read_text("utf-8")) for p in sorted(EXPECTED.rglob("*.json")))
+    return [a for a in every if site_for_url(a["url"]) is not None]
 
 
 def test_every_expected_article_is_archived_under_its_real_url(crawled):

@@ -5,8 +5,10 @@ paragraph outside the body (`detail-sapo`, `article__sapo`, `cms-desc`), the bod
 `detail-content` / `article-body` / `cms-body` with `figure.image > figcaption` captions,
 "Xem thêm"/"Đọc thêm" boxes of links inside the body, a tags box, the byline after the
 body, `article:published_time` meta and a JSON-LD NewsArticle. Article URLs end in a
-numeric id (`-post123456.html`, `-d123456.html`, `-123456.htm`); categories paginate
-with `?page=N` or `/trang-N`.
+numeric id (`-post123456.html`, `-d123456.html`, `-123456.htm`); the magazine's CMS
+numbers its articles from the start, so its `-a<id>.html` ids have 2 to 5 digits (a83,
+a15167) and its `/print-<id>.html` copies are not articles of their own. Categories and
+tag pages of the form `/<slug>-tag<id>.html` paginate with `?page=N` or `/trang-N`.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ def _cls(name: str) -> str:
 
 
 # Paths that carry a numeric id but are not news articles.
-_NOT_ARTICLE = r"^(?!/(?:video|videos|podcast|tag|tags|chu-de|tim-kiem|search|rss|media)(?:/|\.|$))"
+_NOT_ARTICLE = r"^(?!/(?:video|videos|podcast|tag|tags|chu-de|tim-kiem|search|rss|media)(?:/|\.|$))(?!/print-\d+\.html?$)"
+# The id at the end of an article URL: `a` + 2 digits or more, else 4 digits or more.
+_ID = r"-(?:a\d{2,}|(?:post|d|n|p|ar)?\d{4,})\.html?$"
 # Service pages at the top level of these sites that are not category listings.
-_NOT_LISTING = r"^(?!.*-(?:post|d|a|n|p|ar)?\d{4,}\.html?$)(?!/(?:tag|tags|video|videos|podcast|tim-kiem|search|rss|lien-he|gioi-thieu|toa-soan|quang-cao|dang-nhap|dang-ky|login|admin)(?:/|\.|$|\?))"
+_NOT_LISTING = (r"^(?!.*" + _ID + r")(?!/print-\d+\.html?$)(?!/(?:tag|tags|video|videos|podcast|tim-kiem|search|rss|"
+                r"lien-he|gioi-thieu|toa-soan|quang-cao|dang-nhap|dang-ky|login|admin)(?:/|\.|$|\?))")
 
 
 class NewsPortalLayout(Layout):
@@ -68,7 +73,7 @@ class NewsPortalLayout(Layout):
         f".//*[contains(@class, 'banner') or contains(@class, 'advert') or {_cls('ads')} or {_cls('ad')}]",
         ".//script",
     )
-    article_url = _NOT_ARTICLE + r"/(?:[a-z0-9-]+/)*[a-z0-9-]+-(?:post|d|a|n|p|ar)?\d{4,}\.html?$"
+    article_url = _NOT_ARTICLE + r"/(?:[a-z0-9-]+/)*[a-z0-9-]+" + _ID
     listing_url = (
         _NOT_LISTING
         + r"/[a-z0-9-]+(?:/[a-z0-9-]+)?(?:/trang-\d+(?:\.html?)?|\.html?)?/?(?:\?page=\d+)?$"

@@ -7,6 +7,7 @@ import pytest
 from ctd_crawler.page.layouts import get_layout, layout_class
 from tests.page.layouts.pages import expected_files, page_of, tree_of
 from tests.paths import FIXTURES as ROOT
+from tests.paths import SITES_NEW
 
 HOST = "nhandaoonline.vn"
 SITE_DIR = ROOT / "sites" / HOST
@@ -69,6 +70,11 @@ def test_body_paragraphs(item):
 # -- URL classification --------------------------------------------------------------------
 
 ARTICLE_URLS = [
+    # the magazine's own ids have 2 to 5 digits (public copies show a83, a15167, a33747)
+    "https://nhandaoonline.vn/trao-50-suat-hoc-bong-cho-hoc-sinh-ngheo-huyen-muong-te-a83.html",
+    "https://nhandaoonline.vn/tet-nhan-ai-ky-hoi-2019-den-voi-ho-ngheo-huyen-quan-ba-a15167.html",
+    "https://nhandaoonline.vn/ha-tinh-ban-giao-20-ngoi-nha-nhan-dao-cho-ho-ngheo-a33747.html",
+    "https://baolaocai.vn/ban-giao-nha-nhan-dao-cho-ho-ngheo-xa-y-ty-post371264.html",
     "https://nhandaoonline.vn/trao-1-2-ty-dong-ho-tro-nguoi-dan-vung-lu-quang-binh-post102210.html",
     "https://nhandaoonline.vn/tin-tuc/ban-giao-nha-nhan-dao-tai-dien-bien-23871.html",
     "https://baomoi.example.vn/thoi-su/hien-mau-cuu-nguoi-d123456.html",
@@ -83,6 +89,12 @@ NOT_ARTICLE_URLS = [
     "https://nhandaoonline.vn/lien-he.html",
     "https://nhandaoonline.vn/rss/tin-tuc.rss",
     "https://nhandaoonline.vn/static/images/logo-2024.png",
+    "https://nhandaoonline.vn/print-15167.html",  # the print copy of a15167
+    "https://nhandaoonline.vn/tag/tet-nhan-ai.html/",
+    "https://nhandaoonline.vn/hoi-nghi-a8.html",  # one digit: not an id of the magazine
+    "https://nhandaoonline.vn/top-10.html",  # two digits without the `a`: a number in a slug
+    "https://baolaocai.vn/chu-thap-do-tag2646.html",
+    "https://baolaocai.vn/chu-thap-do-tag2646.html?page=2",
 ]
 LISTING_URLS = [
     "https://nhandaoonline.vn/hoat-dong-hoi",
@@ -90,6 +102,9 @@ LISTING_URLS = [
     "https://nhandaoonline.vn/hien-mau/trang-2",
     "https://nhandaoonline.vn/thoi-su/trong-nuoc/",
     "https://e-paper.example.vn/suc-khoe.htm",
+    "https://baolaocai.vn/chu-thap-do-tag2646.html",  # the paper's Red Cross tag: a topic listing
+    "https://baolaocai.vn/chu-thap-do-tag2646.html?page=2",
+    "https://baolaocai.vn/tin-moi/?page=2",
 ]
 NOT_LISTING_URLS = [
     "https://nhandaoonline.vn/trao-1-2-ty-dong-ho-tro-nguoi-dan-vung-lu-quang-binh-post102210.html",
@@ -98,6 +113,9 @@ NOT_LISTING_URLS = [
     "https://nhandaoonline.vn/lien-he.html",
     "https://nhandaoonline.vn/tim-kiem?q=hien+mau",
     "https://nhandaoonline.vn/rss/tin-tuc.rss",
+    "https://nhandaoonline.vn/print-15167.html",
+    "https://nhandaoonline.vn/tag/cuu-tro.html/",
+    "https://nhandaoonline.vn/tet-nhan-ai-ky-hoi-2019-den-voi-ho-ngheo-huyen-quan-ba-a15167.html",
 ]
 
 
@@ -132,3 +150,82 @@ def test_signature_rejects_wordpress_page():
     assert not layout_class("newsportal").matches(tree_of(wp))
 
 
+
+
+# -- the rebuilt magazine (fixtures/sites-new/nhandaoonline.vn): its custom CMS ---------------
+
+NEW_SITE = SITES_NEW / HOST
+NEW_PAGE = "tet-nhan-ai-ky-hoi-2019-den-voi-ho-ngheo-huyen-quan-ba-a15167.html"
+
+
+@pytest.fixture(scope="module")
+def magazine():
+    return get_layout("newsportal").parse(tree_of(NEW_SITE / NEW_PAGE), f"https://{HOST}/{NEW_PAGE}")
+
+
+def test_magazine_date_text_is_time_then_day(magazine):
+    assert magazine.date_text == "18:11 28/12/2018"
+
+
+def test_magazine_byline_is_the_magazine(magazine):
+    assert magazine.author == "Tạp Chí Nhân Đạo"
+
+
+def test_magazine_body_starts_with_the_lead_and_its_mark(magazine):
+    assert magazine.body_text.startswith("(NĐ&ĐS) - Ngày 27/12, Trung ương Hội Chữ thập đỏ Việt Nam phối hợp")
+
+
+def test_magazine_body_keeps_the_caption_once(magazine):
+    caption = "Đại biểu trao quà Tết cho người dân huyện Quản Bạ."
+    assert magazine.body_text.count(caption) == 1 and f"\n\n{caption}\n\n" in magazine.body_text
+
+
+def test_magazine_body_has_no_furniture(magazine):
+    for leak in ("Tạp Chí Nhân Đạo", "Tags:", "Tết Nhân ái Bính Ngọ", "In bài", "Chia sẻ", "Tin khác", "82 Nguyễn Du"):
+        assert leak not in magazine.body_text
+
+
+def test_print_copy_reads_as_the_same_article_but_is_no_article_url():
+    url = f"https://{HOST}/print-15167.html"
+    printed = get_layout("generic").parse(tree_of(NEW_SITE / "print-15167.html"), url)
+    article = get_layout("newsportal").parse(tree_of(NEW_SITE / NEW_PAGE), f"https://{HOST}/{NEW_PAGE}")
+    assert printed.title == article.title and not get_layout("newsportal").is_article_url(url)
+
+
+# -- a provincial paper on the e-paper markup (baolaocai.vn) -----------------------------------
+
+PAPER = ROOT / "sites" / "baolaocai.vn"
+
+
+@pytest.fixture(scope="module")
+def paper():
+    page = "tet-nhan-ai-binh-ngo-2026-trao-400-suat-qua-cho-nguoi-dan-xa-bac-ha-post461830.html"
+    return get_layout("newsportal").parse(tree_of(PAPER / page), f"https://baolaocai.vn/{page}")
+
+
+def test_paper_date_is_the_iso_meta(paper):
+    assert paper.date_text == "2026-01-28T11:20:00+07:00"
+
+
+def test_paper_author_and_title(paper):
+    assert (paper.author, paper.title) == ("Hoàng Thu", "Tết Nhân ái Bính Ngọ 2026: Trao 400 suất quà cho người dân xã Bắc Hà")
+
+
+def test_paper_body_is_sapo_paragraphs_and_caption(paper):
+    assert paper.body_text.startswith("Ngày 27/1, Hội Chữ thập đỏ tỉnh Lào Cai")
+    assert "\n\nTrao bò giống cho hộ nghèo thôn Na Hối Tày.\n\n" in paper.body_text
+    assert paper.body_text.count("\n\n") == 3
+    for leak in ("Từ khóa", "Chữ thập đỏ Lào Cai", "Tin liên quan", "Đọc nhiều", "Hoàng Thu", "Facebook"):
+        assert leak not in paper.body_text
+
+
+def test_the_red_cross_tag_page_lists_a_stray_item_and_not_every_article():
+    """The tag page carries 5 Red Cross stories and one traffic report; the general listing
+    carries all 8, the 3 off-topic ones included (what a topic filter must sort out)."""
+    def linked(*pages):  # the stories of the listing itself, not of its sidebar
+        return {href for p in pages for href in tree_of(PAPER / p).xpath("//*[contains(@class, 'box-category')]//h2/a/@href")}
+    tagged = linked("chu-thap-do-tag2646.html", "chu-thap-do-tag2646.html@page=2")
+    general = linked("tin-moi/index.html", "tin-moi/index.html@page=2")
+    assert len(tagged) == 6 and len(general) == 8
+    assert any("tai-nan-giao-thong" in u for u in tagged)
+    assert not any("man-tam-hoa" in u or "le-hoi" in u for u in tagged)
