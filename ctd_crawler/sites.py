@@ -15,8 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 REGISTRY = Path(__file__).with_name("sites.toml")
-REQUIRED = ("id", "name", "base_url", "family", "start_urls")
+REQUIRED = ("id", "name", "base_url")
 LANGS = ("vi", "en")
+TOPICS = ("red-cross",)  # a general paper: only its stories on this topic are kept
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -29,9 +30,12 @@ class Site:
     id: str
     name: str
     base_url: str
-    family: str
-    start_urls: tuple[str, ...]
-    province: str | None = None
+    family: str | None = None  # None: recognised from its pages
+    start_urls: tuple[str, ...] = ()
+    province: str | None = None  # before 1 July 2025
+    province_2025: str | None = None
+    evidence: str | None = field(default=None, compare=False)  # one URL (or URL shape) seen
+    topic: str | None = None
     lang: str = "vi"
     allowed_domains: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
@@ -80,8 +84,10 @@ def _site(entry: object, where: str) -> Site:
         raise RegistryError(f"{where}: base_url {entry['base_url']!r} is not an http(s) address")
     from ctd_crawler.page.layouts import FAMILIES, GENERIC
 
-    if entry["family"] not in (*FAMILIES, GENERIC):
+    if "family" in entry and entry["family"] not in (*FAMILIES, GENERIC):
         raise RegistryError(f"{where}: unknown family {entry['family']!r} (known: {', '.join((*FAMILIES, GENERIC))})")
+    if "topic" in entry and entry["topic"] not in TOPICS:
+        raise RegistryError(f"{where}: unknown topic {entry['topic']!r} (known: {', '.join(TOPICS)})")
     if entry.get("lang", "vi") not in LANGS:
         raise RegistryError(f"{where}: lang must be one of {', '.join(LANGS)}")
     for key in ("article_url", "listing_url"):
