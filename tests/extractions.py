@@ -15,7 +15,7 @@ from tests.paths import HELDOUT, SITES
 
 # The fetch time is fixed so that relative and year-less dates read the same on every day.
 FETCHED_AT = "2026-12-01T09:00:00+07:00"
-_NOT_PAGES = {".xml", ".txt", ".toml", ".json", ".rss"}
+_NOT_PAGES = {".xml", ".txt", ".toml", ".json", ".rss", ".md"}  # .md: a host's TEMPLATE.md
 
 
 def saved_pages() -> list[tuple[str, Path]]:
