@@ -149,7 +149,8 @@ def in_article(el: etree._Element) -> bool:
         # a page's footer; an <article>'s own footer holds its author and date (HTML5, Drupal)
         if anc.tag == "footer" and not any(a.tag == "article" for a in anc.iterancestors()):
             return False
-        if _NOT_ARTICLE.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
+        # <body>'s classes describe the whole page (Joomla's Cassiopeia: "has-sidebar-right")
+        if anc.tag not in ("body", "html") and _NOT_ARTICLE.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
             return False
     return True
 

@@ -8,7 +8,9 @@ the body `div#news-bodyhtml.bodytext`, then `p.h5.text-right` lines "Tác giả:
 "Nguồn tin: ...". Tags, rating, share, comments and "Những tin mới hơn"/"Những tin cũ
 hơn" lists (`.other-news`, `ul.related`) are separate panels. URLs:
 /news/<cat>/<slug>-<id>.html (or without the module when news is the home module),
-listings /news/<cat>/, /news/<cat>/page-2, /news/page-3.
+listings /news/<cat>/, /news/<cat>/page-2/, /news/page-3; a site without the rewrite file
+puts /index.php/<lang> before them and ends articles with "/" (4.5: includes/functions.php
+nv_url_rewrite_callback).
 """
 
 from __future__ import annotations
@@ -64,9 +66,16 @@ class NukeVietLayout(Layout):
         ".//*[contains(@class,'news-download-file') or contains(@class,'hidden')]",
         ".//figure[contains(@class,'noncaption')]",
     )
-    article_url = r"(?i)^(?:/[a-z]{2})?(?:/[\w-]+)?/[\w-]+/[\w-]+-\d+\.html?$|[?&]op=[\w-]+/[\w-]+-\d+(?:&|$)"
+    # Rewriting on: /news/<cat>/<slug>-<id>.html; without the rewrite file NukeViet routes through
+    # index.php and ends every URL with "/": /index.php/vi/news/<Cat>/<Slug>-<id>/; rewriting off: ?op=.
+    article_url = (
+        r"(?i)^(?:/index\.php)?(?:/[a-z]{2})?(?:/[\w-]+)?/(?!(?:tag|search|rss|topic|groups|sitemap|print|savefile)/)"
+        r"[\w-]+/(?!page-\d+/?$)[\w-]+-\d+(?:\.html?|/)$"
+        r"|[?&]op=[\w-]+/[\w-]+-\d+(?:&|$)"
+    )
     listing_url = (
-        r"(?i)^(?:/[a-z]{2})?/(?:news|tin-tuc)(?:/(?!(?:tag|search|rss|topic|groups)/)[\w-]+)?/(?:page-\d+/?)?$"
+        r"(?i)^(?:/index\.php)?(?:/[a-z]{2})?/(?:news|tin-tuc)"
+        r"(?:/(?!(?:tag|search|rss|topic|groups|sitemap)/)[\w-]+)?/(?:page-\d+/?)?$"
     )
     signature = (
         "//meta[@name='generator'][starts-with(@content,'NukeViet')]",

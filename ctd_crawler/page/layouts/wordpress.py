@@ -1,8 +1,11 @@
 """WordPress chapter sites (classic and block themes, Jetpack, Newspaper/tagDiv themes).
 
-WordPress marks a post as `article.post` with `h1.entry-title`, `time.entry-date[datetime]`
-(ISO with the site's offset) and `div.entry-content`; captions are `wp-caption-text` or
-block `figcaption`s. Jetpack and share plugins put their boxes inside `entry-content`
+A classic theme (twentytwentyone: single.php, template-parts/content/content-single.php) marks a
+post as `article.post` with `h1.entry-title`, `div.entry-content` and, in `footer.entry-footer`,
+`time.entry-date[datetime]` (ISO with the site's offset). A block theme (twentytwentyfour:
+templates/single.html, parts/post-meta.html) has no `<article>`: `h1.wp-block-post-title`,
+`div.wp-block-post-date > time[datetime]`, and the content `div.entry-content.wp-block-post-content`.
+Captions are `wp-caption-text` or block `figcaption`s. Jetpack and share plugins put their boxes inside `entry-content`
 (sharedaddy, jp-relatedposts, AddToAny, YARPP); widgets sit in `#secondary`. The entry-meta
 author is the login that posted ("admin"); the real byline is the last paragraph of the
 content, right-aligned by the editor. Default permalinks are date-based or `?p=N`; a site
@@ -42,6 +45,8 @@ class WordPressLayout(Layout):
         "//article//time[contains(@class, 'entry-date')]/@datetime",
         "//meta[@property='article:published_time']/@content",
         "//time[contains(@class, 'entry-date') or contains(@class, 'published')]/@datetime",
+        # block themes: the core/post-date block
+        "//*[contains(@class, 'wp-block-post-date')]/time/@datetime",
         "//*[contains(@class, 'posted-on') or contains(@class, 'entry-date') or contains(@class, 'td-post-date')]",
     )
     author = (

@@ -106,3 +106,72 @@ def test_url_classification(url, article, listing):
 def test_non_article_pages_have_no_article_body(page):
     got = get_layout("nukeviet").parse(tree_of(SITE_DIR / page), f"https://{HOST}/{page}")
     assert got.body_text == ""
+
+
+# -- NukeViet 4.5's default theme on the Bình Định chapter (rewrite on) and Quảng Trị (no rewrite file) -----
+
+BD = "ctd.binhdinh.gov.vn"
+QT = "chuthapdoquangtri.org.vn"
+BD_PAGE = "news/hoat-dong-hoi/hien-mau-tinh-nguyen-tai-thi-xa-an-nhon-927.html"
+QT_PAGE = "index.php/vi/news/Hien-mau-tinh-nguyen/Le-hoi-Xuan-hong-tai-thanh-pho-Dong-Ha-1074/index.html"
+
+
+@pytest.fixture(scope="module")
+def item45():
+    return get_layout("nukeviet").parse(tree_of(ROOT / "sites" / BD / BD_PAGE), f"https://{BD}/{BD_PAGE}")
+
+
+def test_45_date_is_the_detail_publtime(item45):
+    assert item45.date_text == "Thứ sáu - 07/07/2023 17:47"
+
+
+def test_45_title_author_and_body_order(item45):
+    assert item45.title == "Hiến máu tình nguyện tại thị xã An Nhơn"
+    assert item45.author == "Minh Phúc"
+    assert item45.body_text.startswith("Người dân phường Bình Định tham gia hiến máu\n\nNgày 6/7/2023, Ban Chỉ đạo")
+
+
+@pytest.mark.parametrize("leak", ("Tổng số điểm", "Click để đánh giá", "Từ khóa", "chữ thập đỏ, nhân đạo",
+                                  "Những tin", "Tweet", "Thống kê truy cập", "Số 36 Lê Lợi", "Bản quyền thuộc về",
+                                  "Hỗ trợ người dân phường Quy Nhơn", "admin"))
+def test_45_body_excludes_panels_and_blocks(item45, leak):
+    assert leak not in item45.body_text
+
+
+def test_45_without_rewrite_file_same_template():
+    got = get_layout("nukeviet").parse(tree_of(ROOT / "sites" / QT / QT_PAGE), f"https://{QT}/x")
+    assert (got.title, got.date_text, got.author) == (
+        "Lễ hội Xuân hồng tại thành phố Đông Hà", "Thứ hai - 26/02/2024 09:00", "Hồ Thị Nga")
+
+
+@pytest.mark.parametrize("url,article,listing", [
+    (f"https://{BD}/{BD_PAGE}", True, False),
+    (f"https://{BD}/news/chinh-tri-xa-hoi/hoi-chu-thap-do-tinh-gia-lai-trien-khai-nhiem-vu-nam-2026-1705.html",
+     True, False),
+    (f"https://{QT}/index.php/vi/news/Hien-mau-tinh-nguyen/Le-hoi-Xuan-hong-tai-thanh-pho-Dong-Ha-1074/", True, False),
+    (f"https://{QT}/index.php/vi/news/Tin-hoat-dong/Cuu-tro-khan-cap-nguoi-dan-vung-lu-Hai-Lang-705/", True, False),
+    (f"https://{BD}/news/hoat-dong-hoi/", False, True),
+    (f"https://{BD}/news/hoat-dong-hoi/page-2/", False, True),
+    (f"https://{QT}/index.php/vi/news/Tin-hoat-dong/", False, True),
+    (f"https://{QT}/index.php/vi/news/Tin-hoat-dong/page-2/", False, True),
+    (f"https://{BD}/about/co-cau-to-chuc.html", False, False),
+    (f"https://{BD}/news/rss/hoat-dong-hoi/", False, False),
+    (f"https://{BD}/sitemap-vi.news.xml", False, False),
+    (f"https://{QT}/index.php/vi/news/sitemap/", False, False),
+    (f"https://{QT}/index.php/vi/news/rss/Tin-hoat-dong/", False, False),
+    (f"https://{QT}/index.php/vi/news/tag/hien-mau-2024/", False, False),
+    (f"https://{QT}/index.php/vi/news/print/Tin-hoat-dong/Cuu-tro-khan-cap-705/", False, False),
+    (f"https://{QT}/index.php/vi/about/Gioi-thieu-chung/", False, False),
+])
+def test_45_url_classification(url, article, listing):
+    layout = get_layout("nukeviet")
+    assert (layout.is_article_url(url), layout.is_listing_url(url)) == (article, listing)
+
+
+@pytest.mark.parametrize("host,page", [
+    (BD, "news/hoat-dong-hoi/index.html"), (BD, "news/hoat-dong-hoi/page-2/index.html"),
+    (BD, "about/co-cau-to-chuc.html"), (QT, "index.php/vi/news/Tin-hoat-dong/page-2/index.html"),
+])
+def test_45_listings_and_pages_have_no_article_body(host, page):
+    got = get_layout("nukeviet").parse(tree_of(ROOT / "sites" / host / page), f"https://{host}/{page}")
+    assert got.body_text == ""

@@ -1,6 +1,8 @@
-"""Pages of CMS families we have no layout for (Joomla, Drupal, Liferay, a Next.js site, a
-windows-1258 static site), written and annotated apart from our extractors: the generic
-layout and the pipelines must get what a reader sees. Figures: benchmarks/bench_heldout.py."""
+"""Pages of CMS families written and annotated apart from our extractors (Joomla, Drupal,
+Liferay, a Next.js site, a windows-1258 static site): the layout that reads them and the
+pipelines must get what a reader sees. The Joomla pages were written before the joomla family
+existed: its layout now reads them, unseen while it was built from Joomla's own templates.
+Figures: benchmarks/bench_heldout.py."""
 
 from __future__ import annotations
 
@@ -20,9 +22,13 @@ def case(request):
 
 
 
-def test_generic_layout_reads_them(case):
-    _, item = case
-    assert item["layout"] == "generic"
+# Held-out hosts whose CMS has a family layout by now; every other one is read by the generic layout.
+FAMILY_OF_HOST = {"chuthapdo-quangninh.example.vn": "joomla"}
+
+
+def test_the_family_layout_or_the_generic_one_reads_them(case):
+    truth, item = case
+    assert item["layout"] == FAMILY_OF_HOST.get(truth["url"].split("/")[2], "generic")
 
 
 def test_title(case):

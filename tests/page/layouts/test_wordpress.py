@@ -156,3 +156,115 @@ def test_signature_rejects_newsportal_page():
     assert not layout_class("wordpress").matches(tree_of(np_page))
 
 
+
+
+# -- the default block theme (Twenty Twenty-Four) on chuthapdo.vinhphuc.gov.vn ----------------------
+
+VP = "chuthapdo.vinhphuc.gov.vn"
+VP_DIR = ROOT / "sites" / VP
+# Block-theme furniture: header/footer template parts, post-meta, terms, comments, post navigation.
+BLOCK_LEAKS = ("Hội Chữ thập đỏ tỉnh Vĩnh Phúc", "Nhân đạo – Trung thực", "Trang chủ", "admin", "Bình luận",
+               "Để lại một bình luận", "Gửi bình luận", "Email của bạn", "Liên kết", "Thiết kế với",
+               "Số 1 đường Nguyễn Trãi", "Cổng thông tin điện tử tỉnh", "Tập huấn sơ cấp cứu cho học sinh")
+
+
+@pytest.fixture(scope="module")
+def block_item():
+    page = VP_DIR / "trao-nha-nhan-dao-cho-ho-ngheo-xa-lang-cong/index.html"
+    return get_layout("wordpress").parse(tree_of(page), f"https://{VP}/trao-nha-nhan-dao-cho-ho-ngheo-xa-lang-cong/")
+
+
+def test_block_theme_title_date_author(block_item):
+    assert block_item.title == "Trao nhà nhân đạo cho hộ nghèo xã Lãng Công"
+    assert block_item.date_text == "2021-11-23T10:00:00+07:00"  # the core/post-date block's time
+    assert block_item.author == "Thanh Tâm"  # p.has-text-align-right, not the author-name block's "admin"
+
+
+def test_block_theme_body(block_item):
+    assert block_item.body_text.startswith("Hội Chữ thập đỏ huyện Sông Lô vừa bàn giao nhà nhân đạo")
+    assert block_item.body_text.endswith("Hội đã hỗ trợ xây mới 5 nhà nhân đạo.")
+
+
+@pytest.mark.parametrize("leak", BLOCK_LEAKS)
+def test_block_theme_body_excludes_template_parts(block_item, leak):
+    assert leak not in block_item.body_text
+
+
+def test_block_theme_figcaption_is_body_and_login_is_no_author():
+    page = VP_DIR / "ngay-hoi-hien-mau-tai-huyen-lap-thach/index.html"
+    got = get_layout("wordpress").parse(tree_of(page), "https://x/")
+    assert got.body_text.endswith("Đoàn viên thanh niên xã Tử Du tham gia hiến máu.")
+    assert got.author is None
+
+
+def test_block_theme_page_has_no_post_date():
+    got = get_layout("wordpress").parse(tree_of(VP_DIR / "gioi-thieu/index.html"), "https://x/")
+    assert got.date_text is None and got.body_text.startswith("Hội Chữ thập đỏ tỉnh Vĩnh Phúc được thành lập")
+
+
+@pytest.mark.parametrize("page", ["category/tin-tuc/index.html", "category/tin-tuc/page/2/index.html",
+                                  "tag/hien-mau/index.html", "index.html"])
+def test_block_theme_archives_have_no_article_body(page):
+    assert get_layout("wordpress").parse(tree_of(VP_DIR / page), "https://x/").body_text == ""
+
+
+# -- the national site rebuilt on a classic theme (fixtures/sites-new/redcross.org.vn) ------------------
+
+RC_DIR = ROOT / "sites-new" / "redcross.org.vn"
+# The registry overrides for these hosts (see their TEMPLATE.md): slug-only permalinks.
+RC_ARTICLE = (r"^/(?:(?!category/|tag/|page/|feed/|wp-|donate/|lien-he/|gioi-thieu/)[a-z0-9-]+\.html/?"
+              r"|blogs/(?:news|focuses)/[a-z0-9-]+)$")
+VP_ARTICLE = r"^/(?!category/|tag/|page/|feed/|wp-|gioi-thieu/|lien-he/)[a-z0-9-]+/$"
+
+
+def test_classic_theme_with_the_migration_stamp():
+    page = RC_DIR / "trao-200-suat-qua-cho-nguoi-dan-vung-cao-meo-vac.html"
+    got = get_layout("wordpress").parse(tree_of(page), "https://redcross.org.vn/trao-200-suat-qua.html")
+    assert got.title == "Trao 200 suất quà cho người dân vùng cao Mèo Vạc"
+    assert got.date_text == "2023-10-31T05:10:00+07:00"  # the stamp: what the page says, not the true day
+    assert got.author == "Thu Hà"
+    assert got.body_text.startswith("Hà Nội, 26/01/2018 – Trung ương Hội Chữ thập đỏ Việt Nam")
+    for leak in ("Leave a Reply", "Required fields are marked", "Previous Post", "Tin mới", "vnrc-admin",
+                 "Categorized as", "82 Nguyễn Du"):
+        assert leak not in got.body_text
+
+
+def test_classic_theme_english_page():
+    page = RC_DIR / "vietnam-red-cross-supports-flood-affected-families-in-lao-cai.html/index.html"
+    got = get_layout("wordpress").parse(tree_of(page), "https://x/")
+    assert (got.lang, got.author) == ("en", "Communication Department")
+
+
+@pytest.mark.parametrize("url,article", [
+    ("https://redcross.org.vn/trao-200-suat-qua-cho-nguoi-dan-vung-cao-meo-vac.html", True),
+    ("https://redcross.org.vn/hoi-chu-thap-do-ho-tro-nguoi-dan-le-thuy-sau-lu.html/", True),
+    ("https://redcross.org.vn/blogs/news/humanitarian-month-launched-in-ha-noi", True),
+    ("https://redcross.org.vn/blogs/focuses/first-aid-for-the-community", True),
+    ("https://redcross.org.vn/donate/", False),
+    ("https://redcross.org.vn/category/hoat-dong/page/2/", False),
+    ("https://redcross.org.vn/wp-sitemap.xml", False),
+    ("https://redcross.org.vn/feed/", False),
+    ("https://redcross.org.vn/blogs/news/", False),
+    ("https://redcross.org.vn/upload/5002.jpg?v=1.0.2", False),
+])
+def test_national_site_permalinks(url, article):
+    assert get_layout("wordpress", article_url=RC_ARTICLE).is_article_url(url) is article
+
+
+@pytest.mark.parametrize("url,article", [
+    ("https://chuthapdo.vinhphuc.gov.vn/phat-dong-thang-nhan-dao-nam-2016/", True),
+    ("https://chuthapdo.vinhphuc.gov.vn/gioi-thieu/", False),
+    ("https://chuthapdo.vinhphuc.gov.vn/lien-he/", False),
+    ("https://chuthapdo.vinhphuc.gov.vn/category/tin-tuc/page/2/", False),
+    ("https://chuthapdo.vinhphuc.gov.vn/feed/", False),
+    ("https://chuthapdo.vinhphuc.gov.vn/?p=2410", False),
+])
+def test_vinhphuc_permalinks(url, article):
+    assert get_layout("wordpress", article_url=VP_ARTICLE).is_article_url(url) is article
+
+
+@pytest.mark.parametrize("url", ["https://chuthapdo.vinhphuc.gov.vn/category/tin-tuc/",
+                                 "https://chuthapdo.vinhphuc.gov.vn/category/tin-tuc/page/2/",
+                                 "https://redcross.org.vn/category/hoat-dong/page/2/"])
+def test_the_rebuilt_sites_listings_are_the_family_default(url):
+    assert get_layout("wordpress").is_listing_url(url)
