@@ -13,7 +13,7 @@ from lxml import etree
 
 from ctd_crawler.page.layouts.base import Layout, RawArticle
 
-FAMILIES = ("vnrc", "newsportal", "wordpress", "tableportal", "nukeviet", "joomla", "vesportal", "threecms")
+FAMILIES = ("wordpress", "nukeviet", "joomla", "newsportal", "vesportal", "threecms")
 GENERIC = "generic"
 
 
