@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import lxml.html
@@ -20,8 +21,18 @@ BLOCKS = {
 }
 
 
+# lxml refuses a str that still declares its encoding (XHTML pages, feeds); the text is decoded already.
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def has_class(name: str) -> str:
+    """XPath predicate: the element's class attribute holds the token `name`."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse decoded HTML; comments and processing instructions are dropped at the root."""
+    text = XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         text = "<html></html>"
     return lxml.html.document_fromstring(text)
