@@ -46,6 +46,9 @@ class Layout:
     listing_url: ClassVar[str] = r"$^"
     # XPaths that identify the family on a page of an unknown host (generator meta, markup).
     signature: ClassVar[tuple[str, ...]] = ()
+    # What the CMS's own templates mark a page as: (XPath, ARTICLE | LISTING | OTHER), the
+    # first match wins; a page with no mark is judged by its structure (page/classify.py).
+    page_kinds: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     def __init__(self, article_url: str | None = None, listing_url: str | None = None):
         # A registry entry may override the family's URL patterns (data, not code).
@@ -62,6 +65,9 @@ class Layout:
     @classmethod
     def matches(cls, tree: etree._Element) -> bool:
         return any(tree.xpath(xp) for xp in cls.signature)
+
+    def marked_kind(self, tree: etree._Element) -> str | None:
+        return next((kind for xp, kind in self.page_kinds if tree.xpath(xp)), None)
 
     # -- page -> raw fields ----------------------------------------------------
     def parse(self, tree: etree._Element, url: str, *, lang: str = "vi") -> RawArticle:

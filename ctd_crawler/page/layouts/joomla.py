@@ -19,7 +19,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ctd_crawler.page.bylines import is_cms_account
-from ctd_crawler.page.html import first, text_of
+from ctd_crawler.page.classify import ARTICLE, LISTING, OTHER
+from ctd_crawler.page.html import first, has_class, text_of
 from ctd_crawler.page.layouts.base import Layout
 
 _PAGE = "//div[contains(concat(' ', normalize-space(@class), ' '), ' item-page ')]"
@@ -74,6 +75,12 @@ class JoomlaLayout(Layout):
         "//meta[@name='generator'][starts-with(@content, 'Joomla')]",
         "//div[contains(@class, 'com-content-article')]",
         f"{_INFO}",
+    )
+    # The template prints the view in the body class (Cassiopeia index.php: "view-<view>").
+    page_kinds = (
+        (f"//body[{has_class('view-article')}]", ARTICLE),
+        *((f"//body[{has_class(c)}]", LISTING) for c in ("view-category", "view-featured", "view-archive", "view-tag")),
+        ("//body[contains(concat(' ', normalize-space(@class)), ' view-')]", OTHER),
     )
 
     def _parse_author(self, tree: etree._Element) -> str:

@@ -13,13 +13,9 @@ tag pages of the form `/<slug>-tag<id>.html` paginate with `?page=N` or `/trang-
 
 from __future__ import annotations
 
+from ctd_crawler.page.classify import ARTICLE
+from ctd_crawler.page.html import has_class as _cls
 from ctd_crawler.page.layouts.base import Layout
-
-
-def _cls(name: str) -> str:
-    """XPath predicate: the class attribute holds the token `name`."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
 
 # Paths that carry a numeric id but are not news articles.
 _NOT_ARTICLE = r"^(?!/(?:video|videos|podcast|tag|tags|chu-de|tim-kiem|search|rss|media)(?:/|\.|$))(?!/print-\d+\.html?$)"
@@ -83,6 +79,8 @@ class NewsPortalLayout(Layout):
         f"//*[{_cls('detail-sapo')}]",
         f"//*[{_cls('article__sapo')} or {_cls('cms-desc')}]",
     )
+    page_kinds = ((f"//*[{_cls('detail-content')} or {_cls('article-body')} or {_cls('article__body')}"
+                   f" or {_cls('cms-body')}]", ARTICLE),)
 
 
 LAYOUT = NewsPortalLayout

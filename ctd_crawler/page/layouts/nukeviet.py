@@ -19,6 +19,7 @@ import re
 
 from lxml import etree
 
+from ctd_crawler.page.classify import ARTICLE
 from ctd_crawler.page.layouts.base import Layout
 
 _COL = "//div[contains(concat(' ', normalize-space(@class), ' '), ' news_column ') or @id='news_detail']"
@@ -81,6 +82,8 @@ class NukeVietLayout(Layout):
         "//meta[@name='generator'][starts-with(@content,'NukeViet')]",
         "//div[@id='news-bodyhtml']",
     )
+    # The news module's detail template (detail.tpl); listings and other modules lack it.
+    page_kinds = (("//div[@id='news-bodyhtml']", ARTICLE),)
 
     def _parse_author(self, tree: etree._Element) -> str:
         return _LABEL.sub("", super()._parse_author(tree)).strip()

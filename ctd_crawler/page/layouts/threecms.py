@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ctd_crawler.page.classify import ARTICLE
 from ctd_crawler.page.layouts.base import Layout
 
 _DETAIL = "//div[contains(concat(' ', normalize-space(@class), ' '), ' art-detail ')]"
@@ -50,6 +51,7 @@ class ThreeCmsLayout(Layout):
         f"{_DETAIL}[.//*[contains(@class, 'art-title')]][//a[starts-with(@href, '/3cms/')]]",
         "//a[starts-with(@href, '/3cms/')][contains(@href, '?art=')]",
     )
+    page_kinds = ((_DETAIL, ARTICLE),)  # static pages share it, undated
 
     def _parse_author(self, tree) -> str:
         return _LABEL.sub("", super()._parse_author(tree)).strip()

@@ -11,6 +11,7 @@ items carry their own dates ("Ngày: 09-07-2024 03:03"). The portal names no aut
 
 from __future__ import annotations
 
+from ctd_crawler.page.classify import ARTICLE
 from ctd_crawler.page.layouts.base import Layout
 
 _DETAIL = "//div[contains(concat(' ', normalize-space(@class), ' '), ' ves-news-detail ')]"
@@ -41,6 +42,7 @@ class VesPortalLayout(Layout):
         "//div[@id='ves-page' or @id='ves-content']",
         "//a[starts-with(@href, '/ves-portal/')][//*[contains(@class, 'ves-')]]",
     )
+    page_kinds = ((_DETAIL, ARTICLE),)  # static pages share it, undated
 
 
 LAYOUT = VesPortalLayout

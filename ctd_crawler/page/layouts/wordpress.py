@@ -17,7 +17,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ctd_crawler.page.bylines import is_cms_account
-from ctd_crawler.page.html import first, text_of
+from ctd_crawler.page.classify import ARTICLE, LISTING, OTHER
+from ctd_crawler.page.html import first, has_class, text_of
 from ctd_crawler.page.layouts.base import Layout
 
 _CONTENT = (
@@ -82,6 +83,12 @@ class WordPressLayout(Layout):
         "//meta[@name='generator'][starts-with(@content, 'WordPress')]",
         "//link[contains(@href, '/wp-content/') or contains(@href, '/wp-includes/')]",
         "//script[contains(@src, '/wp-content/') or contains(@src, '/wp-includes/')]",
+    )
+    # body_class() of wp-includes/post-template.php: what the template hierarchy rendered.
+    page_kinds = (
+        *((f"//body[{has_class(c)}]", ARTICLE) for c in ("single-post",)),
+        *((f"//body[{has_class(c)}]", LISTING) for c in ("archive", "blog", "home", "search")),
+        *((f"//body[{has_class(c)}]", OTHER) for c in ("page", "attachment", "error404", "single")),
     )
 
     def _parse_author(self, tree: etree._Element) -> str:
