@@ -29,11 +29,23 @@ def _year(value: str | None, option: str) -> int | None:
     return int(value)
 
 
+class _Stderr(logging.StreamHandler):
+    """Whatever sys.stderr is at the time of the line (a test runner swaps it)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def _log_to_stderr() -> None:
     """Progress and per-page lines off a terminal (cron, CI) go to stderr as log lines."""
     log = logging.getLogger("ctd_crawler.webarchive")
-    if not log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+    if not any(isinstance(h, _Stderr) for h in log.handlers):
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
@@ -146,8 +158,10 @@ def backfill(archive_path, site_id, source, year_from, year_to, collection, per_
             listed = (c for crawl in crawls for host in hosts for c in index.captures(host, crawl, first, last))
             fetch = CommonCrawlRecords(service["cc-data"]).fetch
         work = backfilling.plan(listed, site, counts)
-        status = lambda: (f"{counts.of('articles_new')} new, {counts.of('articles_updated')} updated, "  # noqa: E731
-                          f"{counts.of('fetched')} fetched")
+        def status() -> str:
+            return (f"{counts.of('articles_new')} new, {counts.of('articles_updated')} updated, "
+                    f"{counts.of('fetched')} fetched")
+
         backfilling.run(archive, site, source, work, fetch, counts, per_url=per_url,
                         progress=lambda urls: track(urls, label=f"backfill {site.id}", total=work.urls,
                                                     status=status))

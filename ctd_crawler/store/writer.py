@@ -107,25 +107,27 @@ class ArchiveWriter(Archive):
         """A capture from before the stored page: the article's first sight moves back; a text
         the archive does not hold yet is kept as an older version, never as the current one."""
         conn = self.db.conn
-        conn.execute("UPDATE articles SET first_seen = MIN(first_seen, ?) WHERE id = ?", [item.fetched_at, article_id])
+        at = item.fetched_at
         current, since = conn.execute("SELECT content_hash, COALESCE(changed_at, first_seen) FROM articles"
-                                      " WHERE id = ?", [article_id]).fetchone()
+                                      " WHERE id = ?", [article_id]).fetchone()  # since: the current text's
         known = conn.execute("SELECT id FROM article_versions WHERE article_id = ? AND content_hash = ?",
                              [article_id, digest]).fetchone()
         if digest == current or known:
+            conn.execute("UPDATE articles SET first_seen = MIN(first_seen, ?) WHERE id = ?", [at, article_id])
             if known:
                 conn.execute("UPDATE article_versions SET first_seen = MIN(COALESCE(first_seen, ?), ?) WHERE id = ?",
-                             [item.fetched_at, item.fetched_at, known[0]])
+                             [at, at, known[0]])
             return "unchanged"
-        # replaced by the next newer version the archive knows of (or the current one)
+        # replaced by the next newer version the archive knows of, else by the current text
         newer = conn.execute("SELECT MIN(first_seen) FROM article_versions WHERE article_id = ? AND first_seen > ?",
-                             [article_id, item.fetched_at]).fetchone()[0]
-        replaced_at = min(t for t in (newer, since if since > item.fetched_at else current_at) if t)
+                             [article_id, at]).fetchone()[0]
+        replaced_at = min([t for t in (newer, since) if t and t > at] or [current_at])
+        conn.execute("UPDATE articles SET first_seen = MIN(first_seen, ?), changed_at = COALESCE(changed_at, ?)"
+                     " WHERE id = ?", [at, since, article_id])
         conn.execute(
             "INSERT INTO article_versions (article_id, title, body_text, content_hash, published_at, first_seen,"
             " replaced_at, capture_id) VALUES (?,?,?,?,?,?,?,?)",
-            [article_id, item.title, item.body_text, digest, item.published_at, item.fetched_at, replaced_at,
-             capture_id])
+            [article_id, item.title, item.body_text, digest, item.published_at, at, replaced_at, capture_id])
         return "version"
 
     def record_capture(self, origin: CaptureOrigin, url: str, outcome: str) -> None:
