@@ -53,6 +53,18 @@ def _log_to_stderr() -> None:
     logging.getLogger("ctd_crawler.pipelines").setLevel(logging.ERROR)  # per-page warnings would break the bar
 
 
+def _open_for_writing(archive_path: str):
+    """The archive to write to; a new one is created without the migration messages."""
+    if not Path(archive_path).exists():
+        from ctd_crawler.store import ArchiveError, open_archive
+
+        try:
+            return open_archive(archive_path)
+        except (ArchiveError, OSError) as exc:
+            raise click.ClickException(f"cannot create {archive_path}: {exc}") from None
+    return open_db(archive_path, readonly=False)
+
+
 def _summary(what: str, counts) -> str:
     ours = counts.ours()
     lead = [f"{ours.pop(k)} {k.replace('articles_', '')}" for k in HEADLINE if k in ours]
@@ -143,7 +155,7 @@ def backfill(archive_path, site_id, source, year_from, year_to, collection, per_
     except ServiceUnavailable as exc:
         raise click.ClickException(str(exc)) from None
     _log_to_stderr()
-    archive = open_db(archive_path, readonly=False)
+    archive = _open_for_writing(archive_path)
     archive.sync_sites([site])
     run_id = archive.start_run([site.id], now_vn(), kind="backfill")
     hosts = site.allowed_domains or (site.host,)
@@ -195,6 +207,7 @@ def import_(archive_path, files, any_host):
     Example: ctd-archive import crawl-00001.warc.gz --archive archive/ctd.sqlite
     """
     from ctd_crawler.extract.dates import now_vn
+    from ctd_crawler.sites import load_sites
     from ctd_crawler.webarchive.counts import Counts
     from ctd_crawler.webarchive.importer import import_files
     from ctd_crawler.webarchive.progress import track
@@ -204,7 +217,8 @@ def import_(archive_path, files, any_host):
         raise click.ClickException(f"no such file: {', '.join(missing)}")
     _log_to_stderr()
     counts = Counts()
-    archive = open_db(archive_path, readonly=False)
+    archive = _open_for_writing(archive_path)
+    archive.sync_sites(load_sites())  # the pages' sites, whichever of the registry they are
     run_id = archive.start_run([], now_vn(), kind="import")
     try:
         result = import_files(archive, [Path(f) for f in files], counts, any_host=any_host,

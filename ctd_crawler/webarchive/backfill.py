@@ -30,6 +30,8 @@ from ctd_crawler.webarchive.records import Unusable
 from ctd_crawler.webarchive.routing import is_article_url
 
 Fetch = Callable[[IndexedCapture], tuple]  # -> (ArchivedResponse, bytes read, locator)
+# Failures of the transfer, not of the capture: counted, not recorded, so the next run tries again.
+RETRY_LATER = frozenset({"range_ignored", "short_read"})
 
 
 @dataclass
@@ -88,7 +90,7 @@ def run(writer: ArchiveWriter, site: Site, source: str, work: Plan, fetch: Fetch
                 counts("already_fetched")
             if outcome is None:
                 outcome = fetch_one(writer, site, source, url, capture, fetch, counts)
-                if capture.digest:
+                if capture.digest and outcome not in RETRY_LATER:
                     digests[(url, capture.digest)] = outcome
             archived += outcome in ARCHIVED
 
@@ -99,6 +101,9 @@ def fetch_one(writer: ArchiveWriter, site: Site, source: str, url: str, capture:
     try:
         page, size, locator = fetch(capture)
     except Unusable as exc:
+        if exc.key in RETRY_LATER:
+            counts(exc.key)
+            return exc.key
         skip(writer, origin, url, exc.key, counts)
         return exc.key
     counts("fetched")

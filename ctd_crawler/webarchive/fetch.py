@@ -83,7 +83,7 @@ class CommonCrawlRecords:
             response.close()
         self.service.count(f"bytes/{self.service.name}", len(data))
         if len(data) != capture.length:
-            raise Unusable("truncated", f"{len(data)} bytes instead of {capture.length} for {locator}")
+            raise Unusable("short_read", f"{len(data)} bytes instead of {capture.length} for {locator}")
         page = one_record(data)
         if canonical_url(page.url) != canonical_url(capture.url) or (
                 capture.digest and page.payload_digest and capture.digest != page.payload_digest):

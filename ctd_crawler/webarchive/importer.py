@@ -13,6 +13,7 @@ imported before the break; the break is counted and reported in one line.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,12 +67,18 @@ def _import_file(writer, path: Path, counts: Counts, any_host: bool, sites, done
         result.problem = f"cannot open: {exc.strerror or exc}"
         return result
     with stream:
+        if not _looks_like_warc(stream):
+            counts("unreadable_file")
+            result.problem = "not a WARC file (it starts neither with WARC/ nor with an ARC filedesc, gzipped or not)"
+            return result
         iterator = ArchiveIterator(stream, check_digests=True, arc2warc=True)
         try:
             for record in iterator:
                 result.records += 1
                 counts("records")
-                _import_record(writer, record, iterator, path, counts, any_host, sites, done)
+                cut = _import_record(writer, record, iterator, path, counts, any_host, sites, done)
+                if cut:
+                    result.problem = cut
         except READ_ERRORS as exc:
             key = "unreadable_file" if result.records == 0 else "unreadable_rest"
             counts(key)
@@ -80,33 +87,53 @@ def _import_file(writer, path: Path, counts: Counts, any_host: bool, sites, done
     return result
 
 
-def _import_record(writer, record, iterator, path: Path, counts: Counts, any_host: bool, sites, done) -> None:
+def _looks_like_warc(stream) -> bool:
+    """WARC/ (or an ARC file's filedesc://) at the start, plain or in a first gzip member; an
+    empty file is an empty WARC. warcio itself would read any line of text as an ARC header."""
+    head = stream.read(4096)
+    stream.seek(0)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+    return not head or head.startswith((b"WARC/", b"filedesc:"))
+
+
+def _import_record(writer, record, iterator, path: Path, counts: Counts, any_host: bool, sites,
+                   done) -> str | None:
+    """Import one record; returns what is wrong with the file, when the record shows it."""
     headers = record.rec_headers
     target = headers.get_header("WARC-Target-URI") or ""
     if record.rec_type not in ("response", "revisit") or not target.startswith(("http://", "https://")):
         counts(f"record/{record.rec_type}")
-        return
+        return None
     url = canonical_url(target)
     site = site_for_url(url, sites)
     if site is None and not any_host:
         counts("unknown_host")
-        return
+        return None
     if site is not None and not is_article_url(site, url):
         counts("not_article")
-        return
+        return None
     key = f"warc:{headers.get_header('WARC-Record-ID')}"
     if key in done:
         counts("already_fetched")
-        return
+        return None
     digest = headers.get_header("WARC-Payload-Digest")
     captured_at = warc_date_vn(headers.get_header("WARC-Date")) or now_vn()
-    origin = CaptureOrigin("warc", key, target, captured_at, digest.split(":", 1)[-1] if digest else None,
-                           f"{path.name} offset {iterator.get_record_offset()}", None)
     try:
-        page = read_response(record)
+        page, problem = read_response(record), None
     except Unusable as exc:
-        skip(writer, origin, url, exc.key, counts)
-        return
-    origin = CaptureOrigin("warc", key, target, page.captured_at or origin.captured_at, origin.digest,
-                           origin.locator, len(page.body))
+        page, problem = None, exc.key
+    # (the iterator reads a record to its end to tell its offset: asked only once it was read)
+    origin = CaptureOrigin("warc", key, target, captured_at, digest.split(":", 1)[-1] if digest else None,
+                           f"{path.name} offset {iterator.get_record_offset()}", len(page.body) if page else None)
+    if page is None:
+        skip(writer, origin, url, problem, counts)
+        done[key] = problem
+        if problem == "truncated" and not headers.get_header("WARC-Truncated"):
+            return f"the record at offset {iterator.get_record_offset()} is cut short: the file is damaged"
+        return None
     done[key] = ingest(writer, page, origin, site, counts)
+    return None
