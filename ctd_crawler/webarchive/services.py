@@ -44,7 +44,7 @@ class Politeness:
 
 class Service:
     def __init__(self, name: str, base_url: str, politeness: Politeness, count: Callable[..., None],
-                 sleep: Callable[[float], None] = time.sleep):
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
         if not base_url.startswith(("http://", "https://")):
             raise ServiceUnavailable(f"{name}: {base_url!r} is not an http(s) URL")
         self.name = name
@@ -52,6 +52,7 @@ class Service:
         self.politeness = politeness
         self.count = count
         self.sleep = sleep
+        self.clock = clock
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
         self._next_at = 0.0
@@ -89,7 +90,7 @@ class Service:
                                  f"(after {self.politeness.retries + 1} tries)")
 
     def _wait_turn(self) -> None:
-        now = time.monotonic()
+        now = self.clock()
         if now < self._next_at:
             self.sleep(self._next_at - now)
         self._next_at = max(now, self._next_at) + self.politeness.interval

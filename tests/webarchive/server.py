@@ -132,11 +132,13 @@ class ArchiveHandler(BaseHTTPRequestHandler):
         srv = self.server
         with srv.lock:
             srv.hits[parts.path.split("/")[1] if parts.path.count("/") > 1 else parts.path] += 1
-            fault = srv.faults.get(parts.path)
+            where = self.path if self.path in srv.faults else parts.path
+            fault = srv.faults.get(where)
             if fault and fault[1] > 0:
-                srv.faults[parts.path] = (fault[0], fault[1] - 1)
+                srv.faults[where] = (fault[0], fault[1] - 1, *fault[2:])
         if fault and fault[1] > 0:
-            return self._send(fault[0], b"busy", {"Retry-After": "0"})
+            wait = fault[2] if len(fault) > 2 else "0"
+            return self._send(fault[0], b"busy", {"Retry-After": wait} if wait is not None else {})
         if parts.path == "/cdx/search/cdx":
             return self._wayback_cdx(query)
         if m := re.match(r"^/web/(\d{14})id_/(.+)$", self.path):
@@ -259,7 +261,8 @@ class WebArchiveServer(ThreadingHTTPServer):
         self.collections = {crawl: build_collection(crawl, caps) for crawl, caps in (commoncrawl or {}).items()}
         self.cc_page_size = cc_page_size
         self.ignore_range = False
-        self.faults: dict[str, tuple[int, int]] = {}  # path -> (status, how many times)
+        # path (with or without its query) -> (status, how many times[, Retry-After or None; default "0"])
+        self.faults: dict[str, tuple] = {}
         self.hits: Counter = Counter()
         self.requests: list[tuple[str, str | None, int, int]] = []
         self.lock = threading.Lock()
