@@ -19,6 +19,9 @@ from ctd_crawler.cli.options import archive_option, open_db
 YEAR = re.compile(r"^\d{4}$")
 # what a summary line leads with, in this order; every other counter follows
 HEADLINE = ("listed", "fetched", "articles_new", "articles_updated", "articles_unchanged", "articles_version")
+# what crawl_runs.errors adds up for a backfill or an import (with every http_status/...)
+ERRORS = ("truncated", "corrupt_record", "digest_mismatch", "range_ignored", "short_read", "unreadable_file",
+          "unreadable_rest", "undecodable")
 
 
 def _year(value: str | None, option: str) -> int | None:
@@ -87,10 +90,6 @@ def _finish(archive, run_id: int, counts, status: str, reason: str) -> None:
                        articles_unchanged=counts.of("articles_unchanged") + counts.of("articles_version"),
                        errors=sum(v for k, v in counts.ours().items() if k in ERRORS or k.startswith("http_status/")),
                        stats=dict(counts))
-
-
-ERRORS = ("truncated", "corrupt_record", "digest_mismatch", "range_ignored", "unreadable_file", "unreadable_rest",
-          "undecodable")
 
 
 @click.command()

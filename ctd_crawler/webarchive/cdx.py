@@ -13,7 +13,10 @@ one JSON object a line with filename, offset, length, status, mime, digest;
 `/collinfo.json`. No status filter is sent: a redirect or a 404 line is counted here.
 
 Field names of both (Wayback's `original`, `statuscode`, `mimetype`) are brought to pywb's
-(`url`, `status`, `mime`) by cdx_toolkit's `munge_fields`.
+(`url`, `status`, `mime`) by cdx_toolkit's `munge_fields`. Its `CDXFetcher` is not used: it
+pages with `page=` only (no resume key, which Wayback's prefix queries need), finds Common
+Crawl's crawls only on a list of 60 or more (an imitation, or a mirror, has fewer), keeps
+that list in a cache under the home folder, and fetches through its own client (services.py).
 """
 
 from __future__ import annotations

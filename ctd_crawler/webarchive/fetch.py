@@ -10,6 +10,8 @@ Common Crawl: an HTTP Range request for exactly the record's bytes
 (`bytes=<offset>-<offset+length-1>`), one gzip member, read by warcio. A server that
 ignores the range (200 with the whole file) is not read further. The record must be the
 one the index line names: same URL, same payload digest, else `digest_mismatch`.
+(cdx_toolkit's `fetch_warc_record` does the same Range read, but through its own client,
+and only logs a record of another URL; it checks no digest and no truncation.)
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -237,8 +237,9 @@ class ArchiveHandler(BaseHTTPRequestHandler):
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            # headers and body in one write: two small writes meet the client's delayed ACK
+            self._headers_buffer.append(b"\r\n" + body)
+            self.flush_headers()
         except (BrokenPipeError, ConnectionResetError):
             return  # a client that stops reading (a Range ignored): what it should do
         with self.server.lock:
@@ -278,7 +279,3 @@ class WebArchiveServer(ThreadingHTTPServer):
     def __exit__(self, *exc) -> None:
         self.shutdown()
         self.server_close()
-
-
-def quoted(url: str) -> str:
-    return quote(url, safe=":/?=&%")
