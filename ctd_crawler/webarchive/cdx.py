@@ -70,7 +70,8 @@ class IndexedCapture:
 
 def timestamp_vn(stamp: str) -> str:
     """A 14-digit archive timestamp (UTC) as an ISO time at +07:00, like every time in the archive."""
-    moment = datetime.strptime(stamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+    stamp = stamp[:14] + "19700101000000"[len(stamp[:14]):]  # a short one means its first moment
+    moment = datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
     return as_vn(moment).isoformat(timespec="seconds")
 
 

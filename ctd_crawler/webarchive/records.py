@@ -83,10 +83,21 @@ def read_response(record: ArcWarcRecord) -> ArchivedResponse:
 
 
 def one_record(data: bytes) -> ArchivedResponse:
-    """The one record of a byte range (one gzip member, or a plain record); raises `Unusable`."""
+    """The one record of a byte range (one gzip member, or a plain record); raises `Unusable`.
+
+    The member is inflated here, strictly (to its end and its CRC): warcio, on bytes that do
+    not inflate, reads them as if they were not compressed at all, which can make a corrupt
+    member look like some other odd record."""
+    if data.startswith(b"\x1f\x8b"):
+        inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            data = inflate.decompress(data)
+        except zlib.error as exc:
+            raise Unusable("corrupt_record", f"the gzip member does not inflate: {exc}") from None
+        if not inflate.eof:
+            raise Unusable("corrupt_record", "the gzip member ends before its end")
     try:
-        iterator = iter(ArchiveIterator(io.BytesIO(data), check_digests=True))
-        record = next(iterator, None)
+        record = next(iter(ArchiveIterator(io.BytesIO(data), check_digests=True)), None)
         if record is None:
             raise Unusable("corrupt_record", "no WARC record in these bytes")
         return read_response(record)

@@ -114,9 +114,8 @@ def _member(capture: Capture) -> bytes:
     if capture.record == "truncated":  # the body cut short; Content-Length still says the whole
         raw = raw[: len(raw) - 4 - min(300, len(capture.body) // 2)]
     member = gzip.compress(raw, 6)
-    if capture.record == "corrupt":  # bytes of the deflate stream overwritten
-        middle = len(member) // 2
-        member = member[:middle] + bytes(b ^ 0x5A for b in member[middle:middle + 64]) + member[middle + 64:]
+    if capture.record == "corrupt":  # the deflate stream overwritten after the gzip header (a reserved block type)
+        member = member[:10] + b"\xff" * 16 + member[26:]
     return member
 
 

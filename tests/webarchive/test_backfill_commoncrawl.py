@@ -131,3 +131,24 @@ def test_one_collection_only_and_a_server_that_ignores_ranges(tmp_path, monkeypa
     assert stats["ctd/webarchive/range_ignored"] == len(URLS) - 1
     assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
     assert stats.get("ctd/webarchive/bytes/cc-data", 0) == 0  # the whole file was not read
+
+
+@pytest.mark.parametrize("years, crawls", [
+    ([], [OLD, NEW]),
+    (["--from", "2021"], [NEW]),
+    (["--to", "2020"], [OLD]),
+    (["--from", "2021", "--to", "2022"], []),  # no crawl in those years: nothing asked of the index
+])
+def test_the_crawls_asked_are_those_of_the_years(tmp_path, monkeypatch, years, crawls):
+    monkeypatch.setattr(settings, "CTD_WEBARCHIVE_BACKOFF", 0.01)
+    with WebArchiveServer(commoncrawl=crawls_of_one_page()) as server:
+        result = run(server, tmp_path / "ctd.sqlite", *years)
+        asked = sorted({p.split("-index")[0].lstrip("/") for p, *_ in server.requests if "-index" in p})
+    assert result.exit_code == 0, result.output
+    assert asked == crawls
+
+
+def crawls_of_one_page():
+    url, body = PAGES[-1]
+    return {OLD: [capture(as_captured(url), "20200120101010", body)],
+            NEW: [capture(as_captured(url), "20230925050505", body)]}
