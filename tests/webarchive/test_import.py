@@ -82,11 +82,24 @@ def urls(archive):
     return found
 
 
+def make_warcs(folder):
+    return {"mixed": write_warc(folder / "mixed.warc.gz", mixed),
+            "plain": write_warc(folder / "plain.warc", lambda w: (response(w, u, b) for u, b in NHANDAO[:3]),
+                                gzipped=False)}
+
+
 @pytest.fixture
 def warcs(tmp_path):
-    return {"mixed": write_warc(tmp_path / "mixed.warc.gz", mixed),
-            "plain": write_warc(tmp_path / "plain.warc", lambda w: (response(w, u, b) for u, b in NHANDAO[:3]),
-                                gzipped=False)}
+    return make_warcs(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("import")
+    found = make_warcs(folder)
+    archive = folder / "ctd.sqlite"
+    assert run(archive, str(found["mixed"]), str(found["plain"])).exit_code == 0
+    return stats(archive)
 
 
 def test_an_import_archives_the_article_responses_of_registry_sites(tmp_path, warcs):
@@ -107,10 +120,8 @@ def test_an_import_archives_the_article_responses_of_registry_sites(tmp_path, wa
     ("revisit", 1), ("not_article", 1), ("unknown_host", 1), ("record/warcinfo", 1), ("record/request", len(GOOD)),
     ("record/metadata", 1), ("articles_new", len(GOOD) + 3), ("unreadable_file", 0), ("unreadable_rest", 0),
 ])
-def test_each_record_is_counted(tmp_path, warcs, key, expected):
-    archive = tmp_path / "ctd.sqlite"
-    run(archive, str(warcs["mixed"]), str(warcs["plain"]))
-    assert stats(archive).get(f"ctd/webarchive/{key}", 0) == expected
+def test_each_record_is_counted(imported, key, expected):
+    assert imported.get(f"ctd/webarchive/{key}", 0) == expected
 
 
 def test_a_second_import_of_the_same_file_reads_nothing_again(tmp_path, warcs):
