@@ -83,3 +83,18 @@ class ArticleConfirmed:
 
     url: str
     seen_at: str
+
+
+@dataclass(frozen=True)
+class CaptureOrigin:
+    """Where a page from a web archive came from (the archive's `captures` table): which
+    capture of which service or file, so that it is never fetched twice and every stored
+    page and older version can say where it was read."""
+
+    source: str  # wayback | commoncrawl | warc
+    key: str  # the capture's identity in its source
+    original_url: str  # the URL as the archive recorded it
+    captured_at: str  # ISO 8601, +07:00
+    digest: str | None = None  # payload digest the index gave (base32 sha1)
+    locator: str | None = None  # replay URL, or WARC file and byte range
+    size: int | None = None  # bytes read for it

@@ -47,6 +47,9 @@ DOWNLOADER_MIDDLEWARES = {
     # 429/503 before RetryMiddleware (550) re-queues them
     "ctd_crawler.crawl.middlewares.RedirectLoopMiddleware": 650,
     "ctd_crawler.crawl.middlewares.RetryAfterMiddleware": 560,
+    # next to the download handler: the request as sent (all headers set) and the response as
+    # received (still content-encoded, before redirects and retries); off unless CTD_WARC_DIR
+    "ctd_crawler.webarchive.scrapy_warc.WarcRecorder": 950,
 }
 EXTENSIONS = {"ctd_crawler.crawl.jobdir.CrashSafeJobdir": 0}
 ADDONS = {"ctd_crawler.crawl.downloader.MirrorAddon": 0}  # the offline mirror drops the delays
@@ -77,3 +80,23 @@ CTD_MONITOR_MAX_ERROR_RATE = float(os.environ.get("CTD_MONITOR_MAX_ERROR_RATE", 
 CTD_MONITOR_MIN_REQUESTS = int(os.environ.get("CTD_MONITOR_MIN_REQUESTS", "20"))
 CTD_MONITOR_MIN_SAMPLE = int(os.environ.get("CTD_MONITOR_MIN_SAMPLE", "3"))
 CTD_MONITOR_MIN_ARTICLES = int(os.environ.get("CTD_MONITOR_MIN_ARTICLES", "0"))  # 0: off
+
+# --- web archives (ctd_crawler/webarchive/; `ctd-archive backfill`, `import`, WARC out) ----
+# A crawl writes every response as WARC 1.1 into this folder when it is set (off when empty).
+CTD_WARC_DIR = os.environ.get("CTD_WARC_DIR", "")
+CTD_WARC_MAX_BYTES = int(os.environ.get("CTD_WARC_MAX_BYTES", str(1_000_000_000)))  # a file is rotated past this
+# The services backfill reads (tests point them at loopback), and the least time between two
+# requests to each: the Wayback CDX API allows about 24 a minute, replay more; Common Crawl asks
+# for calm clients too.
+CTD_WAYBACK_URL = os.environ.get("CTD_WAYBACK_URL", "https://web.archive.org")
+CTD_CC_INDEX_URL = os.environ.get("CTD_CC_INDEX_URL", "https://index.commoncrawl.org")
+CTD_CC_DATA_URL = os.environ.get("CTD_CC_DATA_URL", "https://data.commoncrawl.org")
+CTD_WAYBACK_CDX_INTERVAL = float(os.environ.get("CTD_WAYBACK_CDX_INTERVAL", "2.5"))
+CTD_WAYBACK_REPLAY_INTERVAL = float(os.environ.get("CTD_WAYBACK_REPLAY_INTERVAL", "1"))
+CTD_CC_INDEX_INTERVAL = float(os.environ.get("CTD_CC_INDEX_INTERVAL", "1"))
+CTD_CC_DATA_INTERVAL = float(os.environ.get("CTD_CC_DATA_INTERVAL", "0.5"))
+CTD_WEBARCHIVE_RETRIES = int(os.environ.get("CTD_WEBARCHIVE_RETRIES", "4"))  # per request, on 429/5xx/no answer
+CTD_WEBARCHIVE_BACKOFF = float(os.environ.get("CTD_WEBARCHIVE_BACKOFF", "2"))  # first wait (s), doubled each retry
+CTD_WEBARCHIVE_TIMEOUT = float(os.environ.get("CTD_WEBARCHIVE_TIMEOUT", "30"))
+CTD_WAYBACK_PAGE_SIZE = int(os.environ.get("CTD_WAYBACK_PAGE_SIZE", "5000"))  # CDX lines per request
+CTD_PROGRESS_SECONDS = float(os.environ.get("CTD_PROGRESS_SECONDS", "30"))  # log line period off a terminal

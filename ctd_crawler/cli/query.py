@@ -161,23 +161,30 @@ def changes(archive_path, site, since, until, as_json):
 @archive_option
 @click.option("--table", "-t", default="v_articles", show_default=True,
               help="A table or view (v_articles: articles joined with their site).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,
-              help="parquet needs pyarrow (optional).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "warc"]), default="csv",
+              show_default=True, help="parquet needs pyarrow (optional); warc: the stored raw pages.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="File to write (default: stdout; required for parquet).")
+              help="File to write (default: stdout; required for parquet and warc).")
 @filter_options
-def export(archive_path, table, fmt, output, site, since, until, province):
-    """Stream a table or view out as CSV, JSON lines or Parquet, in constant memory.
+@click.pass_context
+def export(ctx, archive_path, table, fmt, output, site, since, until, province):
+    """Stream a table or view out as CSV, JSON lines or Parquet, in constant memory; or the
+    stored raw pages as a WARC 1.1 file (--format warc).
 
     Filters apply to articles, v_articles and every table with an article_id. Blobs
-    (pages.raw) are written base64-encoded in CSV and JSON lines.
+    (pages.raw) are written base64-encoded in CSV and JSON lines. --format warc writes one
+    response record per stored page at its fetch time (the table `pages`; --table does not
+    apply); `ctd-archive import` reads it back.
 
     Example: ctd-archive export --table money --format csv -o money.csv --since 2024
     """
     db = open_db(archive_path).db
     if output:
         output = writable(output, archive_path)
-    columns, rows = exporting.export_rows(db, table, Filters(site, since, until, province))
+    filters = Filters(site, since, until, province)
+    if fmt == "warc":
+        return _export_warc(ctx, db, output, filters)
+    columns, rows = exporting.export_rows(db, table, filters)
     if fmt == "parquet":
         if not output:
             raise click.UsageError("--format parquet needs --output FILE")
@@ -191,6 +198,22 @@ def export(archive_path, table, fmt, output, site, since, until, province):
         else:
             n = writer(sys.stdout, columns, rows)
     click.echo(f"exported {n} rows of {table} as {fmt}" + (f" to {output}" if output else ""), err=True)
+
+
+def _export_warc(ctx, db, output, filters) -> None:
+    from ctd_crawler.webarchive.counts import Counts
+    from ctd_crawler.webarchive.export import export_warc, page_rows
+
+    if not output:
+        raise click.ClickException("--format warc needs --output FILE.warc.gz")
+    if ctx.get_parameter_source("table") is not click.core.ParameterSource.DEFAULT:
+        raise click.ClickException("--format warc exports the stored raw pages: --table does not apply")
+    counts = Counts()
+    rows = page_rows(db, filters)
+    n = export_warc(rows, output, counts)  # writes beside, then renames
+    left_out = counts.of("export/corrupt_page")
+    click.echo(f"exported {n} stored pages as WARC to {output}"
+               + (f" ({left_out} left out: their bytes no longer match their sha256)" if left_out else ""), err=True)
 
 
 @click.command()

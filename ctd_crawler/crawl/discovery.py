@@ -11,6 +11,7 @@ from lxml import etree
 from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap
 
+from ctd_crawler.crawl.article import is_html as html_type
 from ctd_crawler.crawl.urls import canonical_url
 from ctd_crawler.sites import Site
 
@@ -32,8 +33,7 @@ def header(response: Response, name: str) -> str | None:
 
 
 def is_html(response: Response) -> bool:
-    ctype = (header(response, "Content-Type") or "").lower()
-    return not ctype or "html" in ctype or "xml" in ctype and b"<html" in response.body[:2048].lower()
+    return html_type(header(response, "Content-Type"), response.body)
 
 
 def declares_entities(body: bytes) -> bool:

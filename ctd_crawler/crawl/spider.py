@@ -26,14 +26,15 @@ import scrapy
 from scrapy.http import Response
 
 from ctd_crawler.crawl import discovery
+from ctd_crawler.crawl.article import NotAnArticle, charset_lies, read_article
 from ctd_crawler.crawl.discovery import EntityBomb, UnreadableEntry, header, is_html
-from ctd_crawler.crawl.failures import failure_key, is_transient, looks_like_error_page
+from ctd_crawler.crawl.failures import failure_key, is_transient
 from ctd_crawler.crawl.incremental import NO_VALIDATORS, Incremental, Validators
 from ctd_crawler.crawl.seen import SeenSet
 from ctd_crawler.crawl.urls import canonical_url
 from ctd_crawler.items import ArticleConfirmed, EntryVisit
-from ctd_crawler.page import UndecodablePage, parse_page
-from ctd_crawler.page.decode import decode_html, header_charset
+from ctd_crawler.page import UndecodablePage
+from ctd_crawler.page.decode import decode_html
 from ctd_crawler.page.html import parse_html
 from ctd_crawler.page.layouts import get_layout
 from ctd_crawler.page.parse import now_vn
@@ -216,24 +217,19 @@ class CtdSpider(scrapy.Spider):
             self._count(f"site/{site_id}/not_modified")
             yield ArticleConfirmed(url, now_vn())
             return
-        if not is_html(response):
-            self._count("non_html")
-            logger.warning("not an HTML page (%s): %s", response.headers.get("Content-Type"), response.url)
-            return
         content_type = header(response, "Content-Type")
         try:
-            item = parse_page(response.body, url, site=self._by_id[site_id], content_type=content_type,
-                              status=response.status, etag=header(response, "ETag"),
-                              last_modified=header(response, "Last-Modified"))
-        except UndecodablePage as exc:
-            self._count("undecodable")
-            logger.warning("skipped %s: %s", response.url, exc)
+            item = read_article(response.body, url, site=self._by_id[site_id], content_type=content_type,
+                                status=response.status, etag=header(response, "ETag"),
+                                last_modified=header(response, "Last-Modified"))
+        except NotAnArticle as exc:
+            self._count(exc.key)
+            if exc.key == "error_page":
+                logger.warning("%s, not archived: %s", exc, response.url)
+            else:
+                logger.warning("skipped %s: %s", response.url, exc)
             return
-        if looks_like_error_page(item.title, item.body_text):
-            self._count("error_page")
-            logger.warning("an error page served with status %s, not archived: %s", response.status, response.url)
-            return
-        if header_charset(content_type) not in (None, item.encoding):
+        if charset_lies(content_type, item):
             self._count("charset_mismatch")
         self._count("articles_parsed")
         yield item

@@ -141,8 +141,18 @@ class Archive:
         """Stats of the latest runs before `before_id` that ran to their end, newest first."""
         rows = self.db.execute(
             "SELECT stats FROM crawl_runs WHERE id < ? AND status IN ('finished', 'failed') AND stats IS NOT NULL"
-            " ORDER BY id DESC LIMIT ?", [before_id, limit]).fetchall()
+            " AND kind = 'crawl' ORDER BY id DESC LIMIT ?", [before_id, limit]).fetchall()
         return [json.loads(stats) for (stats,) in rows]
+
+    def capture_outcomes(self, source: str) -> dict[str, str]:
+        """What became of each capture of a web-archive source already read: key -> outcome."""
+        return dict(self.db.execute("SELECT key, outcome FROM captures WHERE source = ?", [source]).fetchall())
+
+    def captured_digests(self) -> dict[tuple[str, str], str]:
+        """(canonical URL, payload digest) -> outcome of the captures read with a digest, any source:
+        the same bytes of the same page are not fetched again from another capture."""
+        return {(url, digest): outcome for url, digest, outcome in self.db.execute(
+            "SELECT url, digest, outcome FROM captures WHERE digest IS NOT NULL")}
 
     def totals(self) -> dict[str, int]:
         """Rows per fact table: the archive's contents in one line of a summary."""

@@ -151,6 +151,31 @@ SELECT a.id AS article_id, a.province,
 FROM articles a LEFT JOIN sites s ON s.id = a.site;
 """
 
+# Pages from web archives (ctd_crawler/webarchive/): each capture fetched from the Wayback
+# Machine or Common Crawl, or read from a WARC file, once; what became of it; and which
+# capture the stored page and an older version came from. A live crawl's rows stay NULL.
+SCHEMA_V5 = """
+CREATE TABLE captures (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,                -- wayback | commoncrawl | warc
+    key TEXT NOT NULL UNIQUE,            -- the capture's identity in its source (what is never fetched twice)
+    url TEXT NOT NULL,                   -- canonical URL
+    original_url TEXT NOT NULL,          -- the URL as the archive recorded it
+    captured_at TEXT NOT NULL,           -- when the archive captured it (+07:00)
+    digest TEXT,                         -- payload digest the index gave (base32 sha1), if any
+    locator TEXT,                        -- where the bytes were read: replay URL, or WARC file + byte range
+    size INTEGER,                        -- bytes read for it
+    fetched_at TEXT NOT NULL,            -- when we read it (+07:00)
+    outcome TEXT NOT NULL,               -- new | updated | unchanged | version, or why it was not archived
+    article_id INTEGER REFERENCES articles(id)
+);
+CREATE INDEX idx_captures_url ON captures(url, digest);
+ALTER TABLE pages ADD COLUMN capture_id INTEGER REFERENCES captures(id);
+ALTER TABLE article_versions ADD COLUMN capture_id INTEGER REFERENCES captures(id);
+-- crawl | backfill | import: end-of-run checks compare a crawl with earlier crawls only
+ALTER TABLE crawl_runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'crawl';
+"""
+
 # (version, name, SQL script). Append only.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial schema", SCHEMA_V1),
@@ -158,6 +183,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (2, "views", (Path(__file__).parent / "views.sql").read_text("utf-8")),
     (3, "incremental crawls and run checks", SCHEMA_V3),
     (4, "articles.province", SCHEMA_V4),
+    (5, "web archive captures", SCHEMA_V5),
 ]
 LATEST = MIGRATIONS[-1][0]
 

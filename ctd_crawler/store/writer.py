@@ -3,6 +3,9 @@
 Each article and all its facts are written in one transaction, or nothing. Upsert by
 canonical URL. An unchanged page (same content hash) changes nothing but `last_seen`. A
 changed page keeps its old version in `article_versions` and gets its facts replaced.
+A page from a web archive (`origin`: its capture) is saved the same way, keyed by the same
+canonical URL, with the capture time as its fetch time; a capture older than the version
+the archive holds never replaces it: if it differs, it becomes an older version.
 
 People across the archive: one `people` row per key = folded name + scope (the
 scope and the article's province are decided in extract/attribution.py). Two people who
@@ -20,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from ctd_crawler.extract.attribution import person_scope
+from ctd_crawler.extract.dates import now_vn
 from ctd_crawler.extract.text import fold
-from ctd_crawler.items import ArticleItem
+from ctd_crawler.items import ArticleItem, CaptureOrigin
 from ctd_crawler.store.archive import Archive
 
 
@@ -42,12 +46,12 @@ class ArchiveWriter(Archive):
         with self.db.conn:
             self.db["sites"].upsert_all(rows, pk="id")
 
-    def start_run(self, site_ids: list[str], started_at: str) -> int:
+    def start_run(self, site_ids: list[str], started_at: str, kind: str = "crawl") -> int:
         with self.db.conn:
             self._close_vanished_runs()
             return self.db["crawl_runs"].insert(
                 {"started_at": started_at, "sites": ",".join(site_ids), "status": "running",
-                 "pid": os.getpid()}).last_pk
+                 "pid": os.getpid(), "kind": kind}).last_pk
 
     def _close_vanished_runs(self) -> None:
         """Runs still 'running' whose process is gone were killed: say so (a live one is left alone)."""
@@ -65,26 +69,83 @@ class ArchiveWriter(Archive):
             self.db["crawl_runs"].update(run_id, fields)
 
     # -- articles -------------------------------------------------------------
-    def save(self, item: ArticleItem) -> str:
-        """Upsert one article with its facts; returns 'new', 'updated' or 'unchanged'."""
+    def save(self, item: ArticleItem, origin: CaptureOrigin | None = None) -> str:
+        """Upsert one article with its facts; returns 'new', 'updated', 'unchanged', or 'version'
+        (a capture older than the stored page, kept in article_versions). With `origin`, the
+        capture is recorded in the same transaction."""
         digest = content_hash(item.title, item.body_text)
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            row = conn.execute("SELECT id, content_hash FROM articles WHERE url = ?", [item.url]).fetchone()
-            if row and row[1] == digest:
-                conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [item.fetched_at, row[0]])
-                outcome = "unchanged"
+            row = conn.execute(
+                "SELECT a.id, a.content_hash, COALESCE(p.fetched_at, a.last_seen) FROM articles a"
+                " LEFT JOIN pages p ON p.url = a.url WHERE a.url = ?", [item.url]).fetchone()
+            capture_id = self._insert_capture(origin, item.url) if origin else None
+            if row and item.fetched_at < row[2]:
+                outcome = self._save_older(row[0], item, digest, capture_id, current_at=row[2])
+                article_id = row[0]
+            elif row and row[1] == digest:
+                conn.execute("UPDATE articles SET last_seen = MAX(last_seen, ?) WHERE id = ?",
+                             [item.fetched_at, row[0]])
+                outcome, article_id = "unchanged", row[0]
             else:
                 article_id = self._write_article(item, digest, row[0] if row else None)
                 self._write_facts(article_id, item)
-                self._write_page(article_id, item)
+                self._write_page(article_id, item, capture_id)
                 outcome = "updated" if row else "new"
+            if capture_id is not None:
+                conn.execute("UPDATE captures SET outcome = ?, article_id = ? WHERE id = ?",
+                             [outcome, article_id, capture_id])
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         return outcome
+
+    def _save_older(self, article_id: int, item: ArticleItem, digest: str, capture_id: int | None, *,
+                    current_at: str) -> str:
+        """A capture from before the stored page: the article's first sight moves back; a text
+        the archive does not hold yet is kept as an older version, never as the current one."""
+        conn = self.db.conn
+        at = item.fetched_at
+        current, since = conn.execute("SELECT content_hash, COALESCE(changed_at, first_seen) FROM articles"
+                                      " WHERE id = ?", [article_id]).fetchone()  # since: the current text's
+        known = conn.execute("SELECT id FROM article_versions WHERE article_id = ? AND content_hash = ?",
+                             [article_id, digest]).fetchone()
+        if digest == current or known:
+            conn.execute("UPDATE articles SET first_seen = MIN(first_seen, ?) WHERE id = ?", [at, article_id])
+            if known:
+                conn.execute("UPDATE article_versions SET first_seen = MIN(COALESCE(first_seen, ?), ?) WHERE id = ?",
+                             [at, at, known[0]])
+            return "unchanged"
+        # replaced by the next newer version the archive knows of, else by the current text
+        newer = conn.execute("SELECT MIN(first_seen) FROM article_versions WHERE article_id = ? AND first_seen > ?",
+                             [article_id, at]).fetchone()[0]
+        replaced_at = min([t for t in (newer, since) if t and t > at] or [current_at])
+        conn.execute("UPDATE articles SET first_seen = MIN(first_seen, ?), changed_at = COALESCE(changed_at, ?)"
+                     " WHERE id = ?", [at, since, article_id])
+        conn.execute(
+            "INSERT INTO article_versions (article_id, title, body_text, content_hash, published_at, first_seen,"
+            " replaced_at, capture_id) VALUES (?,?,?,?,?,?,?,?)",
+            [article_id, item.title, item.body_text, digest, item.published_at, at, replaced_at, capture_id])
+        return "version"
+
+    def record_capture(self, origin: CaptureOrigin, url: str, outcome: str) -> None:
+        """A capture that was read but not archived (an error page, a redirect, a bad record...),
+        with the reason: it is not fetched again."""
+        with self.db.conn:
+            capture_id = self._insert_capture(origin, url)
+            self.db.conn.execute("UPDATE captures SET outcome = ? WHERE id = ?", [outcome, capture_id])
+
+    def _insert_capture(self, origin: CaptureOrigin, url: str) -> int:
+        row = [origin.source, origin.key, url, origin.original_url, origin.captured_at, origin.digest,
+               origin.locator, origin.size, now_vn()]
+        self.db.conn.execute(
+            "INSERT INTO captures (source, key, url, original_url, captured_at, digest, locator, size, fetched_at,"
+            " outcome) VALUES (?,?,?,?,?,?,?,?,?,'reading') ON CONFLICT(key) DO UPDATE SET url = excluded.url,"
+            " captured_at = excluded.captured_at, digest = excluded.digest, locator = excluded.locator,"
+            " size = excluded.size, fetched_at = excluded.fetched_at", row)
+        return self.db.conn.execute("SELECT id FROM captures WHERE key = ?", [origin.key]).fetchone()[0]
 
     def replace_facts(self, article_id: int, item: ArticleItem) -> None:
         """For re-extraction: new facts (and fields) for a stored article, one transaction."""
@@ -110,10 +171,12 @@ class ArchiveWriter(Archive):
             article_id = cur.lastrowid
         else:
             if keep_version:
+                # the version replaced came from the capture of the page stored with it (NULL: a live crawl)
                 conn.execute(
                     "INSERT INTO article_versions (article_id, title, body_text, content_hash, published_at,"
-                    " first_seen, replaced_at) SELECT id, title, body_text, content_hash, published_at,"
-                    " COALESCE(changed_at, first_seen), ? FROM articles WHERE id = ?",
+                    " first_seen, replaced_at, capture_id) SELECT a.id, a.title, a.body_text, a.content_hash,"
+                    " a.published_at, COALESCE(a.changed_at, a.first_seen), ?, p.capture_id FROM articles a"
+                    " LEFT JOIN pages p ON p.url = a.url WHERE a.id = ?",
                     [item.fetched_at, article_id])
                 fields["changed_at"] = item.fetched_at
             sets = ", ".join(f"{k} = ?" for k in fields)
@@ -123,13 +186,13 @@ class ArchiveWriter(Archive):
                      [article_id, item.title or "", item.body_text, fold(f"{item.title or ''}\n{item.body_text}")])
         return article_id
 
-    def _write_page(self, article_id: int, item: ArticleItem) -> None:
+    def _write_page(self, article_id: int, item: ArticleItem, capture_id: int | None = None) -> None:
         self.db.conn.execute(
             "INSERT OR REPLACE INTO pages (url, article_id, fetched_at, status, content_type, encoding,"
-            " etag, last_modified, raw_sha256, raw_size, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " etag, last_modified, raw_sha256, raw_size, raw, capture_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [item.url, article_id, item.fetched_at, item.status, item.content_type, item.encoding,
              item.etag, item.last_modified, hashlib.sha256(item.raw).hexdigest(), len(item.raw),
-             zlib.compress(item.raw, 6)])
+             zlib.compress(item.raw, 6), capture_id])
 
     def _write_facts(self, article_id: int, item: ArticleItem) -> None:
         conn = self.db.conn
