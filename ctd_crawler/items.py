@@ -33,6 +33,7 @@ class ArticleItem(RawArticle):
     encoding: str
     raw: bytes = field(repr=False)
     html: str = field(repr=False)  # the decoded page, for page-level date sources; not archived
+    tree: Any = field(default=None, repr=False, compare=False)  # the parsed page (lxml), for the spider; not archived
     site_province: str | None = None
     etag: str | None = None
     last_modified: str | None = None
@@ -70,11 +71,21 @@ class EntryVisit:
 
     url: str
     site: str
-    kind: str  # listing | sitemap | sitemapindex | feed
+    kind: str  # home | listing | sitemap | sitemapindex | feed | api
     checked_at: str
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+
+
+@dataclass(frozen=True)
+class SiteLearnt:
+    """What a crawl learnt of a site's routing (crawl/routing.py): the family its pages
+    show, and (pattern, kind) rows of URL shapes (or exact URLs) and what their pages were."""
+
+    site: str
+    family: str | None = None
+    patterns: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

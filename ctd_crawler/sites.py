@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 REGISTRY = Path(__file__).with_name("sites.toml")
 REQUIRED = ("id", "name", "base_url")
 LANGS = ("vi", "en")
+AUTO_FAMILY = "auto"  # the archive's family of a site whose pages have not shown theirs yet
 TOPICS = ("red-cross",)  # a general paper: only its stories on this topic are kept
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

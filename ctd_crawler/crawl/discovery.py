@@ -1,11 +1,14 @@
-"""Reading the pages that lead to articles: links of a listing page, entries of a sitemap
-or a feed, the dates a listing shows. Pure functions over responses and trees."""
+"""Reading the pages that lead to articles: links of a listing page, the feeds a page
+announces, entries of a sitemap, a feed or a CMS's posts API, the dates a listing shows.
+Pure functions over responses and trees."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from datetime import date
+from urllib.parse import urljoin
 
 from lxml import etree
 from scrapy.http import Response
@@ -16,6 +19,14 @@ from ctd_crawler.crawl.urls import canonical_url
 from ctd_crawler.sites import Site
 
 _LISTING_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
+# Child sitemaps of pages, taxonomies and authors (WordPress core and Yoast, NukeViet's
+# about module): no articles in them.
+NON_ARTICLE_SITEMAP = re.compile(r"posts-page-|taxonomies-|users-|(?:^|/)(?:page|category|post_tag|tag|author)-sitemap"
+                                 r"|\.about\.xml", re.I)
+# Links to files, not pages: images, documents, archives, media.
+FILE_LINK = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|pdf|docx?|xlsx?|pptx?|zip|rar|7z|mp[34]|avi|mov|wmv|flv)"
+                       r"(?:[?#]|$)", re.I)
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
 
 
@@ -43,13 +54,41 @@ def declares_entities(body: bytes) -> bool:
 
 
 def page_links(tree, base_url: str, site: Site) -> list[str]:
-    """The site's own links of a page, canonical, once each, in page order."""
+    """The site's own links to pages (not to files), canonical, once each, in page order."""
     tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="discard")
     seen: dict[str, None] = {}
     for href in tree.xpath("//a/@href"):
-        if href.startswith(("http://", "https://")) and site.owns(href):
+        if href.startswith(("http://", "https://")) and site.owns(href) and not FILE_LINK.search(href):
             seen.setdefault(canonical_url(href))
     return list(seen)
+
+
+def feed_links(tree, base_url: str, site: Site) -> list[str]:
+    """The feeds a page announces (<link rel="alternate" type="application/rss+xml">) on its site."""
+    found: dict[str, None] = {}
+    for link in tree.xpath("//head/link[@href][contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]"):
+        if (link.get("type") or "").strip().lower() in _FEED_TYPES:
+            href = urljoin(base_url, link.get("href").strip())
+            if site.owns(href):
+                found.setdefault(canonical_url(href))
+    return list(found)
+
+
+def posts_api_entries(body: bytes) -> list[tuple[str, str | None]]:
+    """(link, modified) of each post of a WordPress REST posts page; raises UnreadableEntry."""
+    try:
+        posts = json.loads(body)
+    except ValueError as exc:
+        raise UnreadableEntry(f"not JSON ({exc})") from None
+    if not isinstance(posts, list):
+        raise UnreadableEntry("not a list of posts")
+    out = []
+    for post in posts:
+        link = post.get("link") if isinstance(post, dict) else None
+        if isinstance(link, str) and link.startswith(("http://", "https://")):
+            modified = post.get("modified_gmt")
+            out.append((link, f"{modified}Z" if isinstance(modified, str) and modified else None))
+    return out
 
 
 def listing_days(tree) -> list[date]:

@@ -61,6 +61,10 @@ class Incremental:
         if self.crawler is not None:
             self.crawler.stats.inc_value(f"ctd/{key}")
 
+    def learnt(self, site: str) -> dict:
+        """What earlier runs learnt of the site's URLs (crawl/routing.py), to start from."""
+        return self.archive.learnt_kinds(site) if self.archive is not None else {}
+
     # -- listing pages, sitemaps, feeds -----------------------------------------
     def entry(self, url: str, site: str) -> Validators | None:
         """None: skip this entry page (read recently); else the validators to send."""

@@ -25,9 +25,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from email.utils import formatdate, parsedate_to_datetime
 from functools import cache
+from glob import escape as glob_escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 # The demo mirror of a checkout, relative to the project folder: fixtures are test data,
 # not installed with the package.
@@ -62,11 +63,19 @@ def url_of(path: Path, root: Path) -> str | None:
 def _existing(root: Path, host: str, path: str, query: str) -> Path | None:
     """The fixture file, with the query as written or in the crawler's sorted order; never a
     file outside `root` (".." and its percent-encoded forms, symlinks out of the folder)."""
-    sorted_query = "&".join(sorted(query.split("&"))) if query else ""
-    for q in dict.fromkeys((query, sorted_query)):
-        target = file_for(root, host, path, q).resolve()
-        if target.is_relative_to(root) and target.is_file():
-            return target
+    target = file_for(root, host, path, query).resolve()
+    if target.is_relative_to(root) and target.is_file():
+        return target
+    if not query:
+        return None
+    # A server reads its parameters in any order and encoding: so does the mirror.
+    wanted = sorted(parse_qsl(query, keep_blank_values=True))
+    page = file_for(root, host, path).resolve()
+    if not page.parent.is_relative_to(root) or not page.parent.is_dir():
+        return None
+    for saved in page.parent.glob(glob_escape(page.name) + "@*"):
+        if sorted(parse_qsl(saved.name.partition("@")[2], keep_blank_values=True)) == wanted and saved.is_file():
+            return saved.resolve() if saved.resolve().is_relative_to(root) else None
     return None
 
 

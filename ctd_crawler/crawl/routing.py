@@ -7,8 +7,9 @@ itself decides (page/classify.py), which teaches its shape.
 A shape is a URL with its variable parts named: digits are {n}, a slug (a path segment of
 three words or more) is {slug}, query values likewise; so /news/hoat-dong-hoi/trao-qua-tet-
 cho-ho-ngheo-927.html and its siblings share /news/hoat-dong-hoi/{slug}-{n}.html. A shape
-that taught both articles and other pages (WordPress posts and pages share /{slug}/) decides
-nothing: each of its URLs is fetched, and the other pages are remembered one by one.
+that taught more than one kind (WordPress posts and pages share /{slug}/) decides nothing:
+each of its URLs is fetched; a page of no kind is also remembered by its exact URL, so it
+is not fetched again whatever its shape says.
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ import re
 from collections import Counter
 from urllib.parse import parse_qsl, urlsplit
 
+from ctd_crawler.page.classify import ARTICLE, KINDS, LISTING, OTHER
 from ctd_crawler.page.layouts import GENERIC, Layout
 from ctd_crawler.sites import Site
 
-ARTICLE, LISTING, OTHER = "article", "listing", "other"
-KINDS = (ARTICLE, LISTING, OTHER)
 _DIGITS = re.compile(r"\d+")
 # A segment's trailing id ("-927", "-a15167", "-post393387") and extension, kept in the shape.
 _SEGMENT = re.compile(r"^(?P<slug>.*?)(?P<id>-[a-z]{0,4}\d+)?(?P<ext>\.[a-z]{2,5}/?)?$", re.I)
@@ -64,30 +64,34 @@ def path_query(url: str) -> str:
 class Router:
     """One site's routing: what it knows, and what its pages teach it."""
 
-    def __init__(self, site: Site, layout: Layout, learnt: dict[str, Counter] | None = None,
-                 others: set[str] | None = None):
+    def __init__(self, site: Site, layout: Layout, learnt: dict[str, Counter] | None = None):
         self.site = site
         self.layout = layout
-        self.shapes: dict[str, Counter] = learnt or {}  # shape -> kinds its pages turned out to be
-        self.others: set[str] = others or set()  # URLs that were neither article nor listing
+        # shape (or, for a page of no kind, its exact URL: a shape without variables) -> kinds seen
+        self.learnt: dict[str, Counter] = learnt if learnt is not None else {}
         self._article = re.compile(site.article_url) if site.article_url else None
         self._listing = re.compile(site.listing_url) if site.listing_url else None
 
-    def kind(self, url: str) -> str | None:
-        """ARTICLE, LISTING, OTHER, or None: unknown until its page is seen."""
+    def registry_kind(self, url: str) -> str | None:
+        """What the registry's own regexes say (an override: the page is not asked)."""
         where = path_query(url)
         if self._article and self._article.search(where):
             return ARTICLE
         if self._listing and self._listing.search(where):
             return LISTING
-        if url in self.others:
+        return None
+
+    def kind(self, url: str) -> str | None:
+        """ARTICLE, LISTING, OTHER, or None: unknown until its page is seen."""
+        if known := self.registry_kind(url):
+            return known
+        if self.learnt.get(url):
             return OTHER
-        taught = self.shapes.get(shape(url))
+        taught = self.learnt.get(shape(url))
         if taught:
-            kinds = [k for k in (ARTICLE, LISTING) if taught[k]]
-            if len(kinds) == 1 and not taught[OTHER]:
-                return kinds[0]
-            return None  # the shape holds more than one kind of page: its pages decide one by one
+            kinds = [k for k in KINDS if taught[k]]
+            # a shape whose pages were of more than one kind decides nothing: each page decides
+            return kinds[0] if len(kinds) == 1 else None
         if self.layout.family != GENERIC:
             if self.layout.is_article_url(url):
                 return ARTICLE
@@ -95,7 +99,12 @@ class Router:
                 return LISTING
         return None
 
-    def learn(self, url: str, kind: str) -> None:
-        self.shapes.setdefault(shape(url), Counter())[kind] += 1
+    def learn(self, url: str, kind: str, *, exact: bool = False) -> list[tuple[str, str]]:
+        """Record what a page turned out to be; returns the (pattern, kind) rows to keep.
+        `exact`: only this URL (an off-topic story teaches nothing of its shape)."""
+        rows = [] if exact else [(shape(url), kind)]
         if kind == OTHER:
-            self.others.add(url)
+            rows.append((url, kind))  # also known by itself, even where its shape is ambiguous
+        for pattern, k in rows:
+            self.learnt.setdefault(pattern, Counter())[k] += 1
+        return rows

@@ -57,12 +57,14 @@ def check_setup(archive: str | Path, mirror: str | Path | None, settings: Settin
     if mirror and not str(mirror).startswith(("http://", "https://")) and not Path(mirror).is_dir():
         raise CrawlSetupError(f"no mirror folder at {mirror}")
     try:
-        spider_arguments(spider_args.get("site"), spider_args.get("since"), spider_args.get("full"),
-                         settings.get("CTD_SITES") or None)
+        sites, _, _ = spider_arguments(spider_args.get("site"), spider_args.get("since"), spider_args.get("full"),
+                                       settings.get("CTD_SITES") or None, str(mirror) if mirror else None)
     except RegistryError:
         raise
     except ValueError as exc:
         raise CrawlSetupError(str(exc)) from None
+    if not sites:
+        raise CrawlSetupError(f"the mirror {mirror} holds pages of no site of the registry")
     open_archive(archive).close()  # a corrupt, foreign or read-only archive: its own message
 
 

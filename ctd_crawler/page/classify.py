@@ -26,7 +26,7 @@ from ctd_crawler.page.html import text_of
 ARTICLE, LISTING, OTHER = "article", "listing", "other"
 KINDS = (ARTICLE, LISTING, OTHER)
 MIN_BODY = 150  # characters of main text an unmarked article has at the least
-MIN_LISTED = 3  # headline links of one URL shape that make a listing
+MIN_LISTED = 2  # headline links of one URL shape that make a listing (a last page may hold two)
 MIN_HEADLINE = 20  # characters of a link's text that make it a headline
 # Page furniture, whose links never make a listing (every page of a site has its menus).
 _FURNITURE = " or ".join(f"ancestor::{t}" for t in ("nav", "header", "footer", "aside"))

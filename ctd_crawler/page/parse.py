@@ -15,10 +15,8 @@ from ctd_crawler.sites import Site
 
 
 def layout_for(site: Site | None, tree):
-    """The site's registered family; for an unknown host, the family its markup shows."""
-    if site is not None:
-        return get_layout(site.family, article_url=site.article_url, listing_url=site.listing_url)
-    return get_layout(detect_family(tree))
+    """The family the registry names for the site; else the family the page's markup shows."""
+    return get_layout(site.family if site is not None and site.family else detect_family(tree))
 
 
 def parse_page(
@@ -43,6 +41,6 @@ def parse_page(
             raw.fallbacks.append("date_text")
     return ArticleItem(
         **vars(raw), site=site.id if site else None, fetched_at=fetched_at or now_vn(), status=status,
-        content_type=content_type, encoding=encoding, raw=body, html=text,
+        content_type=content_type, encoding=encoding, raw=body, html=text, tree=tree,
         site_province=site.province if site else None, etag=etag, last_modified=last_modified,
     )

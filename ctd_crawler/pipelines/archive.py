@@ -15,7 +15,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from ctd_crawler.crawl.monitor import Thresholds, check_run, error_stats, report
-from ctd_crawler.items import ArticleConfirmed, EntryVisit
+from ctd_crawler.items import ArticleConfirmed, EntryVisit, SiteLearnt
 from ctd_crawler.page.parse import now_vn
 from ctd_crawler.store import open_archive
 
@@ -58,6 +58,9 @@ class ArchivePipeline:
             return item
         if isinstance(item, ArticleConfirmed):
             self.archive.touch(item.url, item.seen_at)
+            return item
+        if isinstance(item, SiteLearnt):
+            self.archive.learn(item.site, item.family, item.patterns)
             return item
         outcome = self.archive.save(item)
         self.stats.inc_value(f"ctd/articles_{outcome}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,15 @@ class Archive:
         """(etag, last_modified, checked_at, kind) of a listing page, sitemap or feed."""
         return self.db.execute("SELECT etag, last_modified, checked_at, kind FROM entry_pages WHERE url = ?",
                                [url]).fetchone()
+
+    def learnt_kinds(self, site: str) -> dict[str, Counter]:
+        """What earlier crawls learnt of a site's URLs: pattern -> pages per kind."""
+        learnt: dict[str, Counter] = {}
+        if "url_kinds" in self.db.table_names():
+            for pattern, kind, pages in self.db.execute(
+                    "SELECT pattern, kind, pages FROM url_kinds WHERE site = ?", [site]):
+                learnt.setdefault(pattern, Counter())[kind] = pages
+        return learnt
 
     def complete_sites(self) -> set[str]:
         """Sites whose last crawl went through completely (their entry page states can be trusted)."""

@@ -176,6 +176,21 @@ ALTER TABLE article_versions ADD COLUMN capture_id INTEGER REFERENCES captures(i
 ALTER TABLE crawl_runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'crawl';
 """
 
+# What crawls learnt of each site's URLs (crawl/routing.py): a URL shape, or the exact URL of
+# a page of no kind, and how many of its pages were articles, listings or neither; so that a
+# later run routes links without fetching them.
+SCHEMA_V6 = """
+CREATE TABLE url_kinds (
+    site TEXT NOT NULL REFERENCES sites(id),
+    pattern TEXT NOT NULL,               -- a shape (/news/{slug}-{n}.html) or an exact URL
+    kind TEXT NOT NULL,                  -- article | listing | other
+    pages INTEGER NOT NULL,
+    PRIMARY KEY (site, pattern, kind)
+);
+-- the writer asks it of every new URL: the same article under another address is no new article
+CREATE INDEX idx_articles_content ON articles(site, content_hash);
+"""
+
 # (version, name, SQL script). Append only.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial schema", SCHEMA_V1),
@@ -184,6 +199,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (3, "incremental crawls and run checks", SCHEMA_V3),
     (4, "articles.province", SCHEMA_V4),
     (5, "web archive captures", SCHEMA_V5),
+    (6, "learnt URL kinds, articles by content", SCHEMA_V6),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -26,6 +26,7 @@ from ctd_crawler.extract.attribution import person_scope
 from ctd_crawler.extract.dates import now_vn
 from ctd_crawler.extract.text import fold
 from ctd_crawler.items import ArticleItem, CaptureOrigin
+from ctd_crawler.sites import AUTO_FAMILY
 from ctd_crawler.store.archive import Archive
 
 
@@ -41,10 +42,16 @@ class ArchiveWriter(Archive):
 
     # -- sites and runs ---------------------------------------------------------
     def sync_sites(self, sites) -> None:
-        rows = [{"id": s.id, "name": s.name, "province": s.province, "base_url": s.base_url,
-                 "family": s.family, "lang": s.lang} for s in sites]
+        """The registry's sites; a site whose family the registry leaves to its pages keeps
+        the family a crawl recognised (AUTO_FAMILY until one did)."""
+        rows = [(s.id, s.name, s.province, s.base_url, s.family or AUTO_FAMILY, s.lang) for s in sites]
         with self.db.conn:
-            self.db["sites"].upsert_all(rows, pk="id")
+            self.db.conn.executemany(
+                "INSERT INTO sites (id, name, province, base_url, family, lang) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET name = excluded.name, province = excluded.province,"
+                " base_url = excluded.base_url, lang = excluded.lang, family = CASE"
+                f" WHEN excluded.family != '{AUTO_FAMILY}' OR sites.family IS NULL THEN excluded.family"
+                " ELSE sites.family END", rows)
 
     def start_run(self, site_ids: list[str], started_at: str, kind: str = "crawl") -> int:
         with self.db.conn:
@@ -70,9 +77,11 @@ class ArchiveWriter(Archive):
 
     # -- articles -------------------------------------------------------------
     def save(self, item: ArticleItem, origin: CaptureOrigin | None = None) -> str:
-        """Upsert one article with its facts; returns 'new', 'updated', 'unchanged', or 'version'
-        (a capture older than the stored page, kept in article_versions). With `origin`, the
-        capture is recorded in the same transaction."""
+        """Upsert one article with its facts; returns 'new', 'updated', 'unchanged', 'version'
+        (a capture older than the stored page, kept in article_versions) or 'duplicate' (a
+        new URL of the site with the very title and text of an archived article: the same
+        article under another address, not archived twice). With `origin`, the capture is
+        recorded in the same transaction."""
         digest = content_hash(item.title, item.body_text)
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
@@ -81,7 +90,10 @@ class ArchiveWriter(Archive):
                 "SELECT a.id, a.content_hash, COALESCE(p.fetched_at, a.last_seen) FROM articles a"
                 " LEFT JOIN pages p ON p.url = a.url WHERE a.url = ?", [item.url]).fetchone()
             capture_id = self._insert_capture(origin, item.url) if origin else None
-            if row and item.fetched_at < row[2]:
+            if row is None and conn.execute("SELECT 1 FROM articles WHERE site IS ? AND content_hash = ?",
+                                            [item.site, digest]).fetchone():
+                outcome, article_id = "duplicate", None
+            elif row and item.fetched_at < row[2]:
                 outcome = self._save_older(row[0], item, digest, capture_id, current_at=row[2])
                 article_id = row[0]
             elif row and row[1] == digest:
@@ -258,6 +270,16 @@ class ArchiveWriter(Archive):
                     " ON CONFLICT(url) DO UPDATE SET site = excluded.site, kind = excluded.kind,"
                     " etag = excluded.etag, last_modified = excluded.last_modified, checked_at = excluded.checked_at",
                     [url, site, kind, etag, last_modified, checked_at])
+
+    def learn(self, site: str, family: str | None, patterns: tuple[tuple[str, str], ...]) -> None:
+        """What a crawl learnt of a site (items.SiteLearnt): its family, and URL kinds."""
+        with self.db.conn:
+            if family:
+                self.db.execute("UPDATE sites SET family = ? WHERE id = ?", [family, site])
+            self.db.conn.executemany(
+                "INSERT INTO url_kinds (site, pattern, kind, pages) VALUES (?, ?, ?, 1)"
+                " ON CONFLICT(site, pattern, kind) DO UPDATE SET pages = pages + 1",
+                [(site, pattern, kind) for pattern, kind in patterns])
 
     def mark_sites(self, site_ids: list[str], complete_at: str | None) -> None:
         """NULL when a crawl of the sites starts; a time when one ends cleanly."""

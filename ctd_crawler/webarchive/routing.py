@@ -1,22 +1,24 @@
-"""Which URLs of a site are articles: the one place web archives ask the site's routing.
+"""Which URLs of a site may be articles: the one place web archives ask the site's routing.
 
-Today that is the CMS family's URL patterns (with the registry's overrides), as the
-spider uses them. How sites are routed is changing (URL shapes learnt per site): swap
-this function, and backfill and import follow.
+The crawl's routing (crawl/routing.py): the registry's regexes, the family's patterns.
+A URL it calls a listing or a page of no kind is not fetched; an article, or a URL it does
+not know, is, and its page decides (crawl/article.py classifies every page it reads).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from ctd_crawler.page.layouts import Layout, get_layout
+from ctd_crawler.crawl.routing import Router
+from ctd_crawler.page.classify import ARTICLE
+from ctd_crawler.page.layouts import GENERIC, get_layout
 from ctd_crawler.sites import Site
 
 
 def is_article_url(site: Site, url: str) -> bool:
-    return _layout(site.family, site.article_url, site.listing_url).is_article_url(url)
+    return _router(site).kind(url) in (ARTICLE, None)
 
 
 @cache
-def _layout(family: str, article_url: str | None, listing_url: str | None) -> Layout:
-    return get_layout(family, article_url=article_url, listing_url=listing_url)
+def _router(site: Site) -> Router:
+    return Router(site, get_layout(site.family or GENERIC))

@@ -24,8 +24,8 @@ def layout_class(family: str) -> type[Layout]:
     return importlib.import_module(f"ctd_crawler.page.layouts.{family}").LAYOUT
 
 
-def get_layout(family: str, *, article_url: str | None = None, listing_url: str | None = None) -> Layout:
-    return layout_class(family)(article_url=article_url, listing_url=listing_url)
+def get_layout(family: str) -> Layout:
+    return layout_class(family)()
 
 
 def detect_family(tree: etree._Element) -> str:

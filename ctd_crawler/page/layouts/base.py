@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import cache
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -41,7 +42,8 @@ class Layout:
     drop: ClassVar[tuple[str, ...]] = ()
     # The lead (sapo) where a family prints it outside the body: article text, read first.
     sapo: ClassVar[tuple[str, ...]] = ()
-    # Regexes over the URL path (+ query): article pages and listing pages of the family.
+    # Regexes over the URL path (+ query): article pages and listing pages of the family
+    # (a registry entry's own regexes override them: crawl/routing.py).
     article_url: ClassVar[str] = r"$^"
     listing_url: ClassVar[str] = r"$^"
     # XPaths that identify the family on a page of an unknown host (generator meta, markup).
@@ -49,18 +51,18 @@ class Layout:
     # What the CMS's own templates mark a page as: (XPath, ARTICLE | LISTING | OTHER), the
     # first match wins; a page with no mark is judged by its structure (page/classify.py).
     page_kinds: ClassVar[tuple[tuple[str, str], ...]] = ()
+    # Where the CMS serves its sitemaps, feeds and posts as data, tried in this order when
+    # neither robots.txt nor the home page names any (paths from the site's root).
+    sitemap_paths: ClassVar[tuple[str, ...]] = ("/sitemap.xml",)
+    feed_paths: ClassVar[tuple[str, ...]] = ()
+    posts_api: ClassVar[str | None] = None  # a JSON list of posts with their "link" and "modified_gmt"
 
-    def __init__(self, article_url: str | None = None, listing_url: str | None = None):
-        # A registry entry may override the family's URL patterns (data, not code).
-        self._article_re = re.compile(article_url or self.article_url)
-        self._listing_re = re.compile(listing_url or self.listing_url)
-
-    # -- URL classification (used by the spider) --------------------------------
+    # -- URL classification (the family's patterns; crawl/routing.py owns the decision) --
     def is_article_url(self, url: str) -> bool:
-        return bool(self._article_re.search(_path_query(url)))
+        return bool(_regex(self.article_url).search(_path_query(url)))
 
     def is_listing_url(self, url: str) -> bool:
-        return bool(self._listing_re.search(_path_query(url)))
+        return bool(_regex(self.listing_url).search(_path_query(url)))
 
     @classmethod
     def matches(cls, tree: etree._Element) -> bool:
@@ -111,6 +113,11 @@ class Layout:
     def _parse_lang(self, tree: etree._Element) -> str:
         lang = (tree.get("lang") or "").strip().lower()[:2]
         return lang if lang in ("vi", "en") else ""
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def _path_query(url: str) -> str:

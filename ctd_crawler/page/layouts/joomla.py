@@ -76,6 +76,8 @@ class JoomlaLayout(Layout):
         "//div[contains(@class, 'com-content-article')]",
         f"{_INFO}",
     )
+    sitemap_paths = ()  # core has none; the featured (home) view's feed lists the latest articles
+    feed_paths = ("/index.php?format=feed&type=rss",)
     # The template prints the view in the body class (Cassiopeia index.php: "view-<view>").
     page_kinds = (
         (f"//body[{has_class('view-article')}]", ARTICLE),

@@ -82,6 +82,8 @@ class NukeVietLayout(Layout):
         "//meta[@name='generator'][starts-with(@content,'NukeViet')]",
         "//div[@id='news-bodyhtml']",
     )
+    # .htaccess: sitemap.xml is rewritten to it; robots.txt names it when SEO tools wrote robots.txt
+    sitemap_paths = ("/index.php?nv=SitemapIndex",)
     # The news module's detail template (detail.tpl); listings and other modules lack it.
     page_kinds = (("//div[@id='news-bodyhtml']", ARTICLE),)
 

@@ -84,6 +84,10 @@ class WordPressLayout(Layout):
         "//link[contains(@href, '/wp-content/') or contains(@href, '/wp-includes/')]",
         "//script[contains(@src, '/wp-content/') or contains(@src, '/wp-includes/')]",
     )
+    # core sitemaps since 5.5 (wp-includes/sitemaps/), Yoast's index, the RSS2 feed, the REST API since 4.7
+    sitemap_paths = ("/wp-sitemap.xml", "/sitemap_index.xml")
+    feed_paths = ("/feed/",)
+    posts_api = "/wp-json/wp/v2/posts"
     # body_class() of wp-includes/post-template.php: what the template hierarchy rendered.
     page_kinds = (
         *((f"//body[{has_class(c)}]", ARTICLE) for c in ("single-post",)),
