@@ -37,10 +37,12 @@ class ArticleItem(RawArticle):
     site_province: str | None = None
     etag: str | None = None
     last_modified: str | None = None
+    listed_at: str | None = None  # the date the sitemap or feed gave with the link it was fetched from
     # filled by the pipelines
     province: str | None = None  # the one the article is counted under (extract/attribution.py)
     published_at: str | None = None
     published_text: str | None = None
+    page_date: str | None = None  # the date the page itself claims (published_at unless it is a migration stamp)
     event_dates: list[dict[str, Any]] = field(default_factory=list)
     people: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)

@@ -67,10 +67,10 @@ def copy_mirror(target: Path) -> Path:
 
 
 # The demo archive that archive.md's worked queries are shown on: `ctd-archive demo`
-# crawled twice, the second time with one page corrected (27.450 -> 27.540 đơn vị máu),
+# crawled twice, the second time with one page corrected (1.050 -> 1.005 đơn vị máu),
 # so the archive has an article that changed between crawls, as real archives do.
-CHANGED_PAGE = "chuthapdobacgiang.org.vn/tin-tuc/chi-tiet.aspx@id=1924"  # no sitemap or feed
-CHANGE = ("27.450 đơn vị máu".encode(), "27.540 đơn vị máu".encode())
+CHANGED_PAGE = "chuthapdobg.org.vn/ves-portal/1512/NGAY-HOI-HIEN-MAU-CHU-NHAT-DO-NAM-2020-TIEP-NHAN-1050-DON-VI-MAU.html"
+CHANGE = ("1.050 đơn vị máu".encode(), "1.005 đơn vị máu".encode())  # a site with no sitemap or feed
 
 
 def demo(archive: Path, mirror: Path, **env: str) -> None:

@@ -6,13 +6,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SITES = FIXTURES / "sites"  # the offline mirror
 EXPECTED = FIXTURES / "expected"  # hand-checked extraction of the mirror's articles
-# Rebuilt sites of hosts that are also old fixture hosts, kept apart until they replace them.
-SITES_NEW = FIXTURES / "sites-new"
-EXPECTED_NEW = FIXTURES / "expected-new"
 HELDOUT = FIXTURES / "heldout"  # pages of CMS families without a layout, annotated apart
 # The article the project was created from, as a person sees it: beside the checkout, not in it
 # (tests that read it skip on a machine without ../shared).
 SEED_TEXT = ROOT.parent / "shared" / "seeds" / "000_0993374ef8b464a8.txt"
 # Its page on the mirror, and that page's real URL.
-SEED_PAGE = SITES / "chuthapdobacgiang.org.vn" / "tin-tuc" / "chi-tiet.aspx@id=1856"
-SEED_URL = "https://chuthapdobacgiang.org.vn/tin-tuc/chi-tiet.aspx?id=1856"
+SEED_URL = "https://chuthapdobg.org.vn/ves-portal/3174/HOI-NGHI-SO-KET-SAU-THANG-DAU-NAM-2024---CUM-THI-DUA-SO-4.html"
+SEED_PAGE = SITES / "chuthapdobg.org.vn" / "ves-portal" / "3174" / "HOI-NGHI-SO-KET-SAU-THANG-DAU-NAM-2024---CUM-THI-DUA-SO-4.html"

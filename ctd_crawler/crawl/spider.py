@@ -92,6 +92,7 @@ class CtdSpider(scrapy.Spider):
         kwargs.setdefault("mirror", crawler.settings.get("CTD_MIRROR") or None)
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.incremental = Incremental.from_crawler(crawler, full=spider.full)
+        spider.routers = spider._routers()  # again, with what earlier runs learnt
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         return spider
 
@@ -101,7 +102,6 @@ class CtdSpider(scrapy.Spider):
         self.sites, self.since, self.full = spider_arguments(site, since, full, registry, mirror)
         self.allowed_domains = sorted({d for s in self.sites for d in (s.allowed_domains or (s.host,))})
         self._by_id = {s.id: s for s in self.sites}
-        self.routers: dict[str, Router] = {}  # built at start, with what earlier runs learnt
         self._index = {s.id: SiteIndex() for s in self.sites}
         self._listing_pages: Counter[str] = Counter()
         self._article_urls = SeenSet()  # on disk: flat memory however many articles a run meets
@@ -109,11 +109,14 @@ class CtdSpider(scrapy.Spider):
         # hold what this run fetched, which is no reason to count it as "unchanged")
         self._requested = SeenSet()
         self.incremental = Incremental(None, None, full=self.full)  # from_crawler gives it the archive
+        self.routers = self._routers()
+
+    def _routers(self) -> dict[str, Router]:
+        return {s.id: Router(s, get_layout(s.family or GENERIC), self.incremental.learnt(s.id)) for s in self.sites}
 
     # -- entry points ---------------------------------------------------------
     async def start(self):
         for site in self.sites:
-            self.routers[site.id] = Router(site, get_layout(site.family or GENERIC), self.incremental.learnt(site.id))
             for url in site.sitemaps:
                 if request := self._index_request(url, site, "sitemap"):
                     yield request
@@ -140,11 +143,11 @@ class CtdSpider(scrapy.Spider):
                 self.crawler.engine.crawl(req)
 
     def _request(self, url: str, callback, site: Site, *, kind: str, validators: Validators = NO_VALIDATORS,
-                 priority: int = 0, parent: str | None = None) -> scrapy.Request:
+                 priority: int = 0, parent: str | None = None, listed_at: str | None = None) -> scrapy.Request:
         etag, last_modified = validators
         headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         meta = {"ctd_kind": kind, **({"handle_httpstatus_list": [304]} if headers else {}),
-                **({"ctd_parent": parent} if parent else {})}
+                **({"ctd_parent": parent} if parent else {}), **({"ctd_listed_at": listed_at} if listed_at else {})}
         return scrapy.Request(canonical_url(url), callback=callback, errback=self.on_error, headers=headers,
                               meta=meta, cb_kwargs={"site_id": site.id}, priority=priority)
 
@@ -214,6 +217,7 @@ class CtdSpider(scrapy.Spider):
             return
         yield from self._recognise(site, item.tree)
         yield self._learn(site, url, ARTICLE)
+        item.listed_at = response.meta.get("ctd_listed_at")
         if charset_lies(content_type, item):
             self._count("charset_mismatch")
         self._count("articles_parsed")
@@ -416,7 +420,7 @@ class CtdSpider(scrapy.Spider):
             self._requested.add(url)
             self._count("probes" if kind is None else "article_requests")
             yield self._request(url, self.parse_page, site, kind="probe" if kind is None else "article",
-                                validators=validators, priority=10 if kind else 5)
+                                validators=validators, priority=10 if kind else 5, listed_at=changed_at)
 
     def _topic_pagination(self, site: Site, url: str) -> bool:
         """A listing under one of a topic site's start pages (its ?page=N, /trang-N)."""

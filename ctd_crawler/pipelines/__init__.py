@@ -40,6 +40,9 @@ class Step:
         # the spider's EntryVisit / ArticleConfirmed items are for the archive only
         return self.apply(item, self._count) if isinstance(item, ArticleItem) else item
 
+    def open(self, archive) -> None:
+        """Read what the step needs of the archive its items go to (re-extraction calls it)."""
+
     def apply(self, item: ArticleItem, count: Count) -> ArticleItem:
         raise NotImplementedError
 

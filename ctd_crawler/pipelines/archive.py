@@ -18,6 +18,7 @@ from ctd_crawler.crawl.monitor import Thresholds, check_run, error_stats, report
 from ctd_crawler.items import ArticleConfirmed, EntryVisit, SiteLearnt
 from ctd_crawler.page.parse import now_vn
 from ctd_crawler.store import open_archive
+from ctd_crawler.store.reextract import redate_stamped
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,9 @@ class ArchivePipeline:
                 if n:
                     logger.info("site %s had %d transient failures: the next run re-reads all its listings", site, n)
         self.stats.set_value("ctd/checks_failed", len(failures))
+        if redated := redate_stamped(self.archive):
+            logger.info("re-dated %d articles archived before their migration stamp showed", redated)
+            self.stats.set_value("ctd/redated_stamped", redated)
         status = "interrupted" if reason != "finished" else "failed" if failures else "finished"
         self.archive.finish_run(
             self.run_id, finished_at=now_vn(), finish_reason=reason, status=status,

@@ -143,6 +143,21 @@ class Archive:
                 learnt.setdefault(pattern, Counter())[kind] = pages
         return learnt
 
+    def shared_claims(self, least: int = 2) -> dict[tuple[str, str], list[str]]:
+        """(site, minute) -> URLs of the articles whose page claims that publication minute,
+        for the minutes `least` articles or more share (pipelines/dates.py: migration stamps)."""
+        if "page_date" not in self.db["articles"].columns_dict:
+            return {}
+        rows = self.db.execute(
+            "WITH claims AS (SELECT site, substr(page_date, 1, 16) AS minute, url FROM articles"
+            " WHERE site IS NOT NULL AND length(page_date) > 10)"
+            " SELECT c.site, c.minute, c.url FROM claims c JOIN (SELECT site, minute FROM claims"
+            " GROUP BY site, minute HAVING COUNT(*) >= ?) s USING (site, minute)", [least]).fetchall()
+        out: dict[tuple[str, str], list[str]] = {}
+        for site, minute, url in rows:
+            out.setdefault((site, minute), []).append(url)
+        return out
+
     def complete_sites(self) -> set[str]:
         """Sites whose last crawl went through completely (their entry page states can be trusted)."""
         return {r[0] for r in self.db.execute("SELECT id FROM sites WHERE complete_at IS NOT NULL")}

@@ -55,30 +55,55 @@ def diff_facts(before: Counter, after: Counter, key: int) -> tuple[int, int, int
     return sum(added.values()) - changed, changed, sum(removed.values()) - changed
 
 
-def stored_pages(archive: Archive, site: str | None = None) -> list[tuple]:
+def stored_pages(archive: Archive, site: str | None = None, urls: Iterable[str] | None = None) -> list[tuple]:
+    """The stored pages to re-read: all, one site's, or those of these article URLs."""
     where, params = ("WHERE a.site = ?", [site]) if site else ("", [])
+    if urls is not None:
+        wanted = sorted(urls)
+        where += (" AND " if where else "WHERE ") + f"a.url IN ({', '.join('?' * len(wanted))})"
+        params += wanted
     return archive.db.execute(
         "SELECT p.article_id, p.url, p.raw, p.content_type, p.fetched_at, p.status, p.etag, p.last_modified, "
-        f"a.last_seen FROM pages p JOIN articles a ON a.id = p.article_id {where} ORDER BY p.article_id",
+        f"a.last_seen, p.listed_at FROM pages p JOIN articles a ON a.id = p.article_id {where} ORDER BY p.article_id",
         params).fetchall()
+
+
+def redate_stamped(archive: Archive) -> int:
+    """Re-read the articles that still carry a minute that proved a migration stamp (their
+    claim came before the stamp showed: pipelines/dates.py); returns how many."""
+    from ctd_crawler.pipelines.dates import STAMP_MIN
+
+    urls = [url for (_, minute), claimants in archive.shared_claims(STAMP_MIN).items() for url in claimants]
+    if not urls:
+        return 0
+    marks = ", ".join("?" * len(urls))
+    still = [r[0] for r in archive.db.execute(
+        f"SELECT url FROM articles WHERE url IN ({marks}) AND published_at IS page_date", urls)]
+    if still:
+        reextract(archive, stored_pages(archive, urls=still))
+    return len(still)
 
 
 def reextract(archive: Archive, rows: list[tuple],
               progress: Callable[[Iterable], Iterator] = iter) -> Outcome:
     """Re-read `rows` (stored_pages) and replace each article's fields and facts."""
     from ctd_crawler.page import parse_page
-    from ctd_crawler.pipelines import run_chain
+    from ctd_crawler.pipelines import run_chain, steps
     from ctd_crawler.sites import load_sites, site_for_url
 
+    for step in steps():
+        step.open(archive)
     db = archive.db
     sites = load_sites()
     field_sql = f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE id = ?"
     outcome = Outcome(pages=len(rows))
-    for article_id, url, raw, content_type, fetched_at, status, etag, last_modified, last_seen in progress(rows):
+    for article_id, url, raw, content_type, fetched_at, status, etag, last_modified, last_seen, listed_at in progress(
+            rows):
         try:
             item = parse_page(zlib.decompress(raw), url, site=site_for_url(url, sites),
                               content_type=content_type, status=status or 200, fetched_at=fetched_at,
                               etag=etag, last_modified=last_modified)
+            item.listed_at = listed_at
             item = run_chain(item)
         except Exception as exc:  # noqa: BLE001 - one bad page is reported, never fatal
             outcome.skipped.append(f"{url}: {type(exc).__name__}: {exc}")

@@ -189,6 +189,10 @@ CREATE TABLE url_kinds (
 );
 -- the writer asks it of every new URL: the same article under another address is no new article
 CREATE INDEX idx_articles_content ON articles(site, content_hash);
+-- the date a page claims, kept apart from published_at: many articles of a site claiming one
+-- minute is a CMS's migration stamp, not their date (pipelines/dates.py)
+ALTER TABLE articles ADD COLUMN page_date TEXT;
+ALTER TABLE pages ADD COLUMN listed_at TEXT;
 """
 
 # (version, name, SQL script). Append only.
@@ -199,7 +203,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (3, "incremental crawls and run checks", SCHEMA_V3),
     (4, "articles.province", SCHEMA_V4),
     (5, "web archive captures", SCHEMA_V5),
-    (6, "learnt URL kinds, articles by content", SCHEMA_V6),
+    (6, "learnt URL kinds, articles by content, migration stamps", SCHEMA_V6),
 ]
 LATEST = MIGRATIONS[-1][0]
 

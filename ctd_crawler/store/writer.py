@@ -170,7 +170,8 @@ class ArchiveWriter(Archive):
         conn = self.db.conn
         fields = {
             "url": item.url, "site": item.site, "title": item.title, "published_at": item.published_at,
-            "published_text": item.published_text, "author": item.author, "lang": item.lang,
+            "published_text": item.published_text, "page_date": item.page_date, "author": item.author,
+            "lang": item.lang,
             "body_text": item.body_text, "content_hash": digest, "layout": item.layout, "province": item.province,
             "problems": json.dumps(item.problems, ensure_ascii=False) if item.problems else None,
             "last_seen": item.fetched_at,
@@ -201,10 +202,11 @@ class ArchiveWriter(Archive):
     def _write_page(self, article_id: int, item: ArticleItem, capture_id: int | None = None) -> None:
         self.db.conn.execute(
             "INSERT OR REPLACE INTO pages (url, article_id, fetched_at, status, content_type, encoding,"
-            " etag, last_modified, raw_sha256, raw_size, raw, capture_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " etag, last_modified, raw_sha256, raw_size, raw, capture_id, listed_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [item.url, article_id, item.fetched_at, item.status, item.content_type, item.encoding,
              item.etag, item.last_modified, hashlib.sha256(item.raw).hexdigest(), len(item.raw),
-             zlib.compress(item.raw, 6), capture_id])
+             zlib.compress(item.raw, 6), capture_id, item.listed_at])
 
     def _write_facts(self, article_id: int, item: ArticleItem) -> None:
         conn = self.db.conn

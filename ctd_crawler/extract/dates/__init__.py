@@ -16,8 +16,14 @@ events_en (what each form means) and resolve (years, ranges, flags); lunar (Tế
 
 from ctd_crawler.extract.dates.clock import VN_TZ, now_vn
 from ctd_crawler.extract.dates.events import extract_event_dates
-from ctd_crawler.extract.dates.published import PublishedDate, find_published, parse_date_text
+from ctd_crawler.extract.dates.published import (
+           PublishedDate,
+           dateline_date,
+           find_published,
+           parse_date_text,
+           url_date,
+)
 from ctd_crawler.extract.dates.resolve import EventDate
 
-__all__ = ["VN_TZ", "EventDate", "PublishedDate", "extract_event_dates", "find_published", "now_vn",
-           "parse_date_text"]
+__all__ = ["VN_TZ", "EventDate", "PublishedDate", "dateline_date", "extract_event_dates", "find_published", "now_vn",
+           "parse_date_text", "url_date"]

@@ -7,6 +7,7 @@ ctd_crawler.page.metadata gives the machine-readable candidates (JSON-LD, meta t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +24,7 @@ from ctd_crawler.extract.text import nfc
 class PublishedDate:
     value: str  # "2024-06-24", or "2024-07-09T03:03:00+07:00" when a time is known
     text: str  # the text it came from (published_text)
-    source: str  # "layout" | "json-ld" | "meta" | "time" | "url"
+    source: str  # "layout" | "json-ld" | "meta" | "time" | "url" | "dateline" | "listed"
 
 
 def parse_date_text(text: str, *, fetched_at: datetime | None = None, lang: str = "vi") -> PublishedDate | None:
@@ -69,6 +70,21 @@ def find_published(*, date_text: str | None, url: str, fetched_at: datetime | No
         # a day shown to readers, its time only in the page's metadata: take the time too
         return machine if machine and machine.value[:10] == found.value and len(machine.value) > 10 else found
     return machine or _url_date(url, fetched_at)
+
+
+# "Hà Nội, 26/01/2018 – ..." / "(NĐ) - Ngày 6/9/2024, ...": a full date before the text's first dash.
+_DATELINE = re.compile(r"^[^\n–—-]{0,60}?\b(\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)\b[^\n–—-]{0,20}\s[–—-]\s")
+
+
+def dateline_date(body: str, fetched_at: datetime | None = None) -> PublishedDate | None:
+    """The date a reporter wrote at the head of the text (a dateline), with its year."""
+    m = _DATELINE.match(body or "")
+    found = parse_date_text(m.group(1), fetched_at=fetched_at) if m else None
+    return PublishedDate(found.value, m.group(0).strip(), "dateline") if found else None
+
+
+def url_date(url: str, fetched_at: datetime | None = None) -> PublishedDate | None:
+    return _url_date(url, fetched_at)
 
 
 def _machine_date(candidates: Iterable[tuple[str, str]], fetched_at: datetime | None) -> PublishedDate | None:
