@@ -1,6 +1,7 @@
 """Web archives on the loopback imitation of the services (tests/webarchive/server.py), every
-article of the mirror's five sites captured three times (an older text, the page as saved,
-an identical re-capture), no interval between requests:
+hand-checked article of the mirror's sites (fixtures/expected) captured three times (an older
+text, the page as saved, an identical re-capture), no interval between requests; a paper's
+stories off its topic among them, read and not archived:
 
 - Wayback and Common Crawl backfills of each site into one fresh archive: captures listed,
   fetched and archived per second; requests and bytes per archived article; for Common

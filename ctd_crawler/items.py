@@ -73,7 +73,7 @@ class EntryVisit:
 
     url: str
     site: str
-    kind: str  # home | listing | sitemap | sitemapindex | feed | api
+    kind: str  # home | start | section | listing | sitemap | sitemapindex | feed | api
     checked_at: str
     etag: str | None = None
     last_modified: str | None = None

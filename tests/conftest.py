@@ -14,7 +14,7 @@ def make_item(url="https://redcross.org.vn/tin-tuc/a.html", title="Hội Chữ t
     item = ArticleItem(url=url, site="vnrc", fetched_at=fetched_at, status=200, content_type="text/html",
                        encoding="utf-8", raw=f"<html><h1>{title}</h1><p>{body}</p></html>".encode(),
                        html="", title=title, date_text=None, author=None, body_text=body, lang="vi",
-                       layout="vnrc")
+                       layout="wordpress")
     for name, value in fields.items():
         setattr(item, name, value)
     return item
@@ -24,7 +24,7 @@ def make_item(url="https://redcross.org.vn/tin-tuc/a.html", title="Hội Chữ t
 def archive(tmp_path):
     db = open_archive(tmp_path / "ctd.sqlite")
     db.db["sites"].insert({"id": "vnrc", "name": "TW Hội CTĐ", "base_url": "https://redcross.org.vn",
-                           "family": "vnrc"})
+                           "family": "wordpress"})
     yield db
     db.close()
 

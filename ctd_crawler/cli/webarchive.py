@@ -123,7 +123,7 @@ def backfill(archive_path, site_id, source, year_from, year_to, collection, per_
     Polite (a rate limit per service, retries with back-off) and resumable: a capture
     already read is not fetched again.
 
-    Example: ctd-archive backfill --site ctd-lao-cai --source wayback --from 2018 --to 2024
+    Example: ctd-archive backfill --site ctd-binhdinh --source wayback --from 2018 --to 2024
     """
     from ctd_crawler import settings
     from ctd_crawler.extract.dates import now_vn

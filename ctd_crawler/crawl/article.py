@@ -24,7 +24,7 @@ from ctd_crawler.page.decode import header_charset
 from ctd_crawler.page.layouts import get_layout
 from ctd_crawler.page.metadata import date_candidates
 from ctd_crawler.page.topic import on_topic
-from ctd_crawler.sites import Site
+from ctd_crawler.sites import Site, bare_host
 
 
 class NotAnArticle(ValueError):
@@ -80,7 +80,9 @@ def canonical_elsewhere(tree, url: str, site: Site | None) -> str | None:
     """The page's <link rel=canonical> when it names another page of the same site (not
     its home: a CMS that gives every page the home's canonical says nothing)."""
     href = tree.xpath("string(//head/link[@rel='canonical']/@href)").strip()
-    if not href.startswith(("http://", "https://")) or (site is not None and not site.owns(href)):
+    if not href.startswith(("http://", "https://")):
+        return None
+    if not (site.owns(href) if site is not None else bare_host(href) == bare_host(url)):
         return None
     canonical = canonical_url(href)
     if canonical == canonical_url(url) or urlsplit(canonical).path in ("", "/"):

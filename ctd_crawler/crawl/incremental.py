@@ -22,10 +22,9 @@ the `EntryVisit` and `ArticleConfirmed` items the spider yields.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from ctd_crawler.extract.dates import VN_TZ
+from ctd_crawler.extract.dates.clock import parse_when
 from ctd_crawler.store.archive import Archive, ArticleState
 
 Validators = tuple[str | None, str | None]  # (ETag, Last-Modified)
@@ -64,6 +63,10 @@ class Incremental:
     def learnt(self, site: str) -> dict:
         """What earlier runs learnt of the site's URLs (crawl/routing.py), to start from."""
         return self.archive.learnt_kinds(site) if self.archive is not None else {}
+
+    def sections(self, site: str) -> list[str]:
+        """The listings an earlier run reached from the site's home page."""
+        return self.archive.entry_urls(site, "section") if self.archive is not None else []
 
     # -- listing pages, sitemaps, feeds -----------------------------------------
     def entry(self, url: str, site: str) -> Validators | None:
@@ -128,24 +131,6 @@ class Incremental:
             self._count("known_skipped")
             return None
         return state.etag, state.last_modified
-
-
-def parse_when(value: str | None) -> datetime | None:
-    """An ISO 8601 date/time (sitemaps, the archive) or an RFC 822 date (feeds, HTTP), aware.
-    A bare date counts as the end of that day (Vietnam time): when unsure, fetch."""
-    if not value or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        if len(value) == 10:
-            return datetime.fromisoformat(value).replace(hour=23, minute=59, second=59, tzinfo=VN_TZ)
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-    return when if when.tzinfo else when.replace(tzinfo=VN_TZ)
 
 
 def age(when: str | None) -> timedelta:

@@ -130,6 +130,11 @@ class CtdSpider(scrapy.Spider):
                     canonical_url, site.start_urls):
                 if request := self._entry_request(site.base_url, self.parse_page, site, "home"):
                     yield request
+            # the sections an earlier run reached from the home page: a new article shows there
+            # first, even when the home page itself answers 304
+            for url in self.incremental.sections(site.id):
+                if request := self._entry_request(url, self.parse_page, site, "section"):
+                    yield request
 
     def robots_parsed(self, robotparser, request) -> None:
         """Scrapy read a host's robots.txt before its first request: its Sitemap lines are
@@ -185,7 +190,7 @@ class CtdSpider(scrapy.Spider):
         kind = response.meta.get("ctd_kind")
         site, router = self._by_id[site_id], self.routers[site_id]
         url = canonical_url(response.url)
-        if kind in ("home", "start", "listing"):
+        if kind in ("home", "start", "section", "listing"):
             yield self._visit(response, site_id)
         if response.status == 304:
             if kind in ("article", "probe"):
@@ -208,7 +213,7 @@ class CtdSpider(scrapy.Spider):
         except NotAnArticle as exc:
             if exc.item is not None:
                 yield from self._recognise(site, exc.item.tree)
-            if kind == "listing" and exc.key in (LISTING, OTHER):
+            if kind in ("section", "listing") and exc.key in (LISTING, OTHER):
                 # routed as a listing: read as one, however few its links (a last page of two)
                 yield self._learn(site, url, LISTING)
                 yield from self._listing(response, exc.item.tree, site)
@@ -283,7 +288,8 @@ class CtdSpider(scrapy.Spider):
         if index.held is not None:
             links, index.held = index.held, None
             for url in links:
-                yield from self._route(url, site, follow_listings=not index.found, probe=not index.found)
+                yield from self._route(url, site, follow_listings=not index.found, probe=not index.found,
+                                       listing_kind="section")
 
     def _listing(self, response: Response, tree, site: Site):
         site_id = site.id
@@ -392,16 +398,17 @@ class CtdSpider(scrapy.Spider):
     # -- where a link goes --------------------------------------------------------
     def _route(self, url: str, site: Site, *, follow_listings: bool, changed_at: str | None = None,
                parent: str | None = None, known: dict | None = None, probe: bool = True,
-               topic_page: bool = False):
+               topic_page: bool = False, listing_kind: str = "listing"):
         """An article (or a link nobody knows: its page decides) is requested once; a
         listing is followed when `follow_listings`; a page of no kind is left alone. A
         paper's links are kept to its topic: from a topic page, its own pagination; from
-        anywhere else, the links whose words name the topic."""
+        anywhere else, the links whose words name the topic. `listing_kind`: "section" for
+        the listings the home page links (read again by every run)."""
         kind = self.routers[site.id].kind(url)
         if kind == LISTING:
             if follow_listings and (not site.topic or self._topic_pagination(site, url)):
                 if self._listing_pages[site.id] < self.settings.getint("CTD_MAX_LISTING_PAGES", 50):
-                    if request := self._entry_request(url, self.parse_page, site, "listing", parent):
+                    if request := self._entry_request(url, self.parse_page, site, listing_kind, parent):
                         yield request
                 else:
                     self._count("listing_limit")

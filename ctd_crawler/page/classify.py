@@ -74,10 +74,19 @@ def classify(raw: RawArticle, tree: etree._Element, *, dated: bool, marked: str 
         return ARTICLE if has_text and dated else OTHER
     if marked is not None:
         return marked
-    if has_text and dated and len(raw.body_text) >= MIN_BODY and headline_over_text(tree, raw.title, raw.body_text):
+    links = headline_links(tree, shape)
+    if (has_text and dated and len(raw.body_text) >= MIN_BODY and headline_over_text(tree, raw.title, raw.body_text)
+            and teasers_in(raw.body_text, links) < MIN_LISTED):
         return ARTICLE
-    listed = max((len(texts) for texts in headline_links(tree, shape).values()), default=0)
+    listed = max((len(texts) for texts in links.values()), default=0)
     return LISTING if listed >= MIN_LISTED else OTHER
+
+
+def teasers_in(body: str, links: dict[str, list[str]]) -> int:
+    """Paragraphs of a main text that are a headline link of the page and nothing else: a
+    list of teasers read as one text (an article's text links no headline on its own line)."""
+    headlines = {fold(t) for texts in links.values() for t in texts}
+    return sum(1 for p in body.split("\n\n") if fold(p.strip()) in headlines)
 
 
 def headline_over_text(tree: etree._Element, title: str, body: str) -> bool:

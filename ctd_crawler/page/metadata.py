@@ -146,11 +146,14 @@ def in_article(el: etree._Element) -> bool:
     for anc in el.iterancestors():
         if anc.tag in ("aside", "nav"):
             return False
-        # a page's footer; an <article>'s own footer holds its author and date (HTML5, Drupal)
-        if anc.tag == "footer" and not any(a.tag == "article" for a in anc.iterancestors()):
+        # a page's footer; an <article>'s own footer holds its author and date (HTML5, Drupal,
+        # WordPress's footer.entry-footer), whatever its class says
+        own_footer = anc.tag == "footer" and any(a.tag == "article" for a in anc.iterancestors())
+        if anc.tag == "footer" and not own_footer:
             return False
         # <body>'s classes describe the whole page (Joomla's Cassiopeia: "has-sidebar-right")
-        if anc.tag not in ("body", "html") and _NOT_ARTICLE.search((anc.get("class") or "") + " " + (anc.get("id") or "")):
+        if anc.tag not in ("body", "html") and not own_footer and _NOT_ARTICLE.search(
+                (anc.get("class") or "") + " " + (anc.get("id") or "")):
             return False
     return True
 

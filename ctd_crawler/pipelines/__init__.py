@@ -68,6 +68,12 @@ def steps() -> tuple[Step, ...]:
     return tuple(cls() for cls in classes if issubclass(cls, Step))
 
 
+def open_steps(archive) -> None:
+    """Before a run of `run_chain` whose items go to `archive` (re-extraction, web archives)."""
+    for step in steps():
+        step.open(archive)
+
+
 def run_chain(item: ArticleItem, count: Count = _no_count) -> ArticleItem:
     for step in steps():
         item = step.apply(item, count)

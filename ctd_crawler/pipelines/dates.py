@@ -18,13 +18,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ctd_crawler.extract.dates import (
+    VN_TZ,
     PublishedDate,
     dateline_date,
     extract_event_dates,
     find_published,
-    parse_date_text,
     url_date,
 )
+from ctd_crawler.extract.dates.clock import parse_when
 from ctd_crawler.items import ArticleItem
 from ctd_crawler.page.metadata import date_candidates_of
 from ctd_crawler.pipelines import Count, Step, guarded
@@ -105,11 +106,11 @@ class DatesPipeline(Step):
 
     @staticmethod
     def _instead_of_stamp(item: ArticleItem, stamp: str, fetched: datetime):
-        listed = parse_date_text(item.listed_at, fetched_at=fetched) if item.listed_at else None
-        if listed is not None and listed.value[:16] == stamp:
-            listed = None  # the feed repeats the stamp, as an import would
-        elif listed is not None:  # its day: the time is when the entry last changed
-            listed = PublishedDate(listed.value[:10], item.listed_at, "listed")
+        when = parse_when(item.listed_at)  # ISO 8601 (sitemaps) or RFC 822 (feeds), with its offset
+        listed = None
+        if when is not None and when.astimezone(VN_TZ).isoformat()[:16] != stamp:  # a feed repeats the stamp
+            listed = PublishedDate(when.astimezone(VN_TZ).date().isoformat(), item.listed_at, "listed")
+            # its day only: the time is when the entry last changed
         for found in (dateline_date(item.body_text, fetched), url_date(item.url, fetched), listed):
             if found is not None:
                 return found

@@ -158,6 +158,10 @@ class Archive:
             out.setdefault((site, minute), []).append(url)
         return out
 
+    def entry_urls(self, site: str, kind: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT url FROM entry_pages WHERE site = ? AND kind = ? ORDER BY url", [site, kind])]
+
     def complete_sites(self) -> set[str]:
         """Sites whose last crawl went through completely (their entry page states can be trusted)."""
         return {r[0] for r in self.db.execute("SELECT id FROM sites WHERE complete_at IS NOT NULL")}

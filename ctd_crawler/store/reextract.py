@@ -88,11 +88,10 @@ def reextract(archive: Archive, rows: list[tuple],
               progress: Callable[[Iterable], Iterator] = iter) -> Outcome:
     """Re-read `rows` (stored_pages) and replace each article's fields and facts."""
     from ctd_crawler.page import parse_page
-    from ctd_crawler.pipelines import run_chain, steps
+    from ctd_crawler.pipelines import open_steps, run_chain
     from ctd_crawler.sites import load_sites, site_for_url
 
-    for step in steps():
-        step.open(archive)
+    open_steps(archive)
     db = archive.db
     sites = load_sites()
     field_sql = f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE id = ?"

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 from ctd_crawler.crawl.urls import canonical_url
 from ctd_crawler.items import CaptureOrigin
+from ctd_crawler.pipelines import open_steps
 from ctd_crawler.sites import Site
+from ctd_crawler.store.reextract import redate_stamped
 from ctd_crawler.store.writer import ArchiveWriter
 from ctd_crawler.webarchive.cdx import IndexedCapture
 from ctd_crawler.webarchive.counts import Counts
@@ -74,6 +76,7 @@ def plan(listed: Iterable[IndexedCapture], site: Site, counts: Counts) -> Plan:
 def run(writer: ArchiveWriter, site: Site, source: str, work: Plan, fetch: Fetch, counts: Counts, *,
         per_url: int = 3, progress: Callable[[Iterable], Iterator] = iter) -> None:
     """Fetch and ingest the plan's captures (see the module docstring)."""
+    open_steps(writer)
     done = writer.capture_outcomes(source)
     digests = writer.captured_digests()
     for url in progress(list(work.captures)):
@@ -93,6 +96,7 @@ def run(writer: ArchiveWriter, site: Site, source: str, work: Plan, fetch: Fetch
                 if capture.digest and outcome not in RETRY_LATER:
                     digests[(url, capture.digest)] = outcome
             archived += outcome in ARCHIVED
+    redate_stamped(writer)
 
 
 def fetch_one(writer: ArchiveWriter, site: Site, source: str, url: str, capture: IndexedCapture, fetch: Fetch,

@@ -17,6 +17,7 @@ from ctd_crawler.sites import Site
 from ctd_crawler.store.writer import ArchiveWriter
 from ctd_crawler.webarchive.counts import Counts
 from ctd_crawler.webarchive.records import ArchivedResponse
+from ctd_crawler.webarchive.routing import site_router
 
 # Outcomes of a capture whose article the archive now holds (current or older version).
 ARCHIVED = frozenset({"new", "updated", "unchanged", "version"})
@@ -33,7 +34,8 @@ def ingest(writer: ArchiveWriter, page: ArchivedResponse, origin: CaptureOrigin,
     else:
         try:
             item = read_article(page.body, url, site=site, content_type=page.content_type,
-                                fetched_at=origin.captured_at, etag=page.etag, last_modified=page.last_modified)
+                                fetched_at=origin.captured_at, etag=page.etag, last_modified=page.last_modified,
+                                router=site_router(site) if site else None)
         except NotAnArticle as exc:
             outcome = exc.key
         else:

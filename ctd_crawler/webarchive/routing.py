@@ -16,9 +16,9 @@ from ctd_crawler.sites import Site
 
 
 def is_article_url(site: Site, url: str) -> bool:
-    return _router(site).kind(url) in (ARTICLE, None)
+    return site_router(site).kind(url) in (ARTICLE, None)
 
 
 @cache
-def _router(site: Site) -> Router:
+def site_router(site: Site) -> Router:
     return Router(site, get_layout(site.family or GENERIC))

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from ctd_crawler.crawl.urls import canonical_url
-from ctd_crawler.sites import AUTO_FAMILY, load_sites, site_for_url
 from ctd_crawler.page.layouts import GENERIC, detect_family
+from ctd_crawler.sites import AUTO_FAMILY, load_sites, site_for_url
 from tests.page.layouts.pages import page_of, tree_of
 from tests.paths import EXPECTED, SITES
 

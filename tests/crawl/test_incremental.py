@@ -19,19 +19,23 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from ctd_crawler.crawl.failures import looks_like_error_page
-from ctd_crawler.crawl.incremental import parse_when
 from ctd_crawler.crawl.middlewares import retry_after_seconds
 from ctd_crawler.crawl.mirror import serve_mirror
+from ctd_crawler.extract.dates.clock import parse_when
 from ctd_crawler.sites import load_sites
 from tests.crawling import copy_mirror, last_run, run_crawl, snapshot
 from tests.paths import SITES
 
-LAOCAI = "chuthapdolaocai.org.vn"
-EDITED = f"https://{LAOCAI}/2017/05/08/phat-dong-thang-nhan-dao-nam-2017/"
-NEW = "https://nhandaoonline.vn/ngay-hoi-hien-mau-mua-he-tai-ha-noi-post109999.html"
-ENTRY_POINTS = sum(len(s.start_urls) + len(s.sitemaps) + len(s.feeds) for s in load_sites())
+VINHPHUC = "chuthapdo.vinhphuc.gov.vn"  # WordPress: its sitemap dates its posts
+EDITED = f"https://{VINHPHUC}/phat-dong-thang-nhan-dao-nam-2016/"
+NHANDAO = "nhandaoonline.vn"  # no sitemap or feed: its sections and their pagination are the way in
+NEW = f"https://{NHANDAO}/ngay-hoi-hien-mau-mua-he-tai-ha-noi-a99999.html"
 NIGHTLY = {"CTD_RECHECK_HOURS": "0"}
-PAGE_2 = "https://nhandaoonline.vn/hoat-dong-hoi?page=2"
+PAGE_2 = f"https://{NHANDAO}/hoat-dong-hoi?page=2"
+
+
+def mirror_sites() -> list:
+    return [s for s in load_sites() if (SITES / s.host).is_dir()]
 
 
 def _checked_at(archive, url):
@@ -44,24 +48,26 @@ def _checked_at(archive, url):
 
 
 def _edit_mirror(root):
-    # (a) a listing page rebuilt with the same articles
-    listing = root / "nhandaoonline.vn" / "hoat-dong-hoi"
+    # (a) a section's first page rebuilt with the same articles
+    listing = root / NHANDAO / "hoat-dong-hoi"
     listing.write_bytes(listing.read_bytes().replace(b"</body>", b"<!-- rebuilt --></body>"))
-    # (b) a new article on a listing
-    source = (root / "nhandaoonline.vn" / "ngay-hoi-hien-mau-thanh-pho-thai-binh-thu-1300-don-vi-mau-post100834.html")
-    (root / "nhandaoonline.vn" / NEW.rsplit("/", 1)[1]).write_bytes(
-        source.read_bytes().replace("Thái Bình".encode(), "Hà Nội".encode()))
-    hien_mau = root / "nhandaoonline.vn" / "hien-mau"
-    link = f'<h3 class="story__title"><a href="/{NEW.rsplit("/", 1)[1]}">Ngày hội hiến máu mùa hè</a></h3>'
-    hien_mau.write_bytes(hien_mau.read_bytes().replace(b'<h3 class="story__title">', link.encode() +
-                                                       b'<h3 class="story__title">', 1))
+    # (b) a new article in another section (the home page does not change)
+    source = root / NHANDAO / "trao-50-suat-hoc-bong-cho-hoc-sinh-ngheo-huyen-muong-te-a83.html"
+    (root / NHANDAO / NEW.rsplit("/", 1)[1]).write_bytes(  # its own text, and its own canonical URL
+        source.read_bytes().replace("Mường Tè".encode(), "Sìn Hồ".encode()).replace(
+            source.name.encode(), NEW.rsplit("/", 1)[1].encode()))
+    section = root / NHANDAO / "nhan-ai"
+    link = f'<h3 class="news-title"><a href="/{NEW.rsplit("/", 1)[1]}">Ngày hội hiến máu mùa hè tại Hà Nội</a></h3>'
+    section.write_bytes(section.read_bytes().replace(b'<h3 class="news-title">', link.encode() +
+                                                     b'<h3 class="news-title">', 1))
     # (c) an article edited, and its sitemap lastmod moved
-    page = root / LAOCAI / "2017/05/08/phat-dong-thang-nhan-dao-nam-2017/index.html"
-    page.write_bytes(page.read_bytes().replace("hơn 350 triệu đồng".encode(), "hơn 420 triệu đồng".encode()))
-    sitemap = root / LAOCAI / "wp-sitemap-posts-post-1.xml"
+    page = root / VINHPHUC / "phat-dong-thang-nhan-dao-nam-2016" / "index.html"
+    page.write_bytes(page.read_bytes().replace("800 triệu đồng".encode(), "820 triệu đồng".encode()))
+    sitemap = root / VINHPHUC / "wp-sitemap-posts-post-1.xml"
     now = datetime.now(timezone(timedelta(hours=7))).isoformat(timespec="seconds")
-    sitemap.write_bytes(sitemap.read_bytes().replace(
-        b"<lastmod>2017-05-09T09:12:00+07:00</lastmod>", f"<lastmod>{now}</lastmod>".encode()))
+    old = b"<lastmod>2016-05-09T08:30:00+07:00</lastmod>"
+    assert old in sitemap.read_bytes()
+    sitemap.write_bytes(sitemap.read_bytes().replace(old, f"<lastmod>{now}</lastmod>".encode()))
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +92,13 @@ def runs(tmp_path_factory):
 def test_nightly_run_over_an_unchanged_mirror_costs_only_304s(runs):
     first, second = runs[1]["run"], runs[2]["run"]
     stats = second["stats"]
-    indexes = sum(1 for s in load_sites() for u in s.sitemaps)  # every registry sitemap is an index
+    # the ways in: home pages (or a paper's topic pages) and the sections found on them
+    entry_points = sum(len(s.start_urls or [s.base_url]) for s in mirror_sites())
     assert stats["ctd/not_modified"] == stats["downloader/response_status_count/304"]
-    assert stats["ctd/not_modified"] >= ENTRY_POINTS - indexes
-    assert stats["downloader/request_count"] <= 2 * ENTRY_POINTS + len(load_sites())  # + robots.txt
-    assert first["stats"]["downloader/request_count"] >= 4 * stats["downloader/request_count"]
+    assert stats["ctd/not_modified"] >= entry_points
+    # sitemap indexes are read whole (a 304 would hide their children), one robots.txt per site
+    assert stats["downloader/request_count"] <= stats["ctd/not_modified"] + 3 * len(mirror_sites())
+    assert first["stats"]["downloader/request_count"] >= 3 * stats["downloader/request_count"]
     assert (second["status"], second["articles_new"], second["articles_updated"]) == ("finished", 0, 0)
     assert runs[2]["snapshot"] == runs[1]["snapshot"]
     assert "304" in runs[2]["out"]
@@ -120,14 +128,14 @@ def test_changed_article_keeps_one_old_version_and_gets_new_facts(runs):
     db = runs["db"]
     versions = db.execute("SELECT v.body_text, v.replaced_at FROM article_versions v JOIN articles a"
                           " ON a.id = v.article_id WHERE a.url = ?", [EDITED]).fetchall()
-    assert len(versions) == 1 and "350 triệu" in versions[0][0] and versions[0][1]
+    assert len(versions) == 1 and "800 triệu" in versions[0][0] and versions[0][1]
     assert db.execute("SELECT COUNT(*) FROM article_versions").fetchone()[0] == 1
     body, changed_at = db.execute("SELECT body_text, changed_at FROM articles WHERE url = ?", [EDITED]).fetchone()
-    assert "420 triệu" in body and changed_at
+    assert "820 triệu" in body and changed_at
     money = [row for row in runs[3]["snapshot"]["money"] if row[0] == EDITED]
     before = [row for row in runs[2]["snapshot"]["money"] if row[0] == EDITED]
-    assert any(r[1] == 420_000_000 for r in money) and not any(r[1] == 420_000_000 for r in before)
-    assert not any(r[1] == 350_000_000 for r in money) and any(r[1] == 350_000_000 for r in before)
+    assert any(r[1] == 820_000_000 for r in money) and not any(r[1] == 820_000_000 for r in before)
+    assert not any(r[1] == 800_000_000 for r in money) and any(r[1] == 800_000_000 for r in before)
 
 
 def test_full_run_reads_every_listing_and_revalidates_articles(runs):

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from ctd_crawler.crawl.article import read_article
+import json
+
+from ctd_crawler.crawl.article import NotAnArticle, read_article
 from ctd_crawler.crawl.mirror import url_of
 from ctd_crawler.crawl.urls import canonical_url
 from ctd_crawler.pipelines import run_chain
 from ctd_crawler.sites import Site, select_sites
-from ctd_crawler.webarchive.routing import is_article_url
+from tests.page.layouts.pages import expected_files, page_of
 from tests.paths import SITES
 from tests.webarchive.server import Capture
 
@@ -20,32 +22,38 @@ def site(site_id: str) -> Site:
 
 
 def article_pages(site_id: str) -> list[tuple[str, bytes]]:
-    """(real URL, saved bytes) of the site's article pages on the mirror, in URL order."""
+    """(real URL, saved bytes) of the site's hand-checked article pages on the mirror, in URL order."""
     s = site(site_id)
-    found = []
-    for path in sorted((SITES / s.host).rglob("*")):
-        if path.is_file() and not path.name.startswith("_"):
-            url = url_of(path, SITES)
-            if is_article_url(s, canonical_url(url)):
-                found.append((url, path.read_bytes()))
-    return found
+    return [(url, page_of(p).read_bytes()) for p, url in sorted(
+        (p, json.loads(p.read_text("utf-8"))["url"]) for p in expected_files(s.host))]
 
 
 def other_pages(site_id: str) -> list[tuple[str, bytes]]:
-    """Pages of the site that are not articles (home, listings, contact...)."""
+    """HTML pages of the site that are not articles (home, listings, contact...), in URL order:
+    not its feeds, sitemaps or API answers, which an archive would not serve as text/html."""
     s = site(site_id)
+    articles = {canonical_url(url) for url, _ in article_pages(site_id)}
     found = []
     for path in sorted((SITES / s.host).rglob("*")):
         url = url_of(path, SITES) if path.is_file() and not path.name.startswith("_") else None
-        if url and not is_article_url(s, canonical_url(url)) and path.suffix in ("", ".html", ".aspx"):
-            found.append((url, path.read_bytes()))
+        if url and canonical_url(url) not in articles and path.suffix in ("", ".html", ".aspx", ".htm"):
+            body = path.read_bytes()
+            if b"<html" in body[:4096].lower():
+                found.append((url, body))
     return found
 
 
 def older_text(site_id: str, url: str, body: bytes, *, strict: bool = True) -> bytes | None:
     """The page as it read before an edit: its title with one word more (a different text).
-    None (or, when strict, a failed assertion) where the title is not in the bytes as UTF-8."""
-    title = read_article(body, canonical_url(url), site=site(site_id), content_type="text/html").title
+    None (or, when strict, a failed assertion or NotAnArticle) where the title is not in the
+    bytes as UTF-8, or the page is not one the site's articles are kept from (a paper's
+    story off its topic)."""
+    try:
+        title = read_article(body, canonical_url(url), site=site(site_id), content_type="text/html").title
+    except NotAnArticle:
+        if strict:
+            raise
+        return None
     if not (title and title.encode() in body):
         assert not strict, f"{url}: its title is not in its bytes as UTF-8"
         return None

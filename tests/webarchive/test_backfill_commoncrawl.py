@@ -1,7 +1,7 @@
 """`ctd-archive backfill --source commoncrawl` against the loopback Common Crawl: two crawls of
-ctd-nghean's articles (2020 with older texts, 2023 as saved) in WARC files built with warcio,
-with a truncated record, a corrupt gzip member, an index line pointing at the wrong record,
-a revisit, a redirect and a 404 line."""
+vnrc's nine hand-checked articles (2020 with older texts, 2023 as saved) in WARC files built
+with warcio, with a truncated record, a corrupt gzip member, an index line pointing at the
+wrong record, a revisit, a redirect and a 404 line."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from ctd_crawler.crawl.urls import canonical_url
 from tests.webarchive.data import article_pages, as_captured, capture, older_text
 from tests.webarchive.server import WebArchiveServer
 
-SITE = "ctd-nghean"
+SITE = "vnrc"  # the site with the most hand-checked articles: seven faulty, two sound
 PAGES = article_pages(SITE)
 URLS = [u for u, _ in PAGES]
 TRUNCATED, CORRUPT, WRONG, REVISIT, MOVED, MISSING, ONLY_CORRUPT = URLS[:7]
+SOUND = URLS[7:]
 FAULTS = {TRUNCATED: {"record": "truncated"}, CORRUPT: {"record": "corrupt"}, WRONG: {"record": "wrong"},
           REVISIT: {"record": "revisit"}, MOVED: {"status": 301}, MISSING: {"status": 404},
           ONLY_CORRUPT: {"record": "corrupt"}}
@@ -29,12 +30,11 @@ OLD, NEW = "CC-MAIN-2020-05", "CC-MAIN-2023-40"
 
 def crawls():
     older = [capture(as_captured(u), "20200120101010", older_text(SITE, u, b)) for u, b in PAGES if u != ONLY_CORRUPT]
-    newer = [capture(as_captured(u), "20230925050505", b, **FAULTS.get(u, {})) for u, b in PAGES]
+    newer = {u: capture(as_captured(u), "20230925050505", b, **FAULTS.get(u, {})) for u, b in PAGES}
     # the record after the wrong line's own is a sound one (another article): it must not be taken for it
-    order = [n for n in range(len(newer)) if n not in range(7)]
-    newer = [newer[0], newer[order[0]], newer[1], newer[order[1]], newer[2], newer[order[2]], *newer[3:7],
-             *(newer[n] for n in order[3:])]
-    return {OLD: older, NEW: newer}
+    order = [TRUNCATED, CORRUPT, WRONG, SOUND[0], REVISIT, MOVED, MISSING, ONLY_CORRUPT, *SOUND[1:]]
+    assert sorted(order) == sorted(URLS)
+    return {OLD: older, NEW: [newer[u] for u in order]}
 
 
 def run(server, path, *extra):

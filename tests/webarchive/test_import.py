@@ -1,5 +1,10 @@
 """`ctd-archive import`: WARC files built here with warcio from the mirror's pages, with the
-records a real WARC holds besides responses, and broken ones; then WARC out and in again."""
+records a real WARC holds besides responses, and broken ones; then WARC out and in again.
+
+The mixed file holds two sites, as a crawl's WARC does: ctd-bacgiang's six hand-checked
+articles each in a faulty record, ctd-binhdinh's six in sound ones, two other pages of
+ctd-bacgiang (a category its routing knows for a listing, and its home, whose page says so),
+a page of a host outside the registry, and records that are no responses."""
 
 from __future__ import annotations
 
@@ -18,16 +23,24 @@ from warcio.warcwriter import WARCWriter
 
 from ctd_crawler.cli import main
 from ctd_crawler.crawl.urls import canonical_url
+from ctd_crawler.webarchive.routing import is_article_url
 from tests.crawling import snapshot
-from tests.webarchive.data import article_pages, not_found_page, other_pages
+from tests.webarchive.data import article_pages, not_found_page, other_pages, site
 from tests.webarchive.server import Capture, warc_record
 
 BACGIANG = article_pages("ctd-bacgiang")
 NHANDAO = article_pages("nhandao")
 DATE = "20240510080000"
 PDF, GONE, NOT_FOUND, CUT, BAD_DIGEST, REVISITED = (u for u, _ in BACGIANG[:6])
-GOOD = [(u, b) for u, b in BACGIANG[6:]]
-FOREIGN = "https://baolaocai.vn/hoi-chu-thap-do-trao-qua-post123.html"
+GOOD = article_pages("ctd-binhdinh")
+# Two other pages of ctd-bacgiang: its home, read (its page says it is a listing), and a
+# category, not read (its routing calls the URL a listing).
+HOME = next(p for p in other_pages("ctd-bacgiang") if p[0] == site("ctd-bacgiang").base_url + "/")
+CATEGORY = next(p for p in other_pages("ctd-bacgiang")
+                if not is_article_url(site("ctd-bacgiang"), canonical_url(p[0])))
+# A paper outside the registry, in the CMS of nhandao's pages: one of them under its own address.
+FOREIGN = "https://baoquangninh.vn/hoi-chu-thap-do-trao-qua-a123.html"
+FOREIGN_PAGE = NHANDAO[0][1].replace(NHANDAO[0][0].encode(), FOREIGN.encode())
 
 
 def response(writer, url, body, status=200, content_type="text/html; charset=utf-8", **warc_headers):
@@ -50,7 +63,7 @@ def mixed(writer):
     yield writer.create_warcinfo_record("mixed.warc.gz", {"software": "test"})
     for url, body in GOOD:
         yield writer.create_warc_record(url, "request", payload=io.BytesIO(b""), length=0, http_headers=StatusAndHeaders(
-            "GET / HTTP/1.1", [("Host", "chuthapdobacgiang.org.vn")], is_http_request=True))
+            "GET / HTTP/1.1", [("Host", site("ctd-binhdinh").host)], is_http_request=True))
         yield response(writer, url, body)
     yield response(writer, PDF, b"%PDF-1.4 ...", content_type="application/pdf")
     yield response(writer, GONE, b"<html><h1>404</h1></html>", status=404)
@@ -58,9 +71,9 @@ def mixed(writer):
     yield response(writer, CUT, pages[CUT], **{"WARC-Truncated": "length"})
     yield response(writer, BAD_DIGEST, pages[BAD_DIGEST], **{"WARC-Payload-Digest": "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"})
     yield warc_record(writer, Capture(REVISITED, DATE, pages[REVISITED], record="revisit"))
-    home, home_body = other_pages("ctd-bacgiang")[0]
-    yield response(writer, home, home_body)
-    yield response(writer, FOREIGN, NHANDAO[0][1])
+    yield response(writer, *HOME)
+    yield response(writer, *CATEGORY)
+    yield response(writer, FOREIGN, FOREIGN_PAGE)
     yield writer.create_warc_record("metadata:x", "metadata", payload=io.BytesIO(b"via: test"), length=9)
 
 
@@ -117,8 +130,9 @@ def test_an_import_archives_the_article_responses_of_registry_sites(tmp_path, wa
 
 @pytest.mark.parametrize("key, expected", [
     ("non_html", 1), ("http_status/404", 1), ("error_page", 1), ("truncated", 1), ("corrupt_record", 1),
-    ("revisit", 1), ("not_article", 1), ("unknown_host", 1), ("record/warcinfo", 1), ("record/request", len(GOOD)),
-    ("record/metadata", 1), ("articles_new", len(GOOD) + 3), ("unreadable_file", 0), ("unreadable_rest", 0),
+    ("revisit", 1), ("not_article", 1), ("listing", 1), ("unknown_host", 1), ("record/warcinfo", 1),
+    ("record/request", len(GOOD)), ("record/metadata", 1), ("articles_new", len(GOOD) + 3), ("unreadable_file", 0),
+    ("unreadable_rest", 0),
 ])
 def test_each_record_is_counted(imported, key, expected):
     assert imported.get(f"ctd/webarchive/{key}", 0) == expected
@@ -130,8 +144,9 @@ def test_a_second_import_of_the_same_file_reads_nothing_again(tmp_path, warcs):
     before = snapshot(archive)
     result = run(archive, str(warcs["mixed"]))
     assert result.exit_code == 0
-    # archived, and read but not archived (non-HTML, 404, error page, truncated, corrupt, revisit)
-    assert stats(archive)["ctd/webarchive/already_fetched"] == len(GOOD) + 6
+    # archived, and read but not archived (non-HTML, 404, error page, truncated, corrupt, revisit,
+    # the home page: a listing)
+    assert stats(archive)["ctd/webarchive/already_fetched"] == len(GOOD) + 6 + 1
     assert snapshot(archive) == before
 
 

@@ -48,6 +48,7 @@ _NOT_BODY = (".//h1", ".//*[@hidden]", ".//*[contains(translate(@style, ' ', '')
 _META_LINE = re.compile(r"^(tác giả|nguồn|theo|tin[,:]|ảnh:|bài[,:]|author|source|posted|đăng)\b", re.I)
 _TITLE_SEP = re.compile(r"\s+[-|–—:»]\s+")
 _CANDIDATE_TAGS = ("div", "td", "article", "section", "main")
+_HEADINGS = ("h1",)  # beside the text, however long: the headline (an h2 there is often the lead)
 _TITLE_CLASS = re.compile(r"title|tieu-?de|heading", re.I)
 _AUTHOR_LABEL = re.compile(r"(?:tác giả|người viết|author)\s*:?\s*(.*)$", re.I)
 _AUTHOR_LABELLED = ("//body//*[starts-with(normalize-space(), 'Tác giả') or starts-with(normalize-space(), 'Người viết')"
@@ -169,7 +170,7 @@ class GenericLayout(Layout):
         for sibling in parent:
             if sibling is top:
                 chosen.append(sibling)
-            elif isinstance(sibling.tag, str) and not _is_boilerplate(sibling) and (
+            elif isinstance(sibling.tag, str) and sibling.tag not in _HEADINGS and not _is_boilerplate(sibling) and (
                 scores.get(sibling, 0.0) >= threshold or _reads_like_paragraph(sibling)
             ):
                 chosen.append(sibling)

@@ -17,11 +17,19 @@ from ctd_crawler.extract.dates import find_published
 from ctd_crawler.page.html import paragraphs_of
 from ctd_crawler.page.layouts import detect_family, get_layout
 from ctd_crawler.page.metadata import date_candidates
-from ctd_crawler.sites import site_for_url
-from tests.page.layouts.pages import expected_family, expected_files, host_of, page_of, token_f1, tree_of
+from tests.page.layouts.pages import EXPECTED as EXPECTED_ROOT
+from tests.page.layouts.pages import (
+    SITES,
+    expected_family,
+    expected_files,
+    host_of,
+    page_of,
+    token_f1,
+    tree_of,
+)
 
-# The mirror's articles and the rebuilt sites' (fixtures/expected-new) alike.
-EXPECTED = expected_files(new=None)
+# Every hand-checked article of the mirror.
+EXPECTED = expected_files()
 # Where a page's furniture lives: outside the article, in every CMS family we know.
 _NAMES = "translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 FURNITURE = "//nav | //header | //footer | //aside | //*[" + " or ".join(
@@ -33,18 +41,15 @@ FETCHED = datetime.fromisoformat("2026-12-01T09:00:00+07:00")
 @cache
 def parsed(path):
     want = json.loads(path.read_text("utf-8"))
-    site = site_for_url(want["url"])
     family = expected_family(want)
     tree = tree_of(page_of(path))
-    # a registry entry's URL patterns only where its family is the one the page is read by
-    patterns = {"article_url": site.article_url, "listing_url": site.listing_url} if site and site.family == family else {}
-    got = get_layout(family, **patterns).parse(tree, want["url"])
+    got = get_layout(family).parse(tree, want["url"])
     return family, tree, got, want
 
 
 def _id(path) -> str:
-    new = "new:" if "expected-new" in path.parts else ""
-    return f"{new}{host_of(path)}/{path.stem[:40]}"
+    rel = path.relative_to(EXPECTED_ROOT / host_of(path)).as_posix().removesuffix(".json")
+    return f"{host_of(path)}/{rel.removesuffix('/index.html')[-40:]}"
 
 
 CASES = pytest.mark.parametrize("path", EXPECTED, ids=[_id(p) for p in EXPECTED])
@@ -62,12 +67,35 @@ def test_author(path):
     assert got.author == want["author"]
 
 
-@CASES
+# redcross.org.vn's 2018-19 stories show one migration stamp (31/10/2023 - 05:10) as their date
+# (fixtures/sites/redcross.org.vn/TEMPLATE.md): their true day is in a dateline of the text or
+# only in the sitemap's lastmod, or nowhere (expected null). One page cannot tell a stamp: it
+# shows only across the site's pages, where the crawl re-dates them (tests/crawl/test_e2e_crawl.py,
+# tests/pipelines/test_stamps.py). Here each must claim the stamp, as its page does.
+STAMPED = {
+    "redcross.org.vn/trao-200-suat-qua-cho-nguoi-dan-vung-cao-meo-vac.html",
+    "redcross.org.vn/tap-huan-so-cap-cuu-cho-tinh-nguyen-vien-ha-tinh.html",
+    "redcross.org.vn/khanh-thanh-diem-truong-nhan-dao-o-tram-tau.html",
+    "redcross.org.vn/hoi-chu-thap-do-ho-tro-nguoi-dan-le-thuy-sau-lu.html/index.html",
+}
+STAMP = "2023-10-31T05:10"
+
+
+def _stamped(path) -> bool:
+    return page_of(path).relative_to(SITES).as_posix() in STAMPED
+
+
+@pytest.mark.parametrize("path", EXPECTED, ids=[_id(p) for p in EXPECTED])
 def test_publication_day(path):
     _, tree, got, want = parsed(path)
     found = find_published(date_text=got.date_text, metadata=date_candidates(tree), url=want["url"],
                            fetched_at=FETCHED, lang=want["lang"])
-    assert found is not None and found.value[:10] == want["published_at"][:10]
+    if _stamped(path):
+        assert found is not None and found.value[:16] == STAMP
+    elif want["published_at"] is None:  # the page shows no date of its own
+        assert found is None
+    else:
+        assert found is not None and found.value[:10] == want["published_at"][:10]
 
 
 @CASES

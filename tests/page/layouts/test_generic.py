@@ -18,9 +18,10 @@ from ctd_crawler.page.parse import parse_page
 from ctd_crawler.quality import token_f1
 from ctd_crawler.sites import site_for_url
 from tests.page.layouts.pages import expected_family, expected_files, page_of
+from tests.page.layouts.test_every_article import STAMP, STAMPED
 from tests.paths import SITES
 
-CASES = expected_files(new=None)
+CASES = expected_files()
 
 
 def _load(path: Path):
@@ -44,10 +45,19 @@ def test_body_is_close_to_the_hand_written_one(case):
     assert token_f1(raw.body_text, truth["body_text"]) >= 0.9
 
 
-def test_date_found_near_the_title_or_in_page_metadata(case):
-    truth, text, raw = case
+# redcross.org.vn's classic theme dates a post only in the <article>'s own
+# `footer.entry-footer` (twentytwentyone): read as the article's, not as page furniture.
+# Its migration-stamped stories claim the stamp, as their pages do (see test_every_article.STAMPED).
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem[:50]) for p in CASES])
+def test_date_found_near_the_title_or_in_page_metadata(path):
+    truth, text, raw = _load(path)
     found = find_published(date_text=raw.date_text, metadata=date_candidates_of(text), url=truth["url"])
-    assert found is not None and found.value[:10] == truth["published_at"][:10]
+    if page_of(path).relative_to(SITES).as_posix() in STAMPED:
+        assert found is not None and found.value[:16] == STAMP
+    elif truth["published_at"] is None:  # the page shows no date of its own
+        assert found is None
+    else:
+        assert found is not None and found.value[:10] == truth["published_at"][:10]
 
 
 def test_detected_family_is_the_one_that_reads_the_page(case):
@@ -85,13 +95,26 @@ def test_unknown_layout_body_is_the_text_only(unknown):
         assert furniture not in unknown.body_text
 
 
+QB_PAGE = SITES / "hoichuthapdoquangbinh.gov.vn" / "3cms" / "Cuu-tro-khan-cap-15.htm@art=1603760700317"
+
+
 def test_redesigned_site_falls_back_to_generic_and_says_so():
-    # a Bắc Giang page whose markup the tableportal layout no longer recognises
-    url = "https://chuthapdobacgiang.org.vn/tin-tuc/chi-tiet.aspx?id=9999"
-    item = parse_page(UNKNOWN_PAGE.encode(), url, site=site_for_url(url))
-    assert item.layout == "tableportal"
+    # a Quảng Bình 3cms article after a redesign renamed its panel: the threecms layout no
+    # longer finds its title, date or text, the generic one does
+    damaged = QB_PAGE.read_bytes().replace(b'class="art-detail"', b'class="news-panel"')
+    assert b"art-detail" not in damaged
+    url = "http://hoichuthapdoquangbinh.gov.vn/3cms/Cuu-tro-khan-cap-15.htm?art=1603760700317"
+    item = parse_page(damaged, url, site=site_for_url(url))
+    assert item.layout == "threecms"
     assert set(item.fallbacks) >= {"title", "body_text"}
-    assert item.title == "Trao quà cho hộ nghèo" and "120 suất quà" in item.body_text
+    assert item.title == "Trao 500 suất quà cho người dân vùng lũ huyện Lệ Thủy"
+    assert "500 suất quà" in item.body_text and "Các tin đã đưa" not in item.body_text
+
+
+def test_the_undamaged_page_needs_no_fallback():
+    url = "http://hoichuthapdoquangbinh.gov.vn/3cms/Cuu-tro-khan-cap-15.htm?art=1603760700317"
+    item = parse_page(QB_PAGE.read_bytes(), url, site=site_for_url(url))
+    assert (item.layout, item.fallbacks) == ("threecms", [])
 
 
 PROSE = ("<p>Sáng 12/9, Hội Chữ thập đỏ huyện đã trao 200 suất quà cho các hộ gia đình bị thiệt hại do bão, "

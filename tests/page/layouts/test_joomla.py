@@ -127,7 +127,9 @@ def test_signature_matches_both_sites_and_the_heldout_joomla_pages():
 @pytest.mark.parametrize("host,page", [
     ("ctd.binhdinh.gov.vn", "news/hoat-dong-hoi/hien-mau-tinh-nguyen-tai-thi-xa-an-nhon-927.html"),
     ("chuthapdo.vinhphuc.gov.vn", "ngay-hoi-hien-mau-tai-huyen-lap-thach/index.html"),
-    ("chuthapdobacgiang.org.vn", "tin-tuc/chi-tiet.aspx@id=1856"),
+    ("chuthapdobg.org.vn", "ves-portal/3174/HOI-NGHI-SO-KET-SAU-THANG-DAU-NAM-2024---CUM-THI-DUA-SO-4.html"),
+    ("hoichuthapdoquangbinh.gov.vn", "3cms/Tin-hoat-dong-12.htm@art=1673407800317"),
+    ("nhandaoonline.vn", "tet-nhan-ai-ky-hoi-2019-den-voi-ho-ngheo-huyen-quan-ba-a15167.html"),
 ])
 def test_signature_rejects_other_families(host, page):
     assert not layout_class("joomla").matches(tree_of(FIXTURES / "sites" / host / page))

@@ -133,7 +133,8 @@ def test_pages_of_the_portal_are_recognised(path):
 @pytest.mark.parametrize("page", [
     ROOT / "sites" / "chuthapdobg.org.vn" / "index.html",
     ROOT / "sites" / "hoichuthapdodaklak.org.vn" / "index.html",
-    ROOT / "sites" / "chuthapdonghean.org.vn" / "index.html",
+    ROOT / "sites" / "ctd.binhdinh.gov.vn" / "index.html",
+    ROOT / "sites" / "chuthapdobinhduong.org.vn" / "index.html",
 ])
 def test_signature_rejects_other_portals(page):
     assert not layout_class("threecms").matches(tree_of(page))

@@ -132,7 +132,8 @@ def test_every_page_of_the_portal_is_recognised(path):
 
 
 @pytest.mark.parametrize("page", [
-    ROOT / "sites" / "chuthapdobacgiang.org.vn" / "tin-tuc" / "chi-tiet.aspx@id=1856",  # the old guess: tables
+    ROOT / "sites" / "chuthapdoquangtri.org.vn" / "index.php/vi/news/Tin-hoat-dong/Trao-qua-Tet-cho-nguoi-dan-huyen-Huong-Hoa-318/index.html",
+    ROOT / "sites" / "chuthapdobinhduong.org.vn" / "index.html",
     ROOT / "sites" / "hoichuthapdoquangbinh.gov.vn" / "3cms" / "Tin-hoat-dong-12.htm@art=1673407800317",
     ROOT / "sites" / "hoichuthapdodaklak.org.vn" / "thong-bao" / "index.html",
 ])
