@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.paths import SITES
+from tests.paths import EXPECTED, SITES
 
 # Facts per article, as comparable rows (ids differ between archives, URLs do not).
 FACTS = {
@@ -59,6 +59,19 @@ def snapshot(archive: Path) -> dict:
         found[table] = sorted(rows, key=repr)
     db.close()
     return found
+
+
+def mirror_site_ids(mirror: Path = SITES) -> str:
+    """The registry's sites the mirror folder holds pages of, as --site takes them: a crawl of
+    a served mirror (a URL) cannot see its folder, so it is told which sites it holds."""
+    from ctd_crawler.sites import load_sites
+
+    return ",".join(s.id for s in load_sites() if (mirror / s.host).is_dir())
+
+
+def kept_articles(host: str) -> int:
+    """How many hand-checked articles of a host a crawl keeps (off-topic stories are not)."""
+    return sum(not json.loads(p.read_text("utf-8")).get("off_topic") for p in (EXPECTED / host).rglob("*.json"))
 
 
 def copy_mirror(target: Path) -> Path:

@@ -19,7 +19,7 @@ import pytest
 from ctd_crawler.crawl.mirror import serve_mirror
 from ctd_crawler.crawl.seen import DUPEFILTER_FILE, SeenSet
 from ctd_crawler.store import open_archive
-from tests.crawling import crawl_command, last_run, run_crawl, snapshot
+from tests.crawling import crawl_command, last_run, mirror_site_ids, run_crawl, snapshot
 from tests.paths import SITES
 
 # Articles archived when the kill lands; 0 = as soon as the run's crawl_runs row exists.
@@ -73,7 +73,7 @@ def _running(archive, pid: int) -> bool:
 
 
 def _start(archive, mirror_url, jobdir=None) -> subprocess.Popen:
-    args = ["--jobdir", str(jobdir)] if jobdir else []
+    args = ["--site", mirror_site_ids(), *(["--jobdir", str(jobdir)] if jobdir else [])]
     return subprocess.Popen(crawl_command(archive, mirror_url, *args), stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
 
@@ -123,7 +123,7 @@ def test_graceful_stop_resumes_from_jobdir(tmp_path, reference):
         seen = SeenSet(jobdir / DUPEFILTER_FILE)  # the fingerprints a resumed run must not refetch
         assert len(seen) >= 20
         seen.close()
-        result = run_crawl(archive, mirror.url, "--jobdir", str(jobdir))
+        result = run_crawl(archive, mirror.url, "--site", mirror_site_ids(), "--jobdir", str(jobdir))
     assert result.returncode == 0, result.stderr[-3000:]
     assert snapshot(archive) == _without_reader(reference)
     assert "ctd/jobdir_discarded" not in last_run(archive)["stats"]  # resumed from Scrapy's own queue

@@ -78,8 +78,8 @@ def test_crawl_exits_non_zero_and_records_a_site_that_went_silent(tmp_path):
     mirror = copy_mirror(tmp_path / "sites")
     archive = tmp_path / "ctd.sqlite"
     assert run_crawl(archive, mirror, "--site", "nhandao").returncode == 0
-    # The site moved its listings and feed: every entry point is now a 404.
-    for name in ("hoat-dong-hoi", "hien-mau", "nhan-ai", "rss/tin-tuc.rss"):
+    # The site moved its home page and its sections: every way in is now a 404.
+    for name in ("index.html", "hoat-dong-hoi", "nhan-ai"):
         (mirror / "nhandaoonline.vn" / name).unlink()
     result = run_crawl(archive, mirror, "--site", "nhandao", settings={"CTD_RECHECK_HOURS": "0"})
     assert result.returncode == 3, result.stdout + result.stderr[-2000:]
