@@ -1,8 +1,9 @@
 """English event-date forms (pages with lang "en", or almost no Vietnamese letters).
 
 "October 5 to 7, 2025", "5-7 October 2025", "June 24, 2024", "in March 2024", "the
-first six months of 2024", "In 2022". Month names count only capitalised; year-less
-dates only after a trigger word ("on", "by", "from" ...), data under extract/data/dates/.
+first six months of 2024". Month names count only capitalised; year-less dates only
+after a trigger word ("on", "by", "from" ...), data under extract/data/dates/. A bare
+year ("In 2022", "from 2019 to 2021") is no event date, as in Vietnamese.
 """
 
 from __future__ import annotations
@@ -10,15 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ctd_crawler.extract.dates.events_vi import h_year, h_year_range
 from ctd_crawler.extract.dates.patterns import (
     EN_MONTHS,
     EN_NUM_WORDS,
     EN_ORDINALS,
-    EN_YEAR_FOLLOWERS,
     P_EN_MONTH_TRIGGER,
     P_EN_TRIGGER,
-    P_NEXT_WORD,
     P_VI_LETTER,
 )
 from ctd_crawler.extract.dates.resolve import Ctx, EventDate, days, period, to_int
@@ -77,17 +75,12 @@ def _h_en_period(ctx, span, g):
 HANDLERS_EN: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
     "en_md_range": _h_en_md_range, "en_dm_range": _h_en_dm_range, "en_md": _h_en_md, "en_dm": _h_en_dm,
     "en_month": _h_en_month, "en_period": _h_en_period,
-    "en_year_range": h_year_range, "en_year": h_year,
 }
 
 
 def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
-    """English forms: year-less dates need a trigger word ("on June 24", "By September 19");
-    "in 2000 households" is a count, not a year."""
+    """English forms: year-less dates need a trigger word ("on June 24", "By September 19")."""
     before = ctx.text[max(0, m.start() - 16):m.start()]
-    if name == "en_year":
-        nxt = P_NEXT_WORD.match(ctx.text[m.end():m.end() + 30])
-        return nxt is None or not nxt.group(1).islower() or nxt.group(1) in EN_YEAR_FOLLOWERS
     if name in ("en_md_range", "en_dm_range"):
         if m.groups()[-1] is None:
             return bool(P_EN_TRIGGER.search(before))

@@ -2,11 +2,10 @@
 
 Day before month, always. Spans start at the day number for day dates ("20 và
 21/6/2024", "15 tháng 7 năm 2024") and at the keyword otherwise ("tháng 5/2024", "quý
-I/2024", "sáu tháng đầu năm 2024", "năm 2024", "Tết Nguyên đán Giáp Thìn 2024").
+I/2024", "sáu tháng đầu năm 2024", "Tết Nguyên đán Giáp Thìn 2024").
 
-Not periods: a term of office ("nhiệm kỳ 2022-2027") and the edition year of a named
-event ("Hành trình Đỏ năm 2018", "“Tháng Nhân đạo” năm 2017", "lần thứ XI năm 2023");
-a clause-initial "Năm 2019, ..." is one.
+A bare year or span of years is no event date ("năm 2023", "giai đoạn 2021 – 2025",
+"nhiệm kỳ 2022 - 2027", "sinh năm 1961"): a year is read only inside a larger date.
 """
 
 from __future__ import annotations
@@ -23,8 +22,6 @@ from ctd_crawler.extract.dates.patterns import (
     P_DAY_WORD_BEFORE,
     P_DOC_AFTER,
     P_DOC_BEFORE,
-    P_EDITION_BEFORE,
-    P_EDITION_BEFORE_CAPS,
     P_MONTH_TRIGGER,
     P_NUMBER_BEFORE,
     P_RANGE_SEP,
@@ -42,7 +39,6 @@ from ctd_crawler.extract.dates.resolve import (
     year_flag,
 )
 from ctd_crawler.extract.text import fold
-from ctd_crawler.extract.tokens import is_caps_line
 
 
 def _h_full_range(ctx, span, g):
@@ -143,24 +139,6 @@ def _h_quarter(ctx, span, g):
     return period(ctx, span, "quarter", y, 3 * q - 2, 3 * q)
 
 
-def h_year_range(ctx, span, g):
-    y1, y2 = int(g[0]), int(g[1])
-    if y2 < y1:
-        return []
-    flag = year_flag(ctx, y1, y2)
-    if flag:
-        return flagged("year", span, flag)
-    return [EventDate(f"{y1}-01-01", f"{y2}-12-31", "year", span)]
-
-
-def h_year(ctx, span, g):
-    y = int(g[0])
-    flag = year_flag(ctx, y)
-    if flag:
-        return flagged("year", span, flag)
-    return [EventDate(f"{y}-01-01", f"{y}-12-31", "year", span)]
-
-
 def _h_tet(ctx, span, g):
     stem, branch, year = g[0], g[1], to_int(g[2])
     if year is None and stem:
@@ -187,7 +165,7 @@ HANDLERS_VI: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
     "d_list": _h_d_list, "d_words": _h_d_words, "dmy": _h_dmy, "dm": _h_dm,
     "month_range": _h_month_range, "month_range_noyear": _h_month_range_noyear,
     "months_of_year": _h_months_of_year, "month": _h_month,
-    "quarter": _h_quarter, "year_range": h_year_range, "year": h_year, "tet": _h_tet,
+    "quarter": _h_quarter, "tet": _h_tet,
 }
 # Forms whose first number has no year written: they need a trigger word before them
 # unless a 4-digit year closes the form (its group number here).
@@ -210,8 +188,6 @@ def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
             return bool(P_DAY_WORD_BEFORE.search(before))  # "ngày 15 tháng 7"
         if not has_year:
             return triggered(ctx, m.start())
-    if name == "year":
-        return not _edition_label(ctx, m.start())
     if name == "month_range_noyear":
         return bool(P_MONTH_TRIGGER.search(before))
     if name == "quarter":
@@ -227,11 +203,3 @@ def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
         return m.group(2) is not None or bool(P_MONTH_TRIGGER.search(before))
     return True
 
-
-def _edition_label(ctx: Ctx, pos: int) -> bool:
-    """"năm 2018" right after an event's name or an edition number (see patterns)."""
-    before = ctx.text[max(0, pos - 60):pos]
-    line = before.rsplit("\n", 1)[-1]
-    if is_caps_line(line):  # a title in capitals: capitals say nothing about names
-        return bool(P_EDITION_BEFORE_CAPS.search(line))
-    return bool(P_EDITION_BEFORE.search(before))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ctd_crawler.extract.dates.lunar import BRANCH_NAMES, SPELLINGS, STEM_NAMES
-from ctd_crawler.extract.lexicon import data_lines, data_toml
+from ctd_crawler.extract.lexicon import data_lines
 from ctd_crawler.extract.text import fold
 
 
@@ -150,30 +150,10 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                   r"\s+(đầu|cuối)\s+năm(?:\s+(" + _Y4 + r"))?(?!\d)", re.I)),
     ("month", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?(?!\d|[/.,\-]\d)", re.I)),
     ("quarter", re.compile(r"(?<!\w)quý\s+(IV|I{1,3}|[1-4])(?!\w)(?:" + _YEAR_TAIL + r")?(?!\d)", re.I)),
-    # "giai đoạn 2021-2025", "năm 2023 - 2024": a span of years. Not "nhiệm kỳ 2022-2027":
-    # a term of office names the organisation's mandate, not when anything happened.
-    ("year_range", re.compile(r"(?<!\w)(?:năm|giai\s+đoạn|từ\s+năm)\s+(" + _Y4 + r")\s*(?:-|–|đến|tới)\s*(?:năm\s+)?("
-                              + _Y4 + r")(?!\d)", re.I)),
-    ("year", re.compile(r"(?<!\w)năm\s+(" + _Y4 + r"|1[0-8]\d\d)(?![\d/])", re.I)),
     # "Tết Nguyên đán Giáp Thìn 2024", "Tết Giáp Thìn", "Tết Nguyên đán 2024"
     ("tet", re.compile(r"(?<!\w)tết\s+(?:(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch)\s*)?(?:"
                        + _CAN_CHI_WORD + r")?(?:\s*(?:năm\s+)?(" + _Y4 + r"))?(?!\d)", re.I)),
 ]
-
-# "năm 2018" right after an event's name is the edition of a named event ("Hành trình Đỏ
-# năm 2018", "“Tháng Nhân đạo” năm 2017", "lần thứ XI năm 2023", "đợt I năm 2021"), not a
-# period in which something happened; a clause-initial "Năm 2019, Hội ..." is one.
-_EDITION_WORDS = data_toml("dates/edition_words.toml")["words"]
-P_EDITION_BEFORE = re.compile(
-    r"(?:[”\"»’]"  # a quoted name
-    r"|(?i:" + _alternation(_EDITION_WORDS) + r")\s+(?:[IVXLC]+|\d{1,3})"  # an edition number
-    # an event kind followed by its capitalised name: "Lễ hội Xuân hồng", "Hành trình Đỏ"
-    r"|(?i:" + _alternation(data_lines("dates/event_kinds.txt")) + r")\s+(?:[A-ZĐÀ-Ỹ][^\s,.;:!?]*)(?:\s+[^\s,.;:!?]+){0,3}"
-    r")\s*$")
-# The same in an ALL-CAPS title line: a closing quote or an all_caps edition word and number.
-P_EDITION_BEFORE_CAPS = re.compile(
-    r"[”\"»’]\s*$|(?:" + _alternation(w.upper() for w, o in _EDITION_WORDS.items() if o.get("all_caps"))
-    + r")\s+[IVXLC\d]+\s*$")
 
 # ---------------------------------------------------------------------------
 # Event dates, English forms (national site): month names are capitalised proper nouns,
@@ -205,12 +185,6 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"|(?<!\w)(" + _alternation(EN_ORDINALS) + r")\s+quarter\s+of\s+(?:the\s+year\s+)?("
                              + _Y4 + r")(?!\d)"
                              r"|(?<![\w/])Q([1-4])[\s/\-]+(" + _Y4 + r")(?!\d)", re.I)),
-    # "from 2019 to 2021", "in the 2021-2025 period", "between 2019 and 2021"
-    ("en_year_range", re.compile(r"(?<!\w)(?:from|between|in|during)\s+(?:the\s+)?(" + _Y4 + r")\s*(?:-|–|to|and)\s*("
-                                 + _Y4 + r")(?![\d\-/])", re.I)),
-    # "In 2022", "during 2024": a year after a time preposition
-    ("en_year", re.compile(r"(?<!\w)(?:in|during|throughout|since|for\s+the\s+year|the\s+year)\s+(" + _Y4
-                           + r")(?![\d\-/–]|\.\d|,\d)", re.I)),
 ]
 # Year-less English dates count only after a trigger word or at a sentence start; a
 # year-less month only after a month trigger word.
@@ -218,8 +192,6 @@ P_EN_TRIGGER = re.compile(r"(?:^|\W)(?:" + _alternation(data_lines("dates/en_dat
                           r"|(?:^|[.!?\n]\s*)$", re.I)
 P_EN_MONTH_TRIGGER = re.compile(
     r"(?:^|\W)(?:" + _alternation(data_lines("dates/en_month_triggers.txt")) + r")\s*-?\s*$", re.I)
-EN_YEAR_FOLLOWERS = frozenset(data_lines("dates/en_year_followers.txt"))
-P_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # Vietnamese-only letters: a text with (almost) none of them is an English page.
 P_VI_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 

@@ -30,7 +30,7 @@ NEAR_FUTURE_DAYS = 30  # a year-less date at most this far after publication kee
 class EventDate:
     start: str | None  # ISO date; None when flagged
     end: str | None
-    precision: str  # day | month | quarter | half-year | year
+    precision: str  # day | month | quarter | half-year (a bare year is no event date)
     text: str  # source span as written
     flag: str | None = None  # why start/end are None (see module docstring)
 
