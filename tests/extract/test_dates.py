@@ -137,6 +137,8 @@ NO_DATE_CASES = [
     "năm 2023", "trong năm 2024", "Năm 2019, Hội Chữ thập đỏ huyện đặt chỉ tiêu", "tổng kết công tác Hội năm 2023",
     "giai đoạn 2021 – 2025", "Giai đoạn 2015 - 2022, Quỹ đã dành", "từ năm 2010 đến nay", "năm 2023 - 2024",
     "năm học 2023 - 2024", "ông Nguyễn Văn A, sinh năm 1958, ở thôn 3", "từ năm 1999-2022", "NĂM 2025",
+    # measures shaped like days: a unit after the numbers, or a word that only looks like a trigger
+    "nhiều nơi ngập sâu 2-3 m", "sóng cao từ 2-3 m", "ngập sâu 2/3 diện tích", "trồng từ 1-2 ha",
 ]
 
 # English text with no date: capitalised month names only, years only after a preposition.

@@ -22,6 +22,7 @@ from ctd_crawler.extract.dates.patterns import (
     P_DAY_WORD_BEFORE,
     P_DOC_AFTER,
     P_DOC_BEFORE,
+    P_MEASURE_AFTER,
     P_MONTH_TRIGGER,
     P_NUMBER_BEFORE,
     P_RANGE_SEP,
@@ -179,6 +180,8 @@ def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     if name in _DOCUMENT_NUMBER_SHAPED:
         if P_DOC_BEFORE.search(before) or P_DOC_AFTER.match(ctx.text, m.end()):
             return False
+        if P_MEASURE_AFTER.match(ctx.text, m.end()):
+            return False  # "ngập sâu 2-3 m": a measure
     if name == "dmy" and len(m.group(3)) == 2:
         return triggered(ctx, m.start())  # "20/6/24" only after ngày/sáng/...
     if name in _NEEDS_TRIGGER_WITHOUT_YEAR:

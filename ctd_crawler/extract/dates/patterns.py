@@ -38,11 +38,12 @@ EN_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "nine": 9, "ten": 10, "eleven": 11}
 EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-WEEKDAYS_FOLDED = {
-    "thu hai": 0, "thu 2": 0, "thu ba": 1, "thu 3": 1, "thu tu": 2, "thu 4": 2,
-    "thu nam": 3, "thu 5": 3, "thu sau": 4, "thu 6": 4, "thu bay": 5, "thu 7": 5,
-    "chu nhat": 6,
+WEEKDAYS = {
+    "thứ hai": 0, "thứ 2": 0, "thứ ba": 1, "thứ 3": 1, "thứ tư": 2, "thứ 4": 2,
+    "thứ năm": 3, "thứ 5": 3, "thứ sáu": 4, "thứ 6": 4, "thứ bảy": 5, "thứ bẩy": 5, "thứ 7": 5,
+    "chủ nhật": 6,
 }
+WEEKDAYS_FOLDED = {fold(name): n for name, n in WEEKDAYS.items()}
 RELATIVE_UNITS = {
     "giay": "seconds", "phut": "minutes", "gio": "hours", "tieng": "hours", "ngay": "days",
     "tuan": "weeks", "second": "seconds", "minute": "minutes", "min": "minutes",
@@ -108,9 +109,10 @@ _CAN_CHI_WORD = ("(" + _alternation(w for n in STEM_NAMES for w in (n, *(o for o
                                            for w in (n, *(o for o, c in SPELLINGS.items() if c == n))) + ")")
 
 # Year-less days ("19/10", "23.5") are dates only right after a trigger word: a bare
-# "3/5" is a score or a fraction. Matched on the folded text before the number.
+# "3/5" is a score or a fraction. Matched on the lowercased text before the number, with
+# its diacritics: "sâu 2-3", "sáu 2/3" are no "sau 2/3".
 P_DAY_TRIGGER = re.compile(
-    r"(?:^|[^\w])(?:" + _alternation([*_folded("dates/day_triggers.txt"), *WEEKDAYS_FOLDED]) + r")\s*[(,:]?\s*$"
+    r"(?:^|[^\w])(?:" + _alternation([*data_lines("dates/day_triggers.txt"), *WEEKDAYS]) + r")\s*[(,:]?\s*$"
 )
 P_MONTH_TRIGGER = re.compile(
     r"(?:^|[^\w])(?:" + _alternation(_folded("dates/month_triggers.txt")) + r")\s*$|(?:^|[.!?:\n]\s*)$")
@@ -120,6 +122,8 @@ P_NUMBER_BEFORE = re.compile(r"\d\s*$")  # "3 tháng 5 ngày": a duration, not a
 P_DOC_BEFORE = re.compile(
     r"(?:^|[^\w])(?:" + _alternation(_folded("dates/document_number_words.txt"), space=" ") + r")\s*:?\s*$")
 P_DOC_AFTER = re.compile(r"^\s?/\s?[A-ZĐ]", re.I)
+# A unit of measure right after the numbers: "ngập sâu 2-3 m", "1/2 ha" are measures.
+P_MEASURE_AFTER = re.compile(r"\s?(?:" + _alternation(data_lines("dates/measure_units.txt")) + r")(?!\w)", re.I)
 
 EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # two full dates: "28/12/2023 đến ngày 3/1/2024", "(23/11/1946 - 23/11/2024)"
