@@ -1,9 +1,10 @@
 """English event-date forms (pages with lang "en", or almost no Vietnamese letters).
 
-"October 5 to 7, 2025", "5-7 October 2025", "June 24, 2024", "in March 2024", "the
-first six months of 2024". Month names count only capitalised; year-less dates only
-after a trigger word ("on", "by", "from" ...), data under extract/data/dates/. A bare
-year ("In 2022", "from 2019 to 2021") is no event date, as in Vietnamese.
+"October 5 to 7, 2025", "5-7 October 2025", "between 3 and 9 May", "June 24, 2024", "2nd
+June", "in March 2024", "the first six months of 2024", "Lunar New Year (Tet) 2021".
+Month names count only capitalised; year-less dates only after a trigger word ("on", "by",
+"from", "over" ...), data under extract/data/dates/. A bare year ("In 2022", "from 2019
+to 2021") is no event date, as in Vietnamese.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ctd_crawler.extract.dates.events_vi import h_tet
 from ctd_crawler.extract.dates.patterns import (
     EN_MONTHS,
     EN_NUM_WORDS,
@@ -27,19 +29,21 @@ def _en_month(name: str) -> int:
 
 
 def _h_en_md_range(ctx, span, g):
+    between, g = g[0], g[1:]
     m1, d1, sep, m2, d2, y = _en_month(g[0]), int(g[1]), g[2].lower(), g[3], int(g[4]), to_int(g[5])
     m2 = _en_month(m2) if m2 else m1
     if m2 == m1 and d2 <= d1:
         return []  # "June 14 - 2": no range runs backwards
-    return days(ctx, span, [(d1, m1, None), (d2, m2, y)], sep != "and")
+    return days(ctx, span[len(between or ""):], [(d1, m1, None), (d2, m2, y)], sep != "and" or bool(between))
 
 
 def _h_en_dm_range(ctx, span, g):
+    between, g = g[0], g[1:]
     d1, m1, sep, d2, m2, y = int(g[0]), g[1], g[2].lower(), int(g[3]), _en_month(g[4]), to_int(g[5])
     m1 = _en_month(m1) if m1 else m2
     if m2 == m1 and d2 <= d1:
         return []
-    return days(ctx, span, [(d1, m1, None), (d2, m2, y)], sep != "and")
+    return days(ctx, span[len(between or ""):], [(d1, m1, None), (d2, m2, y)], sep != "and" or bool(between))
 
 
 def _h_en_md(ctx, span, g):
@@ -72,18 +76,24 @@ def _h_en_period(ctx, span, g):
     return period(ctx, span, "quarter", y, 3 * q - 2, 3 * q)
 
 
+def _h_en_tet(ctx, span, g):
+    return h_tet(ctx, span, (None, None, g[0]))
+
+
 HANDLERS_EN: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
     "en_md_range": _h_en_md_range, "en_dm_range": _h_en_dm_range, "en_md": _h_en_md, "en_dm": _h_en_dm,
     "en_month": _h_en_month, "en_period": _h_en_period,
+    "en_tet": _h_en_tet,
 }
 
 
 def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
-    """English forms: year-less dates need a trigger word ("on June 24", "By September 19")."""
+    """English forms: year-less dates need a trigger word ("on June 24", "By September 19",
+    "between 3 and 9 May")."""
     before = ctx.text[max(0, m.start() - 16):m.start()]
     if name in ("en_md_range", "en_dm_range"):
         if m.groups()[-1] is None:
-            return bool(P_EN_TRIGGER.search(before))
+            return m.group(1) is not None or bool(P_EN_TRIGGER.search(before))
         return True
     if name in ("en_md", "en_dm", "en_month"):
         if m.groups()[-1] is not None:

@@ -99,9 +99,12 @@ _DAY = r"(\d{1,2})"
 _MON = r"(\d{1,2})"
 _DM = _DAY + DSEP + _MON  # 20/6
 _DMY = _DAY + DSEP + _MON + DSEP + r"(\d{4}|\d{2})"  # 20/6/2024, 20/6/24 (flagged)
-RANGE_SEP = r"\s*(?:-|–|—|đến|tới|~)\s*(?:(?:ngày|hết\s+ngày)\s+)?"
+# "đêm 14 rạng sáng 15/8": a night that runs into the next morning is a range of two days.
+RANGE_SEP = r"\s*(?:-|–|—|đến|tới|~|,?\s*(?:và\s+)?rạng(?:\s+sáng)?)\s*(?:(?:ngày|hết\s+ngày)\s+)?"
 P_RANGE_SEP = re.compile(RANGE_SEP)
 _LIST_SEP = r"\s*(?:,|và|&)\s*(?:ngày\s+)?"
+# A bracketed name after the first date of a range: "từ 8/5 (Ngày Chữ thập đỏ quốc tế) đến 19/5".
+_GLOSS = r"(?:\s*\([^()\d\n]{1,80}\))?"
 P_DAY_NUMBER = re.compile(r"\d{1,2}")
 _YEAR_TAIL = r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(" + _Y4 + r"))"  # "/2024", "-2024", " năm 2024"
 _CAN_CHI_WORD = ("(" + _alternation(w for n in STEM_NAMES for w in (n, *(o for o, c in SPELLINGS.items() if c == n)))
@@ -114,9 +117,10 @@ _CAN_CHI_WORD = ("(" + _alternation(w for n in STEM_NAMES for w in (n, *(o for o
 P_DAY_TRIGGER = re.compile(
     r"(?:^|[^\w])(?:" + _alternation([*data_lines("dates/day_triggers.txt"), *WEEKDAYS]) + r")\s*[(,:]?\s*$"
 )
-P_MONTH_TRIGGER = re.compile(
-    r"(?:^|[^\w])(?:" + _alternation(_folded("dates/month_triggers.txt")) + r")\s*$|(?:^|[.!?:\n]\s*)$")
+P_MONTH_TRIGGER = re.compile(  # a word of the list, a sentence start, or an opening bracket: "(tháng 5)"
+    r"(?:^|[^\w])(?:" + _alternation(_folded("dates/month_triggers.txt")) + r")\s*$|(?:^|[.!?:\n]\s*)$|\(\s*$")
 P_DAY_WORD_BEFORE = re.compile(r"(?:^|[^\w])ngay\s*$")  # "ngày 15 tháng 7": the only trigger of d_words
+P_MONTH_WORD = re.compile(r"tháng", re.I)
 P_NUMBER_BEFORE = re.compile(r"\d\s*$")  # "3 tháng 5 ngày": a duration, not a month name
 # Document numbers: "Quyết định số 12/5/QĐ-UBND", "Công văn 20/6/2024/CV" are no dates.
 P_DOC_BEFORE = re.compile(
@@ -124,13 +128,18 @@ P_DOC_BEFORE = re.compile(
 P_DOC_AFTER = re.compile(r"^\s?/\s?[A-ZĐ]", re.I)
 # A unit of measure right after the numbers: "ngập sâu 2-3 m", "1/2 ha" are measures.
 P_MEASURE_AFTER = re.compile(r"\s?(?:" + _alternation(data_lines("dates/measure_units.txt")) + r")(?!\w)", re.I)
+# A day named with "ngày" and then glossed by its date in brackets: "nhân Ngày Quốc tế Người
+# hiến máu (14-6)"; the name holds no number and no comma ("Ngày hội có 3 đội (2-1)" is a
+# score). Folded text before the number, and the text after it.
+P_GLOSS_BEFORE = re.compile(r"(?:^|[^\w])ngay\s[^,.;!?\n()\d]{0,60}\(\s*$")
+P_GLOSS_AFTER = re.compile(r"\s*\)")
 
 EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # two full dates: "28/12/2023 đến ngày 3/1/2024", "(23/11/1946 - 23/11/2024)"
-    ("full_range", re.compile(_NUM_BEFORE + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + RANGE_SEP
+    ("full_range", re.compile(_NUM_BEFORE + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + _GLOSS + RANGE_SEP
                               + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + _NUM_AFTER, re.I)),
     # "20/6 đến 25/6/2024", "28/12 - 3/1/2024"
-    ("dm_range", re.compile(_NUM_BEFORE + _DM + RANGE_SEP + _DAY + DSEP + _MON
+    ("dm_range", re.compile(_NUM_BEFORE + _DM + _GLOSS + RANGE_SEP + _DAY + DSEP + _MON
                             + r"(?:" + DSEP + r"(\d{4}))?" + _NUM_AFTER, re.I)),
     # "1-4/11", "1 đến 4/11/2024"
     ("d_range", re.compile(_NUM_BEFORE + _DAY + RANGE_SEP + _DAY + DSEP + _MON
@@ -146,16 +155,20 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "từ tháng 5 đến tháng 7/2024"
     ("month_range", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?" + RANGE_SEP
                                + r"(?:tháng\s+)?(\d{1,2})" + _YEAR_TAIL + r"(?!\d)", re.I)),
+    # "tháng 5 và tháng 6/2023", "tháng 5, 6 và 7 năm 2023", "trong tháng 5 và tháng 6"
+    ("month_list", re.compile(r"(?<!\w)tháng\s+(\d{1,2}(?:\s*,\s*(?:tháng\s+)?\d{1,2}){0,10}\s*(?:(?:và|&)\s*(?:tháng\s+)?"
+                              r"\d{1,2}|,\s*tháng\s+\d{1,2}))(?:" + _YEAR_TAIL + r")?(?!\d|[/.,\-]\d)", re.I)),
     # "từ tháng 7 đến tháng 9": both months named, no year (it comes from publication)
     ("month_range_noyear", re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?tháng\s+(\d{1,2})"
                                       r"(?!\d|[/.,\-]\d|\s*(?:,\s*)?năm\s+\d)", re.I)),
-    # "N tháng đầu năm 2024", "sáu tháng cuối năm", "nửa đầu năm 2024"
+    # "N tháng đầu năm 2024", "sáu tháng cuối năm", "nửa đầu năm 2024", "9 tháng năm 2023"
     ("months_of_year", re.compile(r"(?<!\w)(?:(\d{1,2}|" + _alternation(VI_NUMBER_WORDS) + r")\s+tháng|(nửa))"
-                                  r"\s+(đầu|cuối)\s+năm(?:\s+(" + _Y4 + r"))?(?!\d)", re.I)),
+                                  r"\s+(?:(đầu|cuối)\s+)?năm(?:\s+(" + _Y4 + r"))?(?!\d)", re.I)),
     ("month", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?(?!\d|[/.,\-]\d)", re.I)),
     ("quarter", re.compile(r"(?<!\w)quý\s+(IV|I{1,3}|[1-4])(?!\w)(?:" + _YEAR_TAIL + r")?(?!\d)", re.I)),
     # "Tết Nguyên đán Giáp Thìn 2024", "Tết Giáp Thìn", "Tết Nguyên đán 2024"
-    ("tet", re.compile(r"(?<!\w)tết\s+(?:(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch)\s*)?(?:"
+    # "Tết cổ truyền Xuân Bính Ngọ 2026": the spring of a named year, after the word Tết
+    ("tet", re.compile(r"(?<!\w)tết\s+(?:(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch)\s*)?(?:(?:xuân\s+)?"
                        + _CAN_CHI_WORD + r")?(?:\s*(?:năm\s+)?(" + _Y4 + r"))?(?!\d)", re.I)),
 ]
 
@@ -168,13 +181,17 @@ _EN_MONTH_CAP = "(" + "|".join(sorted(
     key=len, reverse=True)) + r")(?![A-Za-z])"
 _EN_D = r"(\d{1,2})(?:st|nd|rd|th)?"
 _EN_Y = r"(?:,?\s+(" + _Y4 + r"))"
+_EN_BETWEEN = r"(?:([Bb]etween\s+))?"  # "between 3 and 9 May" is a range, "on 3 and 9 May" two days
 
 EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "October 5 to 7, 2025", "June 14 to August 31", "September 18 and 19, 2024"
-    ("en_md_range", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"\s*(-|–|—|to|until|till|through|and)\s*(?:"
+    # "October 5 to 7, 2025", "June 14 to August 31", "September 18 and 19, 2024",
+    # "May 8 (Red Cross Day) to May 19"
+    ("en_md_range", re.compile(r"(?<![\w.])" + _EN_BETWEEN + _EN_MONTH_CAP + r"\s+" + _EN_D + _GLOSS
+                               + r"\s*(-|–|—|to|until|till|through|and)\s*(?:"
                                + _EN_MONTH_CAP + r"\s+)?" + _EN_D + r"(?!\d)" + _EN_Y + r"?(?!\d)")),
-    # "5-7 October 2025", "31 August to 3 September 2018"
-    ("en_dm_range", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"(?:\s+" + _EN_MONTH_CAP + r")?\s*(-|–|—|to|and)\s*"
+    # "5-7 October 2025", "31 August to 3 September 2018", "between 3 and 9 May"
+    ("en_dm_range", re.compile(r"(?<![\d.,/:\-–])" + _EN_BETWEEN + _EN_D + r"(?:\s+" + _EN_MONTH_CAP + r")?" + _GLOSS
+                               + r"\s*(-|–|—|to|and)\s*"
                                + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
     # "June 24, 2024", "on June 24"
     ("en_md", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"(?![\d:])" + _EN_Y + r"?(?![\d:])")),
@@ -182,6 +199,9 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_dm", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
     # "March 2024", "in March"
     ("en_month", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4 + r"))?(?![\w])(?!\s*\d)")),
+    # "Lunar New Year (Tet) 2021", "the Tet holiday 2024", "Tet 2025": the lunar new year's day
+    ("en_tet", re.compile(r"(?<!\w)(?:Tet|Lunar\s+New\s+Year)(?:\s*\((?:Tet|Lunar\s+New\s+Year)\))?"
+                          r"(?:\s+holiday)?(?:\s+of)?,?\s+(" + _Y4 + r")(?![\d\-/–])")),
     # "the first six months of 2024", "the first half of 2024", "the third quarter of 2024"
     ("en_period", re.compile(r"(?<!\w)(first|last)\s+(\d{1,2}|" + _alternation(EN_NUM_WORDS) + r")\s+months"
                              r"\s+of\s+(?:the\s+year\s+)?(" + _Y4 + r")(?!\d)"
