@@ -8,7 +8,12 @@
    ours (extract_event_dates) against dateparser.search.search_dates(languages=['vi']),
    precision and recall against the hand-written event_dates, time per article.
 
-Run: .venv/bin/python benchmarks/bench_dates.py [--n 10000]
+3. With --against DIR (a source tree of the package, e.g. `git archive main | tar -x -C
+   /tmp/main`): the time per article of extract_event_dates over the same fixture texts,
+   this tree against DIR's, measured in turns in the same run (best of --repeat passes
+   each, every pass in a fresh child process), as a ratio.
+
+Run: .venv/bin/python benchmarks/bench_dates.py [--n 10000] [--against DIR [--repeat 5]]
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ import html as htmllib
 import json
 import random
 import re
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -198,10 +206,57 @@ def bench_events() -> None:
     print(f"\nspeed ratio ours/search_dates: {ratio:.0f}x")
 
 
+# One timing pass in a child process: the package comes from the PYTHONPATH it is given.
+_TIME_EVENTS = """
+import json, sys, time
+from datetime import date
+import ctd_crawler
+from ctd_crawler.extract.dates import extract_event_dates
+docs = json.load(open(sys.argv[1], encoding="utf-8"))
+args = [(d["text"], date.fromisoformat(d["published"]) if d["published"] else None) for d in docs]
+for text, published in args:  # warm the regexes and caches
+    extract_event_dates(text, published=published)
+best = float("inf")
+for _ in range(int(sys.argv[2])):
+    t0 = time.perf_counter()
+    for text, published in args:
+        extract_event_dates(text, published=published)
+    best = min(best, time.perf_counter() - t0)
+print(1000 * best / len(args), ctd_crawler.__file__)
+"""
+
+
+def bench_against(other: Path, repeat: int) -> None:
+    docs = [{"text": (d.get("title") or "") + "\n\n" + d["body_text"], "published": (d.get("published_at") or "")[:10]}
+            for d in _expected_articles()]
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as f:
+        json.dump(docs, f, ensure_ascii=False)
+    trees = {"this tree": ROOT, f"{other}": other.resolve()}
+    best, package = dict.fromkeys(trees, float("inf")), {}
+    for _ in range(repeat):  # in turns, so a slow moment of the machine hits both
+        for name, tree in trees.items():
+            out = subprocess.run([sys.executable, "-B", "-c", _TIME_EVENTS, f.name, "20"], capture_output=True,
+                                 text=True, check=True, cwd=tree, env={"PYTHONPATH": str(tree)})
+            ms, package[name] = out.stdout.split()
+            best[name] = min(best[name], float(ms))
+    Path(f.name).unlink()
+    print(f"\n### Event dates, this tree against {other} ({len(docs)} fixture articles, best of {repeat}x20 passes)\n")
+    print("| extractor | package imported | ms/article |")
+    print("|---|---|---:|")
+    for name, ms in best.items():
+        print(f"| {name} | {Path(package[name]).parent} | {ms:.3f} |")
+    print(f"\ntime ratio this tree / {other}: {best['this tree'] / best[str(other)]:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000, help="publication-date strings to time (default 10000)")
+    ap.add_argument("--against", type=Path, help="a source tree of the package to time event dates against")
+    ap.add_argument("--repeat", type=int, default=5, help="timing turns with --against (default 5)")
     args = ap.parse_args()
+    if args.against:
+        bench_against(args.against, args.repeat)
+        return
     bench_strings(args.n)
     bench_events()
 

@@ -1,8 +1,10 @@
 """English event-date forms (pages with lang "en", or almost no Vietnamese letters).
 
-"October 5 to 7, 2025", "5-7 October 2025", "June 24, 2024", "in March 2024", "the
-first six months of 2024", "In 2022". Month names count only capitalised; year-less
-dates only after a trigger word ("on", "by", "from" ...), data under extract/data/dates/.
+"October 5 to 7, 2025", "5-7 October 2025", "between 3 and 9 May", "June 24, 2024", "2nd
+June", "in March 2024", "the first six months of 2024", "Lunar New Year (Tet) 2021".
+Month names count only capitalised; year-less dates only after a trigger word ("on", "by",
+"from", "over" ...), data under extract/data/dates/. A bare year ("In 2022", "from 2019
+to 2021") is no event date, as in Vietnamese.
 """
 
 from __future__ import annotations
@@ -10,15 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ctd_crawler.extract.dates.events_vi import h_year, h_year_range
+from ctd_crawler.extract.dates.events_vi import h_tet
 from ctd_crawler.extract.dates.patterns import (
     EN_MONTHS,
     EN_NUM_WORDS,
     EN_ORDINALS,
-    EN_YEAR_FOLLOWERS,
     P_EN_MONTH_TRIGGER,
     P_EN_TRIGGER,
-    P_NEXT_WORD,
     P_VI_LETTER,
 )
 from ctd_crawler.extract.dates.resolve import Ctx, EventDate, days, period, to_int
@@ -29,19 +29,21 @@ def _en_month(name: str) -> int:
 
 
 def _h_en_md_range(ctx, span, g):
+    between, g = g[0], g[1:]
     m1, d1, sep, m2, d2, y = _en_month(g[0]), int(g[1]), g[2].lower(), g[3], int(g[4]), to_int(g[5])
     m2 = _en_month(m2) if m2 else m1
     if m2 == m1 and d2 <= d1:
         return []  # "June 14 - 2": no range runs backwards
-    return days(ctx, span, [(d1, m1, None), (d2, m2, y)], sep != "and")
+    return days(ctx, span[len(between or ""):], [(d1, m1, None), (d2, m2, y)], sep != "and" or bool(between))
 
 
 def _h_en_dm_range(ctx, span, g):
+    between, g = g[0], g[1:]
     d1, m1, sep, d2, m2, y = int(g[0]), g[1], g[2].lower(), int(g[3]), _en_month(g[4]), to_int(g[5])
     m1 = _en_month(m1) if m1 else m2
     if m2 == m1 and d2 <= d1:
         return []
-    return days(ctx, span, [(d1, m1, None), (d2, m2, y)], sep != "and")
+    return days(ctx, span[len(between or ""):], [(d1, m1, None), (d2, m2, y)], sep != "and" or bool(between))
 
 
 def _h_en_md(ctx, span, g):
@@ -74,23 +76,24 @@ def _h_en_period(ctx, span, g):
     return period(ctx, span, "quarter", y, 3 * q - 2, 3 * q)
 
 
+def _h_en_tet(ctx, span, g):
+    return h_tet(ctx, span, (None, None, g[0]))
+
+
 HANDLERS_EN: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
     "en_md_range": _h_en_md_range, "en_dm_range": _h_en_dm_range, "en_md": _h_en_md, "en_dm": _h_en_dm,
     "en_month": _h_en_month, "en_period": _h_en_period,
-    "en_year_range": h_year_range, "en_year": h_year,
+    "en_tet": _h_en_tet,
 }
 
 
 def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
-    """English forms: year-less dates need a trigger word ("on June 24", "By September 19");
-    "in 2000 households" is a count, not a year."""
+    """English forms: year-less dates need a trigger word ("on June 24", "By September 19",
+    "between 3 and 9 May")."""
     before = ctx.text[max(0, m.start() - 16):m.start()]
-    if name == "en_year":
-        nxt = P_NEXT_WORD.match(ctx.text[m.end():m.end() + 30])
-        return nxt is None or not nxt.group(1).islower() or nxt.group(1) in EN_YEAR_FOLLOWERS
     if name in ("en_md_range", "en_dm_range"):
         if m.groups()[-1] is None:
-            return bool(P_EN_TRIGGER.search(before))
+            return m.group(1) is not None or bool(P_EN_TRIGGER.search(before))
         return True
     if name in ("en_md", "en_dm", "en_month"):
         if m.groups()[-1] is not None:

@@ -2,11 +2,15 @@
 
 Day before month, always. Spans start at the day number for day dates ("20 và
 21/6/2024", "15 tháng 7 năm 2024") and at the keyword otherwise ("tháng 5/2024", "quý
-I/2024", "sáu tháng đầu năm 2024", "năm 2024", "Tết Nguyên đán Giáp Thìn 2024").
+I/2024", "sáu tháng đầu năm 2024", "Tết Nguyên đán Giáp Thìn 2024").
 
-Not periods: a term of office ("nhiệm kỳ 2022-2027") and the edition year of a named
-event ("Hành trình Đỏ năm 2018", "“Tháng Nhân đạo” năm 2017", "lần thứ XI năm 2023");
-a clause-initial "Năm 2019, ..." is one.
+A bare year or span of years is no event date ("năm 2023", "giai đoạn 2021 – 2025",
+"nhiệm kỳ 2022 - 2027", "sinh năm 1961"): a year is read only inside a larger date.
+Named parts of a year are ("9 tháng năm 2023", "quý III", "6 tháng cuối năm").
+Coordinated days or months are one range when they follow each other ("20 và 21/6",
+"tháng 5 và tháng 6/2023", "đêm 14 rạng sáng 15/8"), else one entry each ("5 và 12/6").
+Two full dates joined by a range word are one range as written, an anniversary bracket
+too: "(23/11/1946 - 23/11/2024)" glosses the "78 năm" it follows.
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ from ctd_crawler.extract.dates.patterns import (
     P_DAY_WORD_BEFORE,
     P_DOC_AFTER,
     P_DOC_BEFORE,
-    P_EDITION_BEFORE,
-    P_EDITION_BEFORE_CAPS,
+    P_GLOSS_AFTER,
+    P_GLOSS_BEFORE,
+    P_MEASURE_AFTER,
     P_MONTH_TRIGGER,
+    P_MONTH_WORD,
     P_NUMBER_BEFORE,
     P_RANGE_SEP,
     ROMAN_Q,
@@ -42,13 +48,10 @@ from ctd_crawler.extract.dates.resolve import (
     year_flag,
 )
 from ctd_crawler.extract.text import fold
-from ctd_crawler.extract.tokens import is_caps_line
 
 
 def _h_full_range(ctx, span, g):
     d1, m1, y1, d2, m2, y2 = (int(x) for x in g)
-    if (d1, m1) == (d2, m2) and y1 != y2:  # "(23/11/1946 - 23/11/2024)": an anniversary
-        return days(ctx, span, [(d1, m1, y1)], True) + days(ctx, span, [(d2, m2, y2)], True)
     return days(ctx, span, [(d1, m1, y1), (d2, m2, y2)], True)
 
 
@@ -115,12 +118,26 @@ def _h_month_range_noyear(ctx, span, g):
     return [EventDate(date(y1, m1, 1).isoformat(), end.isoformat(), "month", span)]
 
 
+def _h_month_list(ctx, span, g):
+    """"tháng 5 và tháng 6/2023": months that follow each other are one range."""
+    months, y = [int(x) for x in P_DAY_NUMBER.findall(g[0])], to_int(g[1])
+    if not all(1 <= m <= 12 for m in months) or len(set(months)) < len(months):
+        return []
+    if y is None and len(P_MONTH_WORD.findall(g[0])) < len(months) - 1:
+        return []  # "trong tháng 5 và 6 hộ": without a year, every month is named
+    if all(b - a == 1 for a, b in zip(months, months[1:])):
+        return period(ctx, span, "month", y, months[0], months[-1])
+    return [e for m in months for e in period(ctx, span, "month", y, m, m)]
+
+
 def _h_months_of_year(ctx, span, g):
     word = fold(g[0] or g[1])
     n = 6 if word == "nua" else int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     if not n or not 1 <= n <= 11:
         return []
-    first = fold(g[2]) == "dau"
+    if g[2] is None and (g[3] is None or g[1]):
+        return []  # "9 tháng năm 2023" is Jan-Sep; "nửa năm", "6 tháng năm" name no part of a year
+    first = g[2] is None or fold(g[2]) == "dau"
     m1, m2 = (1, n) if first else (13 - n, 12)
     precision = {6: "half-year", 3: "quarter"}.get(n, "month")
     y = to_int(g[3])
@@ -143,25 +160,8 @@ def _h_quarter(ctx, span, g):
     return period(ctx, span, "quarter", y, 3 * q - 2, 3 * q)
 
 
-def h_year_range(ctx, span, g):
-    y1, y2 = int(g[0]), int(g[1])
-    if y2 < y1:
-        return []
-    flag = year_flag(ctx, y1, y2)
-    if flag:
-        return flagged("year", span, flag)
-    return [EventDate(f"{y1}-01-01", f"{y2}-12-31", "year", span)]
-
-
-def h_year(ctx, span, g):
-    y = int(g[0])
-    flag = year_flag(ctx, y)
-    if flag:
-        return flagged("year", span, flag)
-    return [EventDate(f"{y}-01-01", f"{y}-12-31", "year", span)]
-
-
-def _h_tet(ctx, span, g):
+def h_tet(ctx, span, g):
+    """(stem, branch, year) of a lunar new year: Tết Giáp Thìn, Tết 2024 -> its first day."""
     stem, branch, year = g[0], g[1], to_int(g[2])
     if year is None and stem:
         s, b = fold_can_chi(stem), fold_can_chi(branch)
@@ -185,9 +185,9 @@ def _h_tet(ctx, span, g):
 HANDLERS_VI: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
     "full_range": _h_full_range, "dm_range": _h_dm_range, "d_range": _h_d_range,
     "d_list": _h_d_list, "d_words": _h_d_words, "dmy": _h_dmy, "dm": _h_dm,
-    "month_range": _h_month_range, "month_range_noyear": _h_month_range_noyear,
+    "month_list": _h_month_list, "month_range": _h_month_range, "month_range_noyear": _h_month_range_noyear,
     "months_of_year": _h_months_of_year, "month": _h_month,
-    "quarter": _h_quarter, "year_range": h_year_range, "year": h_year, "tet": _h_tet,
+    "quarter": _h_quarter, "tet": h_tet,
 }
 # Forms whose first number has no year written: they need a trigger word before them
 # unless a 4-digit year closes the form (its group number here).
@@ -201,6 +201,8 @@ def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     if name in _DOCUMENT_NUMBER_SHAPED:
         if P_DOC_BEFORE.search(before) or P_DOC_AFTER.match(ctx.text, m.end()):
             return False
+        if P_MEASURE_AFTER.match(ctx.text, m.end()):
+            return False  # "ngập sâu 2-3 m": a measure
     if name == "dmy" and len(m.group(3)) == 2:
         return triggered(ctx, m.start())  # "20/6/24" only after ngày/sáng/...
     if name in _NEEDS_TRIGGER_WITHOUT_YEAR:
@@ -209,16 +211,14 @@ def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
         if name == "d_words" and not has_year:
             return bool(P_DAY_WORD_BEFORE.search(before))  # "ngày 15 tháng 7"
         if not has_year:
-            return triggered(ctx, m.start())
-    if name == "year":
-        return not _edition_label(ctx, m.start())
+            return triggered(ctx, m.start()) or _glossed(ctx, m)
     if name == "month_range_noyear":
         return bool(P_MONTH_TRIGGER.search(before))
     if name == "quarter":
         # Without a year, like a month: "trong quý 2" is a period, "mỗi quý 2 lần" a
         # frequency, "ông Quý 2 lần" a person.
         return m.group(2) is not None or bool(P_MONTH_TRIGGER.search(before))
-    if name == "month":
+    if name in ("month", "month_list"):
         # "3 tháng 5 ngày" is a duration; "tháng 5" after a number is not a month name.
         if P_NUMBER_BEFORE.search(before):
             return False
@@ -228,10 +228,7 @@ def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _edition_label(ctx: Ctx, pos: int) -> bool:
-    """"năm 2018" right after an event's name or an edition number (see patterns)."""
-    before = ctx.text[max(0, pos - 60):pos]
-    line = before.rsplit("\n", 1)[-1]
-    if is_caps_line(line):  # a title in capitals: capitals say nothing about names
-        return bool(P_EDITION_BEFORE_CAPS.search(line))
-    return bool(P_EDITION_BEFORE.search(before))
+def _glossed(ctx: Ctx, m: re.Match[str]) -> bool:
+    """"nhân Ngày Quốc tế Người hiến máu (14-6)": a named day glossed by its date."""
+    before = ctx.folded[max(0, m.start() - 70):m.start()]
+    return bool(P_GLOSS_BEFORE.search(before) and P_GLOSS_AFTER.match(ctx.text, m.end()))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ctd_crawler.extract.dates.lunar import BRANCH_NAMES, SPELLINGS, STEM_NAMES
-from ctd_crawler.extract.lexicon import data_lines, data_toml
+from ctd_crawler.extract.lexicon import data_lines
 from ctd_crawler.extract.text import fold
 
 
@@ -38,11 +38,12 @@ EN_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "nine": 9, "ten": 10, "eleven": 11}
 EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
 ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-WEEKDAYS_FOLDED = {
-    "thu hai": 0, "thu 2": 0, "thu ba": 1, "thu 3": 1, "thu tu": 2, "thu 4": 2,
-    "thu nam": 3, "thu 5": 3, "thu sau": 4, "thu 6": 4, "thu bay": 5, "thu 7": 5,
-    "chu nhat": 6,
+WEEKDAYS = {
+    "thứ hai": 0, "thứ 2": 0, "thứ ba": 1, "thứ 3": 1, "thứ tư": 2, "thứ 4": 2,
+    "thứ năm": 3, "thứ 5": 3, "thứ sáu": 4, "thứ 6": 4, "thứ bảy": 5, "thứ bẩy": 5, "thứ 7": 5,
+    "chủ nhật": 6,
 }
+WEEKDAYS_FOLDED = {fold(name): n for name, n in WEEKDAYS.items()}
 RELATIVE_UNITS = {
     "giay": "seconds", "phut": "minutes", "gio": "hours", "tieng": "hours", "ngay": "days",
     "tuan": "weeks", "second": "seconds", "minute": "minutes", "min": "minutes",
@@ -98,9 +99,12 @@ _DAY = r"(\d{1,2})"
 _MON = r"(\d{1,2})"
 _DM = _DAY + DSEP + _MON  # 20/6
 _DMY = _DAY + DSEP + _MON + DSEP + r"(\d{4}|\d{2})"  # 20/6/2024, 20/6/24 (flagged)
-RANGE_SEP = r"\s*(?:-|–|—|đến|tới|~)\s*(?:(?:ngày|hết\s+ngày)\s+)?"
+# "đêm 14 rạng sáng 15/8": a night that runs into the next morning is a range of two days.
+RANGE_SEP = r"\s*(?:-|–|—|đến|tới|~|,?\s*(?:và\s+)?rạng(?:\s+sáng)?)\s*(?:(?:ngày|hết\s+ngày)\s+)?"
 P_RANGE_SEP = re.compile(RANGE_SEP)
 _LIST_SEP = r"\s*(?:,|và|&)\s*(?:ngày\s+)?"
+# A bracketed name after the first date of a range: "từ 8/5 (Ngày Chữ thập đỏ quốc tế) đến 19/5".
+_GLOSS = r"(?:\s*\([^()\d\n]{1,80}\))?"
 P_DAY_NUMBER = re.compile(r"\d{1,2}")
 _YEAR_TAIL = r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(" + _Y4 + r"))"  # "/2024", "-2024", " năm 2024"
 _CAN_CHI_WORD = ("(" + _alternation(w for n in STEM_NAMES for w in (n, *(o for o, c in SPELLINGS.items() if c == n)))
@@ -108,25 +112,34 @@ _CAN_CHI_WORD = ("(" + _alternation(w for n in STEM_NAMES for w in (n, *(o for o
                                            for w in (n, *(o for o, c in SPELLINGS.items() if c == n))) + ")")
 
 # Year-less days ("19/10", "23.5") are dates only right after a trigger word: a bare
-# "3/5" is a score or a fraction. Matched on the folded text before the number.
+# "3/5" is a score or a fraction. Matched on the lowercased text before the number, with
+# its diacritics: "sâu 2-3", "sáu 2/3" are no "sau 2/3".
 P_DAY_TRIGGER = re.compile(
-    r"(?:^|[^\w])(?:" + _alternation([*_folded("dates/day_triggers.txt"), *WEEKDAYS_FOLDED]) + r")\s*[(,:]?\s*$"
+    r"(?:^|[^\w])(?:" + _alternation([*data_lines("dates/day_triggers.txt"), *WEEKDAYS]) + r")\s*[(,:]?\s*$"
 )
-P_MONTH_TRIGGER = re.compile(
-    r"(?:^|[^\w])(?:" + _alternation(_folded("dates/month_triggers.txt")) + r")\s*$|(?:^|[.!?:\n]\s*)$")
+P_MONTH_TRIGGER = re.compile(  # a word of the list, a sentence start, or an opening bracket: "(tháng 5)"
+    r"(?:^|[^\w])(?:" + _alternation(_folded("dates/month_triggers.txt")) + r")\s*$|(?:^|[.!?:\n]\s*)$|\(\s*$")
 P_DAY_WORD_BEFORE = re.compile(r"(?:^|[^\w])ngay\s*$")  # "ngày 15 tháng 7": the only trigger of d_words
+P_MONTH_WORD = re.compile(r"tháng", re.I)
 P_NUMBER_BEFORE = re.compile(r"\d\s*$")  # "3 tháng 5 ngày": a duration, not a month name
 # Document numbers: "Quyết định số 12/5/QĐ-UBND", "Công văn 20/6/2024/CV" are no dates.
 P_DOC_BEFORE = re.compile(
     r"(?:^|[^\w])(?:" + _alternation(_folded("dates/document_number_words.txt"), space=" ") + r")\s*:?\s*$")
 P_DOC_AFTER = re.compile(r"^\s?/\s?[A-ZĐ]", re.I)
+# A unit of measure right after the numbers: "ngập sâu 2-3 m", "1/2 ha" are measures.
+P_MEASURE_AFTER = re.compile(r"\s?(?:" + _alternation(data_lines("dates/measure_units.txt")) + r")(?!\w)", re.I)
+# A day named with "ngày" and then glossed by its date in brackets: "nhân Ngày Quốc tế Người
+# hiến máu (14-6)"; the name holds no number and no comma ("Ngày hội có 3 đội (2-1)" is a
+# score). Folded text before the number, and the text after it.
+P_GLOSS_BEFORE = re.compile(r"(?:^|[^\w])ngay\s[^,.;!?\n()\d]{0,60}\(\s*$")
+P_GLOSS_AFTER = re.compile(r"\s*\)")
 
 EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # two full dates: "28/12/2023 đến ngày 3/1/2024", "(23/11/1946 - 23/11/2024)"
-    ("full_range", re.compile(_NUM_BEFORE + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + RANGE_SEP
+    ("full_range", re.compile(_NUM_BEFORE + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + _GLOSS + RANGE_SEP
                               + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + _NUM_AFTER, re.I)),
     # "20/6 đến 25/6/2024", "28/12 - 3/1/2024"
-    ("dm_range", re.compile(_NUM_BEFORE + _DM + RANGE_SEP + _DAY + DSEP + _MON
+    ("dm_range", re.compile(_NUM_BEFORE + _DM + _GLOSS + RANGE_SEP + _DAY + DSEP + _MON
                             + r"(?:" + DSEP + r"(\d{4}))?" + _NUM_AFTER, re.I)),
     # "1-4/11", "1 đến 4/11/2024"
     ("d_range", re.compile(_NUM_BEFORE + _DAY + RANGE_SEP + _DAY + DSEP + _MON
@@ -142,38 +155,22 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "từ tháng 5 đến tháng 7/2024"
     ("month_range", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?" + RANGE_SEP
                                + r"(?:tháng\s+)?(\d{1,2})" + _YEAR_TAIL + r"(?!\d)", re.I)),
+    # "tháng 5 và tháng 6/2023", "tháng 5, 6 và 7 năm 2023", "trong tháng 5 và tháng 6"
+    ("month_list", re.compile(r"(?<!\w)tháng\s+(\d{1,2}(?:\s*,\s*(?:tháng\s+)?\d{1,2}){0,10}\s*(?:(?:và|&)\s*(?:tháng\s+)?"
+                              r"\d{1,2}|,\s*tháng\s+\d{1,2}))(?:" + _YEAR_TAIL + r")?(?!\d|[/.,\-]\d)", re.I)),
     # "từ tháng 7 đến tháng 9": both months named, no year (it comes from publication)
     ("month_range_noyear", re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?tháng\s+(\d{1,2})"
                                       r"(?!\d|[/.,\-]\d|\s*(?:,\s*)?năm\s+\d)", re.I)),
-    # "N tháng đầu năm 2024", "sáu tháng cuối năm", "nửa đầu năm 2024"
+    # "N tháng đầu năm 2024", "sáu tháng cuối năm", "nửa đầu năm 2024", "9 tháng năm 2023"
     ("months_of_year", re.compile(r"(?<!\w)(?:(\d{1,2}|" + _alternation(VI_NUMBER_WORDS) + r")\s+tháng|(nửa))"
-                                  r"\s+(đầu|cuối)\s+năm(?:\s+(" + _Y4 + r"))?(?!\d)", re.I)),
+                                  r"\s+(?:(đầu|cuối)\s+)?năm(?:\s+(" + _Y4 + r"))?(?!\d)", re.I)),
     ("month", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?(?!\d|[/.,\-]\d)", re.I)),
     ("quarter", re.compile(r"(?<!\w)quý\s+(IV|I{1,3}|[1-4])(?!\w)(?:" + _YEAR_TAIL + r")?(?!\d)", re.I)),
-    # "giai đoạn 2021-2025", "năm 2023 - 2024": a span of years. Not "nhiệm kỳ 2022-2027":
-    # a term of office names the organisation's mandate, not when anything happened.
-    ("year_range", re.compile(r"(?<!\w)(?:năm|giai\s+đoạn|từ\s+năm)\s+(" + _Y4 + r")\s*(?:-|–|đến|tới)\s*(?:năm\s+)?("
-                              + _Y4 + r")(?!\d)", re.I)),
-    ("year", re.compile(r"(?<!\w)năm\s+(" + _Y4 + r"|1[0-8]\d\d)(?![\d/])", re.I)),
     # "Tết Nguyên đán Giáp Thìn 2024", "Tết Giáp Thìn", "Tết Nguyên đán 2024"
-    ("tet", re.compile(r"(?<!\w)tết\s+(?:(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch)\s*)?(?:"
+    # "Tết cổ truyền Xuân Bính Ngọ 2026": the spring of a named year, after the word Tết
+    ("tet", re.compile(r"(?<!\w)tết\s+(?:(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch)\s*)?(?:(?:xuân\s+)?"
                        + _CAN_CHI_WORD + r")?(?:\s*(?:năm\s+)?(" + _Y4 + r"))?(?!\d)", re.I)),
 ]
-
-# "năm 2018" right after an event's name is the edition of a named event ("Hành trình Đỏ
-# năm 2018", "“Tháng Nhân đạo” năm 2017", "lần thứ XI năm 2023", "đợt I năm 2021"), not a
-# period in which something happened; a clause-initial "Năm 2019, Hội ..." is one.
-_EDITION_WORDS = data_toml("dates/edition_words.toml")["words"]
-P_EDITION_BEFORE = re.compile(
-    r"(?:[”\"»’]"  # a quoted name
-    r"|(?i:" + _alternation(_EDITION_WORDS) + r")\s+(?:[IVXLC]+|\d{1,3})"  # an edition number
-    # an event kind followed by its capitalised name: "Lễ hội Xuân hồng", "Hành trình Đỏ"
-    r"|(?i:" + _alternation(data_lines("dates/event_kinds.txt")) + r")\s+(?:[A-ZĐÀ-Ỹ][^\s,.;:!?]*)(?:\s+[^\s,.;:!?]+){0,3}"
-    r")\s*$")
-# The same in an ALL-CAPS title line: a closing quote or an all_caps edition word and number.
-P_EDITION_BEFORE_CAPS = re.compile(
-    r"[”\"»’]\s*$|(?:" + _alternation(w.upper() for w, o in _EDITION_WORDS.items() if o.get("all_caps"))
-    + r")\s+[IVXLC\d]+\s*$")
 
 # ---------------------------------------------------------------------------
 # Event dates, English forms (national site): month names are capitalised proper nouns,
@@ -184,13 +181,17 @@ _EN_MONTH_CAP = "(" + "|".join(sorted(
     key=len, reverse=True)) + r")(?![A-Za-z])"
 _EN_D = r"(\d{1,2})(?:st|nd|rd|th)?"
 _EN_Y = r"(?:,?\s+(" + _Y4 + r"))"
+_EN_BETWEEN = r"(?:([Bb]etween\s+))?"  # "between 3 and 9 May" is a range, "on 3 and 9 May" two days
 
 EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "October 5 to 7, 2025", "June 14 to August 31", "September 18 and 19, 2024"
-    ("en_md_range", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"\s*(-|–|—|to|until|till|through|and)\s*(?:"
+    # "October 5 to 7, 2025", "June 14 to August 31", "September 18 and 19, 2024",
+    # "May 8 (Red Cross Day) to May 19"
+    ("en_md_range", re.compile(r"(?<![\w.])" + _EN_BETWEEN + _EN_MONTH_CAP + r"\s+" + _EN_D + _GLOSS
+                               + r"\s*(-|–|—|to|until|till|through|and)\s*(?:"
                                + _EN_MONTH_CAP + r"\s+)?" + _EN_D + r"(?!\d)" + _EN_Y + r"?(?!\d)")),
-    # "5-7 October 2025", "31 August to 3 September 2018"
-    ("en_dm_range", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"(?:\s+" + _EN_MONTH_CAP + r")?\s*(-|–|—|to|and)\s*"
+    # "5-7 October 2025", "31 August to 3 September 2018", "between 3 and 9 May"
+    ("en_dm_range", re.compile(r"(?<![\d.,/:\-–])" + _EN_BETWEEN + _EN_D + r"(?:\s+" + _EN_MONTH_CAP + r")?" + _GLOSS
+                               + r"\s*(-|–|—|to|and)\s*"
                                + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
     # "June 24, 2024", "on June 24"
     ("en_md", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"(?![\d:])" + _EN_Y + r"?(?![\d:])")),
@@ -198,6 +199,9 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_dm", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
     # "March 2024", "in March"
     ("en_month", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4 + r"))?(?![\w])(?!\s*\d)")),
+    # "Lunar New Year (Tet) 2021", "the Tet holiday 2024", "Tet 2025": the lunar new year's day
+    ("en_tet", re.compile(r"(?<!\w)(?:Tet|Lunar\s+New\s+Year)(?:\s*\((?:Tet|Lunar\s+New\s+Year)\))?"
+                          r"(?:\s+holiday)?(?:\s+of)?,?\s+(" + _Y4 + r")(?![\d\-/–])")),
     # "the first six months of 2024", "the first half of 2024", "the third quarter of 2024"
     ("en_period", re.compile(r"(?<!\w)(first|last)\s+(\d{1,2}|" + _alternation(EN_NUM_WORDS) + r")\s+months"
                              r"\s+of\s+(?:the\s+year\s+)?(" + _Y4 + r")(?!\d)"
@@ -205,12 +209,6 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"|(?<!\w)(" + _alternation(EN_ORDINALS) + r")\s+quarter\s+of\s+(?:the\s+year\s+)?("
                              + _Y4 + r")(?!\d)"
                              r"|(?<![\w/])Q([1-4])[\s/\-]+(" + _Y4 + r")(?!\d)", re.I)),
-    # "from 2019 to 2021", "in the 2021-2025 period", "between 2019 and 2021"
-    ("en_year_range", re.compile(r"(?<!\w)(?:from|between|in|during)\s+(?:the\s+)?(" + _Y4 + r")\s*(?:-|–|to|and)\s*("
-                                 + _Y4 + r")(?![\d\-/])", re.I)),
-    # "In 2022", "during 2024": a year after a time preposition
-    ("en_year", re.compile(r"(?<!\w)(?:in|during|throughout|since|for\s+the\s+year|the\s+year)\s+(" + _Y4
-                           + r")(?![\d\-/–]|\.\d|,\d)", re.I)),
 ]
 # Year-less English dates count only after a trigger word or at a sentence start; a
 # year-less month only after a month trigger word.
@@ -218,8 +216,6 @@ P_EN_TRIGGER = re.compile(r"(?:^|\W)(?:" + _alternation(data_lines("dates/en_dat
                           r"|(?:^|[.!?\n]\s*)$", re.I)
 P_EN_MONTH_TRIGGER = re.compile(
     r"(?:^|\W)(?:" + _alternation(data_lines("dates/en_month_triggers.txt")) + r")\s*-?\s*$", re.I)
-EN_YEAR_FOLLOWERS = frozenset(data_lines("dates/en_year_followers.txt"))
-P_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # Vietnamese-only letters: a text with (almost) none of them is an English page.
 P_VI_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 

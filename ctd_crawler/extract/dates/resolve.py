@@ -30,7 +30,7 @@ NEAR_FUTURE_DAYS = 30  # a year-less date at most this far after publication kee
 class EventDate:
     start: str | None  # ISO date; None when flagged
     end: str | None
-    precision: str  # day | month | quarter | half-year | year
+    precision: str  # day | month | quarter | half-year (a bare year is no event date)
     text: str  # source span as written
     flag: str | None = None  # why start/end are None (see module docstring)
 
@@ -47,8 +47,10 @@ class Ctx:
 
 
 def triggered(ctx: Ctx, pos: int) -> bool:
-    """A year-less day/month counts only right after ngày, sáng, chiều, từ, thứ Hai ..."""
-    return bool(P_DAY_TRIGGER.search(ctx.folded, max(0, pos - 16), pos))
+    """A year-less day/month counts only right after ngày, sáng, chiều, từ, thứ Hai ...
+    (one more character is read than searched, so a word cut by the window is no word)."""
+    start = max(0, pos - 17)
+    return bool(P_DAY_TRIGGER.search(ctx.text[start:pos].lower(), min(1, start)))
 
 
 def resolve_year(ctx: Ctx, month: int, day: int) -> int | None:
