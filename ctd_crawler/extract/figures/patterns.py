@@ -13,6 +13,7 @@ from ctd_crawler.extract.tokens import Grain
 # A numeral is ASCII digits with internal "." or "," separators ("1.300.000", "1,5"); a
 # word is a run of letters; anything else is one punctuation character.
 GRAIN = Grain(number_joiners=".,", ascii_digits=True)
+GROUP_MARKS = (".", ",")
 MAX_DIGITS = 20
 
 # --- number words -----------------------------------------------------------------------
@@ -41,12 +42,18 @@ FILLERS = {"linh", "lẻ"}
 
 CURRENCY_AFTER = {
     ("đồng",): "VND", ("đ",): "VND", ("vnđ",): "VND", ("vnd",): "VND", ("₫",): "VND",
+    ("vietnamese", "dong"): "VND", ("vietnamese", "dongs"): "VND", ("vietnam", "dong"): "VND",
+    ("dong",): "VND",  # written lowercase only ("70 million dong"); "82 Dong Khoi" is a street
     ("usd",): "USD", ("$",): "USD", ("đô", "la", "mỹ"): "USD", ("đô", "la"): "USD",
     ("đô",): "USD", ("dollars",): "USD", ("us", "dollars"): "USD",
     ("eur",): "EUR", ("€",): "EUR", ("euro",): "EUR", ("euros",): "EUR",
+    ("chf",): "CHF", ("franc", "thụy", "sĩ"): "CHF", ("franc", "thuỵ", "sĩ"): "CHF",
+    ("frăng", "thụy", "sĩ"): "CHF", ("frăng", "thuỵ", "sĩ"): "CHF",
+    ("swiss", "francs"): "CHF", ("swiss", "franc"): "CHF",
 }
 CURRENCY_BEFORE = {("$",): "USD", ("us", "$"): "USD", ("usd",): "USD", ("€",): "EUR",
-                   ("eur",): "EUR", ("vnd",): "VND", ("vnđ",): "VND"}
+                   ("eur",): "EUR", ("vnd",): "VND", ("vnđ",): "VND", ("chf",): "CHF"}
+LOWERCASE_ONLY_CURRENCY = {("dong",)}
 # A bare number right before it is money: "300.000 tiền mặt".
 MONEY_NOUN = "tiền"
 
@@ -69,7 +76,8 @@ CONTAINER_OF = "of"  # "150,000 bags of rice": the container plural takes its "o
 DATE_PART_WORDS = {"năm", "tháng", "ngày", "quý"}
 # Time words end a context noun phrase ("toàn Cụm 6 tháng đầu năm").
 TIME_WORDS = DATE_PART_WORDS | {"tuần", "giờ", "phút", "đợt"}
-# "mỗi năm vận động 60 tỷ đồng" is a yearly total, not an amount per item.
+# Periods after "mỗi": right before the figure a rate ("mỗi năm 5 triệu đồng"), farther
+# back the clause's time frame of a total ("mỗi năm vận động 60 tỷ đồng"); figure.py.
 PER_TIME = {"năm", "tháng", "tuần", "ngày", "quý", "đợt", "year", "month", "week", "day"}
 # Words that end a money figure: a "per"/"mỗi" right after them belongs to that figure
 # ("VND 10 million per household to 42 families": the families are a count of their own).
@@ -82,6 +90,7 @@ MAX_VND = Decimal(10) ** 14
 MAX_FOREIGN = Decimal(10) ** 12
 MAX_COUNT = Decimal(10) ** 10
 MIN_BARE_VND = 1000  # a bare number below this is not money without a scale word
+ELIDED_SCALE_MIN = 10**6  # "..., khoảng 50 triệu còn lại": the currency left out after "triệu", "tỷ"
 MIN_WORD_COUNT = 10  # written-out numbers below ten are not counts ("một người dân")
 CONTEXT_WORDS_MAX = 12
 CONTEXT_WINDOW = 30  # tokens searched back for a context word

@@ -6,10 +6,10 @@
   money, count, skipped, or not a figure.
 * A figure that is money or a count uses up its tokens: the scan goes on after it, and
   the next figure's context and "mỗi" never reach back past it.
-* Repeats: two money figures with the same amount, currency, per unit and context
-  (compared case-insensitively) are one fact told twice (title and body, lead and body):
-  one row, the first. The same amount with different contexts gives two rows. The same
-  count value and unit twice in one article: one row.
+* Repeats: one money row per value in an article (DESIGN.md: one figure per value). The
+  same amount in the same currency (and the same upper bound of a range) written twice,
+  in the headline and the body, in the lead and a later paragraph, or with another
+  context or per unit, is one row: the first. The same count value and unit twice: one row.
 
 Error policy: never raises. A figure that has a currency mark or a count noun but whose
 number cannot be read (malformed "1.2.3.4 đồng", implausible "9999999999999 tỷ", a number
@@ -39,6 +39,7 @@ def _extract(text: str, lang: str) -> tuple[list[Money], list[Count], int]:
     seen_money: set = set()
     seen_counts: set = set()
     floor = 0  # token index after the previous figure: context never reaches past it
+    after_vnd = False  # the previous figure was an amount in đồng
     i = 0
     while i < doc.n:
         if not starts_number(doc, i) and not currency_before(doc, i):
@@ -49,12 +50,12 @@ def _extract(text: str, lang: str) -> tuple[list[Money], list[Count], int]:
             i = fig.lo.end if fig else i + 1
             continue
         glued = glued_to_word(doc, fig)
-        outcome = read_money(doc, fig, floor, glued) or read_count(doc, fig, floor, glued)
+        outcome = read_money(doc, fig, floor, glued, after_vnd) or read_count(doc, fig, floor, glued)
         if outcome.kind is Kind.SKIPPED:
             skipped += 1
         elif outcome.kind is Kind.MONEY:
             m = outcome.row
-            key = (m.amount_vnd, m.amount_vnd_max, m.currency, m.amount, m.per, (m.context or "").lower())
+            key = (m.currency, m.amount, m.amount_vnd_max)
             if key not in seen_money:
                 seen_money.add(key)
                 money.append(m)
@@ -65,6 +66,7 @@ def _extract(text: str, lang: str) -> tuple[list[Money], list[Count], int]:
                 counts.append(c)
         if outcome.claims is not None:
             floor = i = outcome.claims
+            after_vnd = outcome.kind is Kind.MONEY and outcome.row.currency == "VND"
         else:  # only the number is passed: what follows it may be a figure of its own
             i = max(fig.end if fig.hi is not None else fig.lo.end, i + 1)
     return money, counts, skipped
