@@ -79,6 +79,15 @@ class Outcome:
 NOT_A_FIGURE = Outcome(Kind.NOT_A_FIGURE)
 
 
+@dataclass(frozen=True, slots=True)
+class Before:
+    """What the scan has read before a figure."""
+
+    floor: int = 0  # token after the previous figure: "mỗi" and bridges never reach past it
+    money_floor: int = 0  # token after the previous amount of money: its context never reaches past it
+    after_vnd: bool = False  # the previous figure was an amount in đồng
+
+
 def grouping_first(values: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
     """The readings of a figure without a scale word, the grouping reading first: a mark
     before three digits groups thousands there ("350,000đ", "5.000 USD" and "626.000

@@ -40,7 +40,9 @@ Rules:
   động 60 tỷ đồng", "mỗi năm vận động 60 tỷ đồng", "Mỗi tháng Hội chi 10 triệu đồng" (no
   per unit).
 * context: the nearest context word before the figure in the same clause (clauses end at
-  . ; : ! ? , ( ) and paragraph breaks, and at the previous figure), extended over the
+  . ; : ! ? , ( ) and paragraph breaks, and at the previous amount of money; a count
+  between is part of the phrase: "Tổng giá trị 7 lĩnh vực hoạt động ... đạt 208,500 tỷ
+  đồng"), extended over the
   noun phrase it opens up to a verb, preposition, qualifier or time phrase
   (data/money/context_stops.txt, a qualifier phrase, patterns.TIME_WORDS: "Tổng giá trị 7
   lĩnh vực hoạt động công tác Hội" ... "toàn Cụm 6 tháng ... đạt"), at most 12 words.
@@ -54,7 +56,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .doc import Doc
-from .figure import Figure, Kind, Outcome, first_value, grouping_first, per_word_before, qualifier
+from .figure import Before, Figure, Kind, Outcome, first_value, grouping_first, per_word_before, qualifier
 from .patterns import (
     BRIDGE_MAX,
     CONTEXT_WINDOW,
@@ -84,16 +86,13 @@ class Money:
     start: int
 
 
-def read_money(doc: Doc, fig: Figure, floor: int, glued: bool, after_vnd: bool = False) -> Outcome | None:
+def read_money(doc: Doc, fig: Figure, before: Before, glued: bool) -> Outcome | None:
     """The figure as money (or skipped money), or None when it is no money at all.
-
-    `floor` is the token after the previous figure: context never reaches past it;
-    `after_vnd`: that figure was an amount in đồng. Money uses up the figure's tokens,
-    whether it could be read or not.
-    """
+    Money uses up the figure's tokens, whether it could be read or not."""
     currency = fig.currency
+    floor = before.floor
     if currency is None and not glued and (_bare_money_context(doc, fig, floor)
-                                           or after_vnd and _elided_dong(doc, fig, floor)):
+                                           or before.after_vnd and _elided_dong(doc, fig, floor)):
         currency = "VND"
         if not fig.lo.scaled and all(v < MIN_BARE_VND for v in fig.lo.values):
             currency = None
@@ -101,13 +100,13 @@ def read_money(doc: Doc, fig: Figure, floor: int, glued: bool, after_vnd: bool =
         currency = None  # "một đồng", "năm đồng": too ambiguous without a scale word
     if currency is None:
         return None
-    m = None if glued or not fig.lo.values else _make_money(doc, fig, currency, floor)
+    m = None if glued or not fig.lo.values else _make_money(doc, fig, currency, before)
     if m is None:
         return Outcome(Kind.SKIPPED, claims=fig.end)
     return Outcome(Kind.MONEY, m, claims=fig.end)
 
 
-def _make_money(doc: Doc, fig: Figure, currency: str, floor: int) -> Money | None:
+def _make_money(doc: Doc, fig: Figure, currency: str, before: Before) -> Money | None:
     lo = _plausible_money(_lo_values(fig), currency, fig.scaled)
     if lo is None:
         return None
@@ -117,7 +116,7 @@ def _make_money(doc: Doc, fig: Figure, currency: str, floor: int) -> Money | Non
         hi = _plausible_money(hi_values, currency, fig.scaled)
     if fig.hi is not None and (hi is None or hi <= lo):
         return None
-    per = fig.per or _per_before(doc, fig.first, floor)
+    per = fig.per or _per_before(doc, fig.first, before.floor)
     vnd = currency == "VND"
     return Money(
         amount_vnd=_to_vnd(lo) if vnd else None,
@@ -127,7 +126,7 @@ def _make_money(doc: Doc, fig: Figure, currency: str, floor: int) -> Money | Non
         qualifier=qualifier(doc, fig.first),
         per_unit=per is not None,
         per=per,
-        context=_context(doc, fig.first, floor),
+        context=_context(doc, fig.first, before.money_floor),
         text=doc.text[doc.toks[fig.first].start:doc.toks[fig.end - 1].end],
         start=doc.toks[fig.first].start,
     )

@@ -65,12 +65,16 @@ CLAUSE_PUNCT = {".", ";", ":", "!", "?", ",", "(", ")", "…", "\""}
 SENTENCE_PUNCT = {".", ";", "!", "?", "…", ":"}
 # Glued after a numeral, these make it a date, time, code or percentage (20/6, 14:05, 50%).
 DATE_SEPS = ("/", ":")
-GLUED_NOT_QUANTITY = ("%", "h", "g", "giờ")
+# English ordinals too ("12th", "72nd").
+GLUED_NOT_QUANTITY = ("%", "h", "g", "giờ", "st", "nd", "rd", "th")
 # "1 triệu đồng cho mỗi hộ", "VND 2 million for each family": "mỗi" one word after these.
 PER_LEAD = ("cho", "for")
 PER_SLASH = "/"  # "200.000 đồng/người/tháng"
 HYPHEN = "-"  # "flood-affected families": a glued compound describing the noun
-CONTAINER_OF = "of"  # "150,000 bags of rice": the container plural takes its "of" noun
+HYPHENS = {"-", "–", "—"}  # "Covid-19", "COVID - 19": a number after a word and a hyphen is a name
+OF = "of"  # "150,000 bags of rice", "4,400 of the most vulnerable households"
+EN_DETERMINERS = {"the", "these", "those"}
+EN_AND = "and"  # "communes, wards and towns": one unit of coordinated plurals
 
 # Date parts: a number right after them is a date part, not a quantity ("năm 2024").
 DATE_PART_WORDS = {"năm", "tháng", "ngày", "quý"}
@@ -84,6 +88,11 @@ PER_TIME = {"năm", "tháng", "tuần", "ngày", "quý", "đợt", "year", "mont
 FIGURE_ENDS = {"đồng", "đ", "vnd", "vnđ", "usd", "eur", "million", "billion", "thousand",
                "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "cho", "for"}
 
+# The headline: the first line of title + blank line + body, when it ends no sentence.
+PARAGRAPH_BREAK = "\n\n"
+SENTENCE_END = "."
+HEADLINE_MAX = 300
+
 # --- limits -----------------------------------------------------------------------------
 
 MAX_VND = Decimal(10) ** 14
@@ -96,7 +105,9 @@ CONTEXT_WORDS_MAX = 12
 CONTEXT_WINDOW = 30  # tokens searched back for a context word
 PER_WINDOW = 30  # tokens searched back for "mỗi" in the sentence
 BRIDGE_MAX = 3  # bridging words between a context word and a bare number
-CLASSIFIER_NOUN_MAX = 4
+CLASSIFIER_NOUN_MAX = 4  # syllables of noun after a classifier ("chai nước sát khuẩn")
+NOUN_PHRASE_MAX = 4  # syllables of any other counted noun phrase ("máy đo huyết áp")
 EN_UNIT_MAX = 4  # words in an English counted noun ("bags of rice", "oxygen concentrators")
+YEAR_MIN, YEAR_MAX = 1900, 2100  # "2024" before a noun that is no lexicon unit is a year
 PHRASE_MAX = 6  # longest phrase looked up after a token: "xã, phường, thị trấn" is six tokens
 PHRASE_BEFORE_MAX = 3  # longest phrase looked up before a token ("chưa đến", "ước khoảng")
