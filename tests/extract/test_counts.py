@@ -152,6 +152,8 @@ COUNTS = [
     ("tổ 5 phường Đông Hòa", []),
     ("phường 3 quận 5", []),
     ("học sinh lớp 4 trường Kim Đồng", []),
+    ("nhà ở ngõ 5 phố Hàng Bông", []),
+    ("theo khoản 2 điều 3 của Điều lệ", []),
     ("Xuân yêu thương 2025 diễn ra", []),
     ("Tết Nhân ái 2024 lan tỏa", []),
     # a capitalised word after the number starts a name, not a unit

@@ -31,6 +31,7 @@ from .numbers import NumberSpan, read_number
 from .patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    CURRENCY_BEFORE_FIRST,
     LOWERCASE_ONLY_CURRENCY,
     PER_LEAD,
     PER_SLASH,
@@ -118,6 +119,8 @@ def currency_after(doc: Doc, k: int) -> tuple[str, int] | None:
 
 def currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
     """A currency mark at i directly followed by a numeral: (currency, numeral index)."""
+    if doc.low[i] not in CURRENCY_BEFORE_FIRST:
+        return None
     m = doc.match_at(i, CURRENCY_BEFORE)
     if m and doc.is_num(m[1]) and m[1] - i <= 2:
         return CURRENCY_BEFORE[m[0]], m[1]
