@@ -196,6 +196,8 @@ COUNTS_EN = [
     ("the city has 310 Red Cross communes, wards and towns; 90 school branches",
      [(310, "red cross communes, wards and towns"), (90, "school branches")]),
     ("1,300 transport and fishing boats were damaged", [(1_300, "transport and fishing boats")]),
+    ("over 500 students, teachers, and parents joined", [(500, "students, teachers, and parents")]),
+    ("1,100 households, 300 schools", [(1_100, "households"), (300, "schools")]),
     # a container takes its "of" noun, another plural does not
     ("5,000 boxes of noodles", [(5_000, "boxes of noodles")]),
     ("to support 412.000 turns of disadvantaged people", [(412_000, "turns")]),

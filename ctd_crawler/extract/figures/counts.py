@@ -153,6 +153,10 @@ def count_unit(doc: Doc, fig: Figure) -> tuple[str, int, bool] | None:
     if doc.breaks[k]:
         return None
     found = _lexicon_unit(doc, k)
+    if found and doc.lang.startswith("en") and _is_plural(doc.low[found[1] - 1]):
+        last = _coordinated(doc, found[1] - 1)  # "500 students, teachers and parents"
+        if last >= found[1]:
+            return doc.text[doc.toks[k].start:doc.toks[last].end].lower(), last + 1, True
     if found:
         return found[0], found[1], True
     if doc.lang.startswith("en"):
@@ -264,6 +268,8 @@ def _coordinated(doc: Doc, head: int) -> int:
     i, last = head, head
     while i + 2 < doc.n and doc.low[i + 1] in (",", EN_AND):
         nxt = i + 2
+        if doc.low[i + 1] == "," and doc.low[nxt] == EN_AND and nxt + 1 < doc.n:
+            nxt += 1  # "students, lecturers, and soldiers"
         if not (doc.toks[nxt].text.islower() and _is_plural(doc.low[nxt])):
             break
         i = nxt
