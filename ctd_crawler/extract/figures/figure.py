@@ -6,8 +6,9 @@ Rules:
 * Currency marks after the number (đồng, đ, VNĐ, VND, ₫, Vietnamese Dong, lowercase
   "dong", USD, đô la, $, EUR, euro, €, CHF, franc Thụy Sĩ, Swiss francs) or before it ($,
   US$, USD, €, EUR, VND, CHF; "$5,000" is English-style writing, read with the English
-  digit reading). A capitalised "Dong" is a name ("82 Dong Khoi street"). "đồng" followed by a word it forms a compound with ("3 đồng
-  chí", data/money/dong_compounds.txt) and "đ" glued to a word are no currency.
+  digit reading). A capitalised "Dong" is a name ("82 Dong Khoi street"). "đồng"
+  followed by a word it forms a compound with ("3 đồng chí", data/money/dong_compounds.txt)
+  and "đ" glued to a word are no currency.
 * Ranges: "từ 2 đến 3 triệu đồng", "2-3 triệu đồng", "500.000 - 1 triệu đồng". A lower
   bound without a scale word takes the upper bound's scale when that keeps it below the
   upper bound. A range needs low < high <= 100 x low; otherwise the numbers are read apart.

@@ -4,8 +4,10 @@
   Identifier numbers and dates are no figures. Money is tried first; a figure that is no
   money may be a count. What it turned out to be is an explicit outcome (figure.Kind):
   money, count, skipped, or not a figure.
-* A figure that is money or a count uses up its tokens: the scan goes on after it, and
-  the next figure's context and "mỗi" never reach back past it.
+* A figure that is money or a count uses up its tokens: the scan goes on after it, the
+  next figure's "mỗi" never reaches back past it, and a money figure's context never
+  reaches back past the previous amount of money (a count may stand inside a context:
+  "Tổng kinh phí xây dựng 5 ngôi nhà là 450 triệu đồng").
 * Repeats: one money row per value in an article (DESIGN.md: one figure per value). The
   same amount in the same currency (and the same upper bound of a range) written twice,
   in the headline and the body, in the lead and a later paragraph, or with another
