@@ -11,15 +11,24 @@ compares with the expected `money` and `counts` lists:
 * phrase level: our extractor and price-parser (`Price.fromstring`) on each expected money
   `text` alone, right when the amount equals the expected amount_vnd (price-parser has no
   tỷ/triệu and no decimal comma);
-* time: ms per article for ours, against price-parser on that article's phrases.
+* time: ms per article for ours, against price-parser on that article's phrases;
+* with `--against REF`: ms per article of this checkout's extractor and of the one at git
+  revision REF (its ctd_crawler/extract, unpacked to a temporary folder and imported beside
+  ours), timed in turns on the same texts in the same run: the fixture articles, and the
+  real texts of benchmarks/bench_realtext.py when their folder is there.
 
-Usage: .venv/bin/python benchmarks/bench_money.py [FIXTURES_DIR]
+Usage: .venv/bin/python benchmarks/bench_money.py [FIXTURES_DIR] [--against REF]
 """
 
 from __future__ import annotations
 
+import importlib
+import io
 import json
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections import Counter
 from decimal import Decimal
@@ -35,6 +44,7 @@ except ImportError:  # the baseline is optional
     Price = None
 
 REPEAT = 20
+BASELINE_PACKAGE = "baseline_extract"  # the other revision's ctd_crawler/extract, imported under this name
 
 
 def _load(directory: Path) -> list[dict]:
@@ -65,7 +75,68 @@ def _ratio(num: int, den: int) -> str:
     return f"{num / den:.3f} ({num}/{den})" if den else "n/a (0/0)"
 
 
+def extractor_at(ref: str, into: Path):
+    """`extract_money_and_counts` of git revision `ref`: its ctd_crawler/extract unpacked
+    into `into` as the package `baseline_extract` and imported beside ours (its data files
+    are read from `into` when it loads them: keep the folder while timing)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "ctd_crawler/extract"],
+                             capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    (into / "ctd_crawler" / "extract").rename(into / BASELINE_PACKAGE)
+    for name in [m for m in sys.modules if m.split(".")[0] == BASELINE_PACKAGE]:
+        del sys.modules[name]  # another revision imported before in this process
+    sys.path.insert(0, str(into))
+    try:
+        return importlib.import_module(f"{BASELINE_PACKAGE}.figures").extract_money_and_counts
+    finally:
+        sys.path.remove(str(into))
+
+
+def _texts_for_timing(articles: list[dict]) -> dict[str, list[tuple[str, str]]]:
+    """(text, lang) of the fixture articles, and of the real texts when they are here."""
+    sets = {"fixture articles": [((a.get("title") or "") + "\n\n" + (a.get("body_text") or ""),
+                                  a.get("lang") or "vi") for a in articles]}
+    if str(ROOT) not in sys.path:  # run as a script: the benchmarks package is beside us
+        sys.path.insert(0, str(ROOT))
+    from benchmarks.bench_realtext import TEXTS, load_cases
+    if TEXTS.is_dir():
+        cases, _ = load_cases(TEXTS)
+        sets["real texts"] = [(f"{c.title}\n\n{c.body}", c.truth["lang"]) for c in cases]
+    return sets
+
+
+def compare_with(ref: str, articles: list[dict], rounds: int = 9) -> None:
+    """ms per article of ours and of `ref`'s extractor in this run: each text timed by both
+    in turns (the order swapped every round), each text's best round kept, so a burst of
+    load on a shared machine falls on neither side."""
+    with tempfile.TemporaryDirectory() as tmp:
+        theirs = extractor_at(ref, Path(tmp))
+        print(f"\n## Time per article against {ref} (same run; best of {rounds} rounds per text, in turns)\n")
+        print(f"| texts | ours (ms) | {ref} (ms) | ours / {ref} |")
+        print("|---|---|---|---|")
+        for label, texts in _texts_for_timing(articles).items():
+            best = {"ours": [float("inf")] * len(texts), "theirs": [float("inf")] * len(texts)}
+            pair = [("ours", extract_money_and_counts), ("theirs", theirs)]
+            for r in range(rounds):
+                for k, (text, lang) in enumerate(texts):
+                    for name, fn in pair if r % 2 == 0 else pair[::-1]:
+                        started = time.perf_counter()
+                        fn(text, lang=lang)
+                        best[name][k] = min(best[name][k], time.perf_counter() - started)
+            ours_ms, theirs_ms = (sum(best[n]) / len(texts) * 1000 for n in ("ours", "theirs"))
+            print(f"| {label} ({len(texts)}) | {ours_ms:.3f} | {theirs_ms:.3f} | {ours_ms / theirs_ms:.2f} |")
+
+
 def main(argv: list[str]) -> int:
+    against = None
+    if "--against" in argv:
+        at = argv.index("--against")
+        if at + 1 >= len(argv):
+            print("--against needs a git revision (e.g. main)", file=sys.stderr)
+            return 2
+        against = argv[at + 1]
+        argv = argv[:at] + argv[at + 2:]
     directory = Path(argv[1]) if len(argv) > 1 else ROOT / "fixtures" / "expected"
     articles = _load(directory)
     if not articles:
@@ -150,6 +221,12 @@ def main(argv: list[str]) -> int:
         print("\nDifferences:")
         for line in problems[:40]:
             print("-", line)
+    if against:
+        try:
+            compare_with(against, articles)
+        except (subprocess.CalledProcessError, OSError, ImportError) as exc:
+            print(f"cannot time against {against}: {exc}", file=sys.stderr)
+            return 2
     return 0
 
 

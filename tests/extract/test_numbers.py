@@ -42,6 +42,10 @@ NUMBERS = [
     ("một tỷ hai trăm triệu", "vi", 1_200_000_000),
     ("năm trăm nghìn", "vi", 500_000),
     ("05", "vi", 5),
+    # a stray space after a group mark, then a group of three starting with "0"
+    ("75. 000.000", "vi", 75_000_000),
+    ("45. 000", "vi", 45_000),
+    ("1,5. 000", "vi", None),
     # not one number
     ("1.2.3.4", "vi", None),
     ("0912345678", "vi", None),
@@ -54,6 +58,10 @@ NUMBERS = [
     ("500 nghìn 2 triệu", "vi", None),
     ("", "vi", None),
     ("abc", "vi", None),
+    ("75. 500", "vi", None),  # a sentence that ends in 75, then one that starts with 500
+    ("75.  000", "vi", None),
+    ("75. 05", "vi", None),
+    ("75 .000", "vi", None),
 ]
 
 

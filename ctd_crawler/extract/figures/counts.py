@@ -1,29 +1,55 @@
-"""Counted results (beneficiaries, gifts, blood units): a figure followed by a result noun.
+"""Counted results (people, households, gifts, sites, organisations): a figure followed by the
+noun it counts.
 
 Rules:
 
-* A number immediately followed by a result noun from data/counts/units.txt (longest
-  match: "401.489 đối tượng", "1.300 đơn vị máu", "hơn 1,3 triệu đơn vị máu", "320 suất
-  quà"). Nouns of categories, places and time (lĩnh vực, tỉnh, ngày, tháng, tuổi) are not
-  in the lexicon, so "7 lĩnh vực", "2 ngày", "85 tuổi" are not counts (administrative
-  coverage written as a pair is: "34 tỉnh, thành phố", "99 xã, phường"). A classifier
-  before a longer lexicon unit joins it ("3 ngôi nhà nhân đạo", "5 con bò giống"). When no
-  lexicon unit follows, a classifier (data/counts/classifiers.txt: chiếc, bộ, túi, bình,
-  đợt, con ...) with its noun, up to 4 words, is the unit ("45 chiếc chăn"); the noun ends
-  at a stop word (data/counts/unit_stops.txt: do, của, cho, gửi, được, từ, tại ...) or a
-  describing word (data/counts/modifiers.txt: "45 chiếc chăn ấm" -> "chiếc chăn").
+* A count is a number followed by a counted noun: "401.489 đối tượng", "14 gian hàng", "4
+  trường hợp", "2 xã", "7 lĩnh vực", "hơn 1,3 triệu đơn vị máu". What follows the number
+  is no counted noun when it names a time, an age, a frequency, a rank, a measure or a
+  share (data/counts/not_units.txt: "2 ngày", "85 tuổi", "3 lần", "10 tấn gạo", "500 kg",
+  "5 ha"): a measure says how much, not how many.
+* How far the unit runs: the counted noun phrase in its written words, lowercased, up
+  to the first word that is no part of the thing's name:
+  - a lexicalised unit of data/counts/units.txt, longest match, is the whole unit ("120 hộ
+    dân", "17.269 hộ gia đình nghèo" -> "hộ gia đình", "127 địa chỉ nhân đạo"); these
+    also read in capitals ("10 Chương trình", "28 Hội Chữ thập đỏ", "320 SUẤT QUÀ"). A
+    classifier before a longer unit joins it ("3 ngôi nhà nhân đạo", "5 con bò giống");
+  - any other noun phrase starts with a lowercase word and runs at most 4 syllables (a
+    classifier of data/counts/classifiers.txt and up to 4 syllables of its noun: "500
+    chai nước sát khuẩn", "18 vụ tai nạn giao thông"), and ends before a function word or
+    verb (data/counts/unit_stops.txt, unless it closes a word of stop_compounds.txt: "14
+    gian hàng của ...", "40 phụ nữ đã ...", "10 tổ chức trực thuộc"), a describing word or
+    phrase
+    (data/counts/modifiers.txt: "4 trường hợp khó khăn" -> "trường hợp", "70 con bò sinh
+    sản" -> "con bò", "89 tổ chức hội cấp huyện" -> "tổ chức hội"), a qualifier ("325 chi
+    hội hơn 4.000 hội viên"), a capitalised word (a name: "2 xã Ia Ko", "100 suất quà
+    Tết", "gói bột lọc nước P&G"), punctuation or a number. A classifier alone is a unit
+    only when the data marks it so ("3.200 túi", not "3 chiếc", "chia làm 3 đợt").
 * English pages: a lexicon unit, else the lowercase noun phrase up to its plural head
-  ("800 relief kits", "150,000 bags of rice"), describing words before it skipped ("30
-  outstanding blood donors" -> "blood donors"), plurals of time, measure and category
-  (data/counts/not_units.txt: days, years, times, provinces) excluded.
-* A quantity inside the description of each item ("mỗi suất gồm 1 triệu đồng, 10 kg
-  gạo") is a part of every gift, not a result: no count.
-* Not counts: numbers after identifier words and date parts ("số", "thứ", "lần", "khóa",
-  "năm", "tháng", "ngày": decree, cluster and rank numbers, dates), parts of dates and
-  times (20/6/2024, 14:05), phone-like digit runs, percentages, ranges ("200-300 người"
-  has no single value), money, and written-out numbers below ten ("một người dân cho
-  biết").
-* value must be a whole number (the grouping reading wins for "1,300 người").
+  ("800 relief kits", "1,300 transport and fishing boats"), describing words before it
+  skipped ("30 outstanding blood donors" -> "blood donors"), capitalised words before
+  the head kept ("584 Red Cross communes, wards and towns": a list of plural heads joined
+  by commas and "and" is one unit); a container plural takes its "of" noun ("150,000
+  bags of rice"), another plural does not ("626,000 turns of disadvantaged people" ->
+  "turns"); a partitive counts its head ("4,400 of the most vulnerable households" ->
+  "households"). Time, measure and rank plurals (not_units.txt) are no unit.
+* The headline is a summary of the body: counts are read from the body only. A count
+  the headline gives and the body states again is one count, the body's (written there
+  in full: "1.000 áo phao" over "1.000 áo phao cứu sinh"); one that only the headline
+  gives is not listed (a rounding or sum of the body's figures: "hơn 3.200" over the
+  body's 3.215). The headline is the text's first line when a blank line follows it and
+  it does not end a sentence (scan.py; the text is title + blank line + body).
+* A quantity inside the description of each item ("mỗi suất gồm 2 thùng mì", "mỗi suất
+  quà 2 chai dầu") is a part of every gift, not a result: no count. A share of each
+  recipient is a count ("mỗi xã 1.000 khẩu trang").
+* Not counts: numbers after identifier words and date parts ("số", "thứ", "lần", "thôn",
+  "lớp", "năm", "tháng", "ngày": decree, village, class and rank numbers, dates), numbers
+  inside names ("Covid-19", "Covid - 19"), a bare year before another noun than a lexicon
+  unit ("Tết Nhân ái 2024 diễn ra"), parts of dates and times (20/6/2024, 14:05),
+  phone-like digit runs, percentages, ranges ("200-300 người" has no single value),
+  money, and written-out numbers below ten ("một người dân cho biết").
+* value must be a whole number; without a scale word the grouping reading wins ("1,300
+  người" = 1300, "626.000 turns" on an English page = 626000).
 """
 
 from __future__ import annotations
@@ -31,15 +57,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .doc import Doc
-from .figure import NOT_A_FIGURE, Figure, Kind, Outcome, per_word_before, qualifier
+from .figure import NOT_A_FIGURE, Figure, Kind, Outcome, grouping_first, per_word_before, qualifier
 from .patterns import (
     CLASSIFIER_NOUN_MAX,
-    CONTAINER_OF,
+    EN_AND,
+    EN_DETERMINERS,
     EN_UNIT_MAX,
     FIGURE_ENDS,
     HYPHEN,
+    HYPHENS,
     MAX_COUNT,
     MIN_WORD_COUNT,
+    NOUN_PHRASE_MAX,
+    OF,
+    YEAR_MAX,
+    YEAR_MIN,
 )
 from .vocabulary import vocabulary
 
@@ -56,17 +88,21 @@ class Count:
 def read_count(doc: Doc, fig: Figure, floor: int, glued: bool) -> Outcome:
     """The figure as a counted result, skipped (a count noun but no readable whole number),
     or not a figure. A count uses up the figure's tokens through its unit."""
+    if _in_name(doc, fig):
+        return NOT_A_FIGURE  # "Covid-19 bệnh nhân"
     unit = count_unit(doc, fig)
     if unit is None:
         return NOT_A_FIGURE
-    value = None if glued else _plausible_count(fig.lo.values)
+    value = None if glued else _plausible_count(fig.lo.values if fig.lo.scaled else grouping_first(fig.lo.values))
     if value is None:
         return Outcome(Kind.SKIPPED)
     if fig.lo.in_words and value < MIN_WORD_COUNT:
         return NOT_A_FIGURE  # "một người", "ba hộ": words below ten are not figures
     if _per_item_count(doc, fig.first, floor):
-        return NOT_A_FIGURE  # "mỗi suất gồm ... 10 kg gạo": a part of each item, not a result
-    name, end = unit
+        return NOT_A_FIGURE  # "mỗi suất gồm ... 2 thùng mì": a part of each item, not a result
+    name, end, lexical = unit
+    if not lexical and _bare_year(doc, fig, value):
+        return NOT_A_FIGURE  # "Tết Nhân ái 2024 diễn ra"
     text = doc.text[doc.toks[fig.first].start:doc.toks[end - 1].end]
     return Outcome(Kind.COUNT, Count(value, name, qualifier(doc, fig.first), text, doc.toks[fig.first].start),
                    claims=end)
@@ -79,49 +115,96 @@ def _plausible_count(values) -> int | None:
     return None
 
 
+def _bare_year(doc: Doc, fig: Figure, value: int) -> bool:
+    """Four digits without a group mark, within the years: a year, not a number of things."""
+    tok = doc.toks[fig.lo.start]
+    return (not fig.lo.scaled and not fig.lo.in_words and tok.text.isdigit() and len(tok.text) == 4
+            and YEAR_MIN <= value <= YEAR_MAX)
+
+
+def _in_name(doc: Doc, fig: Figure) -> bool:
+    """A number after a word and a hyphen is part of a name ("Covid-19", "COVID - 19"): the
+    hyphen is glued to a side, or the word is capitalised."""
+    h = fig.first - 1
+    if h < 1 or doc.low[h] not in HYPHENS or not doc.is_word(h - 1):
+        return False
+    return doc.glued(h - 1, h) or doc.glued(h, fig.first) or doc.toks[h - 1].text[0].isupper()
+
+
 def _per_item_count(doc: Doc, first: int, floor: int) -> bool:
-    """A count inside the description of each item ("mỗi suất gồm 1 triệu đồng, 10 kg gạo"):
-    a part of every gift, not a result."""
+    """A count inside the description of each item ("mỗi suất gồm 1 triệu đồng, 2 thùng mì",
+    "mỗi suất quà 2 chai dầu"): a part of every gift, not a result. A "mỗi" that belongs to
+    a money figure before ("1 triệu đồng mỗi hộ, 42 hộ") or names a recipient ("mỗi xã
+    1.000 khẩu trang") makes no part."""
     at = per_word_before(doc, first, floor)
-    return at is not None and not (at > 0 and (doc.low[at - 1] in FIGURE_ENDS or doc.is_num(at - 1)))
+    if at is None or (at > 0 and (doc.low[at - 1] in FIGURE_ENDS or doc.is_num(at - 1))):
+        return False
+    vocab = vocabulary()
+    return vocab.classifiers.get(doc.low[at + 1], False) or any(
+        doc.low[k] in vocab.part_words for k in range(at + 2, first))
 
 
-def count_unit(doc: Doc, fig: Figure) -> tuple[str, int] | None:
-    """The counted noun after the figure's number: (unit, token index after it)."""
+def count_unit(doc: Doc, fig: Figure) -> tuple[str, int, bool] | None:
+    """The counted noun after the figure's number: (unit, token index after it, whether it
+    is a lexicon unit)."""
     if fig.currency is not None or fig.hi is not None or fig.lo.end >= doc.n:
         return None
     k = fig.lo.end
+    if doc.breaks[k]:
+        return None
+    found = _lexicon_unit(doc, k)
+    if found and doc.lang.startswith("en") and _is_plural(doc.low[found[1] - 1]):
+        last = _coordinated(doc, found[1] - 1)  # "500 students, teachers and parents"
+        if last >= found[1]:
+            return doc.text[doc.toks[k].start:doc.toks[last].end].lower(), last + 1, True
+    if found:
+        return found[0], found[1], True
+    if doc.lang.startswith("en"):
+        found = _english_unit(doc, k)
+    elif not doc.match_at(k, vocabulary().not_units):
+        found = _noun_phrase(doc, k)
+    return (found[0], found[1], False) if found else None
+
+
+def _lexicon_unit(doc: Doc, k: int) -> tuple[str, int] | None:
+    """The longest unit of units.txt at k, or a classifier and a longer unit after it."""
     units = vocabulary().units
     best = doc.match_at(k, units)
     found = (units[best[0]], best[1]) if best else None
     # A classifier before a lexicon unit: "3 ngôi nhà nhân đạo", "5 con bò giống". The
-    # longest reading wins over a shorter lexicon entry ("ngôi nhà").
+    # longest reading wins over a shorter lexicon entry ("ngôi nhà"), unless what it adds
+    # describes the shorter one: "48.700 lượt người nghèo" is "lượt người".
     if k + 1 < doc.n and doc.low[k] in vocabulary().classifiers and not doc.breaks[k + 1]:
         inner = doc.match_at(k + 1, units)
-        if inner and (found is None or inner[1] > found[1]):
+        if inner and (found is None or (inner[1] > found[1]
+                                        and not doc.match_at(found[1], vocabulary().modifiers))):
             found = (doc.low[k] + " " + units[inner[0]], inner[1])
-    if found:
-        return found
-    if doc.lang.startswith("en"):
-        return _english_unit(doc, k)
-    return _classifier_unit(doc, k)
+    return found
 
 
-def _classifier_unit(doc: Doc, k: int) -> tuple[str, int] | None:
-    """Classifier + noun after a number ("45 chiếc chăn", "15.000 túi an sinh"); the
-    noun ends at a stop word (data/counts/unit_stops.txt: "do", "gửi", "cho" ...) or a
-    describing word (data/counts/modifiers.txt: "ấm", "thiết yếu")."""
+def _ends_phrase(doc: Doc, i: int) -> bool:
+    """Token i is no part of a Vietnamese counted noun phrase."""
     vocab = vocabulary()
-    classifiers = vocab.classifiers
-    if doc.low[k] not in classifiers or doc.breaks[k]:
+    tok = doc.toks[i]
+    if tok.low in vocab.noun_stops and tuple(doc.low[i - 1:i + 1]) in vocab.stop_compounds:
+        return False  # "tổ chức trực thuộc"
+    return (doc.breaks[i] or tok.kind != "word" or not tok.text.islower() or tok.low in vocab.noun_stops
+            or doc.match_at(i, vocab.modifiers) is not None or doc.match_at(i, vocab.qualifiers) is not None)
+
+
+def _noun_phrase(doc: Doc, k: int) -> tuple[str, int] | None:
+    """A lowercase noun phrase after a number ("14 gian hàng", "120 máy đo huyết áp", "45
+    chiếc chăn"): up to 4 syllables, a classifier and up to 4 syllables of its noun."""
+    if _ends_phrase(doc, k):
         return None
+    classifiers = vocabulary().classifiers
+    is_classifier = doc.low[k] in classifiers
+    limit = min(doc.n, k + (1 + CLASSIFIER_NOUN_MAX if is_classifier else NOUN_PHRASE_MAX))
     end = k + 1
-    while (end < doc.n and end - k <= CLASSIFIER_NOUN_MAX and not doc.breaks[end]
-           and doc.toks[end].kind == "word" and doc.low[end] not in vocab.noun_stops
-           and doc.low[end] not in vocab.modifiers):
+    while end < limit and not _ends_phrase(doc, end):
         end += 1
-    if end == k + 1 and not classifiers[doc.low[k]]:
-        return None
+    if end == k + 1 and is_classifier and not classifiers[doc.low[k]]:
+        return None  # "3 chiếc", "2 con nhỏ", "chia làm 3 đợt"
     return " ".join(doc.low[k:end]), end
 
 
@@ -129,37 +212,68 @@ def _is_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
-def _english_unit(doc: Doc, k: int) -> tuple[str, int] | None:
-    """English pages: the lowercase noun phrase after a number up to its plural head
-    ("800 relief kits", "2,000 oxygen concentrators", "150,000 bags of rice"); describing
-    words before it are left out ("30 outstanding blood donors" -> "blood donors"), and
-    plurals of time, measure or category (data/counts/not_units.txt) are no result."""
-    vocab = vocabulary()
-    start = k
-    while start < doc.n and not doc.breaks[start]:  # "outstanding", "flood-affected"
-        if doc.toks[start].kind == "word" and doc.low[start] in vocab.modifiers:
-            start += 1
-        elif (start + 2 < doc.n and doc.low[start + 1] == HYPHEN and doc.glued(start, start + 1)
-              and doc.glued(start + 1, start + 2)):
-            start += 3
+def _skip_describing(doc: Doc, i: int) -> int:
+    """Past describing words and glued hyphen compounds ("outstanding", "flood-affected")."""
+    modifiers = vocabulary().modifiers
+    while i < doc.n and not doc.breaks[i]:
+        m = doc.match_at(i, modifiers)
+        if m and doc.toks[i].kind == "word":
+            i = m[1]
+        elif (i + 2 < doc.n and doc.low[i + 1] == HYPHEN and doc.glued(i, i + 1)
+              and doc.glued(i + 1, i + 2)):
+            i += 3
         else:
             break
-    words: list[int] = []
-    i = start
-    head = None
-    while i < doc.n and len(words) < EN_UNIT_MAX and not (words and doc.breaks[i]):
-        tok = doc.toks[i]
-        if tok.kind != "word" or not tok.text.islower() or doc.low[i] in vocab.noun_stops_en:
-            break
-        words.append(i)
-        if _is_plural(doc.low[i]):
+    return i
+
+
+def _english_word(doc: Doc, i: int) -> bool:
+    tok = doc.toks[i]
+    return tok.kind == "word" and tok.low not in vocabulary().noun_stops_en
+
+
+def _english_unit(doc: Doc, k: int) -> tuple[str, int] | None:
+    """English pages: the noun phrase after a number up to its lowercase plural head."""
+    vocab = vocabulary()
+    start = k
+    if doc.low[start] == OF and start + 1 < doc.n:  # "4,400 of the most vulnerable households"
+        start += 1
+        if start < doc.n and doc.low[start] in EN_DETERMINERS:
+            start += 1
+    start = _skip_describing(doc, start)
+    i, head = start, None
+    while i < doc.n and i - start < EN_UNIT_MAX and not (i > start and doc.breaks[i]) and _english_word(doc, i):
+        word = doc.toks[i].text
+        if word.islower() and _is_plural(doc.low[i]):
             head = i
-            # "bags of rice": a container plural takes its "of" noun
-            if (i + 2 < doc.n and doc.low[i + 1] == CONTAINER_OF and doc.toks[i + 2].kind == "word"
-                    and doc.toks[i + 2].text.islower() and doc.low[i + 2] not in vocab.noun_stops_en):
-                head = i + 2
+            break
+        if not (word.islower() or word[0].isupper()):
             break
         i += 1
-    if head is None or doc.low[words[-1]] in vocab.not_units:
+    if head is None:
+        return None
+    head = _coordinated(doc, head)
+    # "bags of rice": a container plural takes its "of" noun
+    if (doc.low[head] in vocab.classifiers and head + 2 < doc.n and doc.low[head + 1] == OF
+            and doc.toks[head + 2].text.islower() and _english_word(doc, head + 2)):
+        head += 2
+    if any(doc.match_at(j, vocab.not_units) for j in range(start, head + 1)):
         return None
     return doc.text[doc.toks[start].start:doc.toks[head].end].lower(), head + 1
+
+
+def _coordinated(doc: Doc, head: int) -> int:
+    """The last head of a list of plurals joined by commas and "and" ("communes, wards and
+    towns"), or `head` itself."""
+    i, last = head, head
+    while i + 2 < doc.n and doc.low[i + 1] in (",", EN_AND):
+        nxt = i + 2
+        if doc.low[i + 1] == "," and doc.low[nxt] == EN_AND and nxt + 1 < doc.n:
+            nxt += 1  # "students, lecturers, and soldiers"
+        if not (doc.toks[nxt].text.islower() and _is_plural(doc.low[nxt])):
+            break
+        i = nxt
+        if doc.low[i - 1] == EN_AND:
+            last = i
+            break
+    return last

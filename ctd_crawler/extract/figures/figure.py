@@ -3,10 +3,12 @@ words around it that money and counts both read (qualifier, identifier words, "m
 
 Rules:
 
-* Currency marks after the number (đồng, đ, VNĐ, VND, ₫, USD, đô la, $, EUR, euro, €)
-  or before it ($, US$, USD, €, EUR, VND; "$5,000" is English-style writing, read with
-  the English digit reading). "đồng" followed by a word it forms a compound with ("3 đồng
-  chí", data/money/dong_compounds.txt) and "đ" glued to a word are no currency.
+* Currency marks after the number (đồng, đ, VNĐ, VND, ₫, Vietnamese Dong, lowercase
+  "dong", USD, đô la, $, EUR, euro, €, CHF, franc Thụy Sĩ, Swiss francs) or before it ($,
+  US$, USD, €, EUR, VND, CHF; "$5,000" is English-style writing, read with the English
+  digit reading). A capitalised "Dong" is a name ("82 Dong Khoi street"). "đồng"
+  followed by a word it forms a compound with ("3 đồng chí", data/money/dong_compounds.txt)
+  and "đ" glued to a word are no currency.
 * Ranges: "từ 2 đến 3 triệu đồng", "2-3 triệu đồng", "500.000 - 1 triệu đồng". A lower
   bound without a scale word takes the upper bound's scale when that keeps it below the
   upper bound. A range needs low < high <= 100 x low; otherwise the numbers are read apart.
@@ -30,6 +32,8 @@ from .numbers import NumberSpan, read_number
 from .patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
+    CURRENCY_BEFORE_FIRST,
+    LOWERCASE_ONLY_CURRENCY,
     PER_LEAD,
     PER_SLASH,
     PER_TIME,
@@ -77,6 +81,23 @@ class Outcome:
 NOT_A_FIGURE = Outcome(Kind.NOT_A_FIGURE)
 
 
+@dataclass(frozen=True, slots=True)
+class Before:
+    """What the scan has read before a figure."""
+
+    floor: int = 0  # token after the previous figure: "mỗi" and bridges never reach past it
+    money_floor: int = 0  # token after the previous amount of money: its context never reaches past it
+    after_vnd: bool = False  # the previous figure was an amount in đồng
+
+
+def grouping_first(values: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
+    """The readings of a figure without a scale word, the grouping reading first: a mark
+    before three digits groups thousands there ("350,000đ", "5.000 USD" and "626.000
+    turns" on an English page), since đồng has no subunit in use, cents take two digits
+    and a count is whole. Of two readings of one digit string the grouping one is larger."""
+    return tuple(sorted(values, reverse=True))
+
+
 def first_value(span: NumberSpan) -> Decimal | None:
     return span.values[0] if span.values else None
 
@@ -92,11 +113,15 @@ def currency_after(doc: Doc, k: int) -> tuple[str, int] | None:
         return None
     if key == ("đ",) and end < doc.n and doc.glued(k, end) and doc.toks[end].kind == "word":
         return None
+    if key in LOWERCASE_ONLY_CURRENCY and doc.toks[k].text != key[0]:
+        return None
     return CURRENCY_AFTER[key], end
 
 
 def currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
     """A currency mark at i directly followed by a numeral: (currency, numeral index)."""
+    if doc.low[i] not in CURRENCY_BEFORE_FIRST:
+        return None
     m = doc.match_at(i, CURRENCY_BEFORE)
     if m and doc.is_num(m[1]) and m[1] - i <= 2:
         return CURRENCY_BEFORE[m[0]], m[1]
@@ -198,8 +223,12 @@ def per_word_before(doc: Doc, first: int, floor: int) -> int | None:
     with it (the distributive subject of the whole sentence: "Mỗi ngôi nhà có diện tích
     60 m², được hỗ trợ 60 triệu đồng") and no other figure stands between, or when a list
     of parts follows it ("mỗi suất gồm gạo, mì tôm và 300.000 đồng", "Mỗi suất quà trị giá
-    1,5 triệu đồng, gồm 500.000 đồng tiền mặt"). Never across a total word ("tổng trị giá"), and
-    "mỗi năm", "mỗi tháng" before a figure make a yearly total, not a per-item amount.
+    1,5 triệu đồng, gồm 500.000 đồng tiền mặt"). Never across a total word ("tổng trị giá").
+
+    A period after "mỗi" is the figure's unit only right before it (a qualifier may stand
+    between): "hỗ trợ mỗi năm 5 triệu đồng" is a rate per year. Farther back it is the time
+    frame of the clause, whose figure is that period's total: "Mỗi năm, Hội vận động 60 tỷ
+    đồng", "mỗi năm vận động 60 tỷ đồng" (no per unit).
     """
     vocab = vocabulary()
     s = first - 1
@@ -214,8 +243,8 @@ def per_word_before(doc: Doc, first: int, floor: int) -> int | None:
         if low in vocab.part_words:
             parts = True
         if low in vocab.per_before_noun and s + 1 < first and doc.toks[s + 1].kind == "word":
-            if doc.low[s + 1] in PER_TIME:
-                return None
+            if doc.low[s + 1] in PER_TIME:  # a rate next to the figure, else the clause's time frame
+                return s if _only_qualifier_between(doc, s + 2, first) else None
             at_sentence_start = s == 0 or doc.low[s - 1] in SENTENCE_PUNCT or doc.newline_after(s - 1)
             if ((not crossed_comma or at_sentence_start) and s >= floor) or parts:
                 return s
@@ -224,6 +253,19 @@ def per_word_before(doc: Doc, first: int, floor: int) -> int | None:
             crossed_comma = True
         s -= 1
     return None
+
+
+def _only_qualifier_between(doc: Doc, a: int, b: int) -> bool:
+    """Tokens a..b-1 are nothing, or one qualifier phrase ("mỗi năm hơn 5 triệu đồng")."""
+    if a == b:
+        return True
+    m = doc.match_at(a, vocabulary().qualifiers)
+    return m is not None and m[1] == b
+
+
+def period_after_per(doc: Doc, k: int) -> bool:
+    """Token k is a period word after "mỗi" ("mỗi năm", "mỗi tháng"): a rate, not a date part."""
+    return doc.low[k] in PER_TIME and k > 0 and doc.low[k - 1] in vocabulary().per_before_noun
 
 
 def qualifier(doc: Doc, i: int) -> str | None:
@@ -236,7 +278,8 @@ def excluded(doc: Doc, fig: Figure) -> bool:
     """Numbers that are identifiers, ranks, dates or times rather than quantities."""
     i = fig.lo.start
     before = fig.first - 1
-    if before >= 0 and doc.low[before] in vocabulary().identifier_words and not doc.breaks[fig.first]:
+    if (before >= 0 and doc.low[before] in vocabulary().identifier_words and not doc.breaks[fig.first]
+            and not period_after_per(doc, before)):
         return True
     return doc.toks[i].kind == "num" and doc.date_like(i)
 

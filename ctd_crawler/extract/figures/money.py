@@ -10,7 +10,9 @@ Rules:
   "khoảng") or right before "tiền" ("300.000 tiền mặt"); it must be at least 1.000 đồng
   or carry a scale word, and must not be followed by a noun (any word but those of
   data/money/bare_followers.txt: "trị giá 7 lĩnh vực" is not money). A bare "300.000"
-  elsewhere is not money. Written-out numbers are money only with a scale word ("một tỷ
+  elsewhere is not money. In a series the currency written once covers the next amounts
+  of the sentence that carry a scale of a million or more ("A tài trợ 200 triệu đồng,
+  khoảng 50 triệu còn lại do B vận động"), again when no noun follows them. Written-out numbers are money only with a scale word ("một tỷ
   đồng").
 * Which digit reading (numbers.digit_readings): the page language's reading first (English
   after a currency sign: "$5,000"), then the other; the first plausible one wins.
@@ -30,10 +32,17 @@ Rules:
   counted noun earlier in the sentence, "households"), "mỗi suất quà trị giá 1 triệu
   đồng" (a "mỗi <noun>" earlier in the clause; across commas when it opens the sentence
   or a list of parts follows it, "mỗi suất gồm gạo, mì tôm và 300.000 đồng"; never
-  across a total word "tổng ..."; "mỗi năm vận động 60 tỷ" is a yearly total): per_unit
-  True, per = the noun's first word ("suất", "hộ", "người", "tháng").
+  across a total word "tổng ..."): per_unit True, per = the noun's first word ("suất",
+  "hộ", "người", "tháng").
+* Periods: "5 triệu đồng/năm", "5 triệu đồng mỗi năm" and "mỗi năm 5 triệu đồng" (the
+  period right before the figure) are rates: per_unit, per = "năm". A period farther back
+  is the time frame of its clause, and the figure that period's total: "Mỗi năm, Hội vận
+  động 60 tỷ đồng", "mỗi năm vận động 60 tỷ đồng", "Mỗi tháng Hội chi 10 triệu đồng" (no
+  per unit).
 * context: the nearest context word before the figure in the same clause (clauses end at
-  . ; : ! ? , ( ) and paragraph breaks, and at the previous figure), extended over the
+  . ; : ! ? , ( ) and paragraph breaks, and at the previous amount of money; a count
+  between is part of the phrase: "Tổng giá trị 7 lĩnh vực hoạt động ... đạt 208,500 tỷ
+  đồng"), extended over the
   noun phrase it opens up to a verb, preposition, qualifier or time phrase
   (data/money/context_stops.txt, a qualifier phrase, patterns.TIME_WORDS: "Tổng giá trị 7
   lĩnh vực hoạt động công tác Hội" ... "toàn Cụm 6 tháng ... đạt"), at most 12 words.
@@ -47,15 +56,17 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .doc import Doc
-from .figure import Figure, Kind, Outcome, first_value, per_word_before, qualifier
+from .figure import Before, Figure, Kind, Outcome, first_value, grouping_first, per_word_before, qualifier
 from .patterns import (
     BRIDGE_MAX,
     CONTEXT_WINDOW,
     CONTEXT_WORDS_MAX,
+    ELIDED_SCALE_MIN,
     MAX_FOREIGN,
     MAX_VND,
     MIN_BARE_VND,
     MONEY_NOUN,
+    SENTENCE_PUNCT,
     TIME_WORDS,
 )
 from .vocabulary import vocabulary
@@ -75,14 +86,13 @@ class Money:
     start: int
 
 
-def read_money(doc: Doc, fig: Figure, floor: int, glued: bool) -> Outcome | None:
+def read_money(doc: Doc, fig: Figure, before: Before, glued: bool) -> Outcome | None:
     """The figure as money (or skipped money), or None when it is no money at all.
-
-    `floor` is the token after the previous figure: context never reaches past it.
-    Money uses up the figure's tokens, whether it could be read or not.
-    """
+    Money uses up the figure's tokens, whether it could be read or not."""
     currency = fig.currency
-    if currency is None and not glued and _bare_money_context(doc, fig, floor):
+    floor = before.floor
+    if currency is None and not glued and (_bare_money_context(doc, fig, floor)
+                                           or before.after_vnd and _elided_dong(doc, fig, floor)):
         currency = "VND"
         if not fig.lo.scaled and all(v < MIN_BARE_VND for v in fig.lo.values):
             currency = None
@@ -90,20 +100,23 @@ def read_money(doc: Doc, fig: Figure, floor: int, glued: bool) -> Outcome | None
         currency = None  # "một đồng", "năm đồng": too ambiguous without a scale word
     if currency is None:
         return None
-    m = None if glued or not fig.lo.values else _make_money(doc, fig, currency, floor)
+    m = None if glued or not fig.lo.values else _make_money(doc, fig, currency, before)
     if m is None:
         return Outcome(Kind.SKIPPED, claims=fig.end)
     return Outcome(Kind.MONEY, m, claims=fig.end)
 
 
-def _make_money(doc: Doc, fig: Figure, currency: str, floor: int) -> Money | None:
+def _make_money(doc: Doc, fig: Figure, currency: str, before: Before) -> Money | None:
     lo = _plausible_money(_lo_values(fig), currency, fig.scaled)
     if lo is None:
         return None
-    hi = _plausible_money(fig.hi.values, currency, fig.scaled) if fig.hi is not None else None
+    hi = None
+    if fig.hi is not None:
+        hi_values = fig.hi.values if fig.scaled else grouping_first(fig.hi.values)
+        hi = _plausible_money(hi_values, currency, fig.scaled)
     if fig.hi is not None and (hi is None or hi <= lo):
         return None
-    per = fig.per or _per_before(doc, fig.first, floor)
+    per = fig.per or _per_before(doc, fig.first, before.floor)
     vnd = currency == "VND"
     return Money(
         amount_vnd=_to_vnd(lo) if vnd else None,
@@ -113,7 +126,7 @@ def _make_money(doc: Doc, fig: Figure, currency: str, floor: int) -> Money | Non
         qualifier=qualifier(doc, fig.first),
         per_unit=per is not None,
         per=per,
-        context=_context(doc, fig.first, floor),
+        context=_context(doc, fig.first, before.money_floor),
         text=doc.text[doc.toks[fig.first].start:doc.toks[fig.end - 1].end],
         start=doc.toks[fig.first].start,
     )
@@ -127,7 +140,7 @@ def _lo_values(fig: Figure) -> tuple[Decimal, ...]:
         scaled = tuple(v * fig.hi.trailing_scale for v in values)
         if scaled and hi_v is not None and scaled[0] < hi_v:
             return scaled
-    return values
+    return values if fig.scaled else grouping_first(values)
 
 
 def _plausible_money(values, currency: str, scaled: bool) -> Decimal | None:
@@ -164,6 +177,20 @@ def _bare_money_context(doc: Doc, fig: Figure, floor: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _elided_dong(doc: Doc, fig: Figure, floor: int) -> bool:
+    """An amount in a series whose first item named the currency: "A tài trợ 200 triệu
+    đồng, khoảng 50 triệu còn lại do B vận động". The number carries a scale of a million or
+    more, stands in the sentence of the previous amount, and no noun follows it."""
+    if not fig.lo.scaled or fig.lo.trailing_scale < ELIDED_SCALE_MIN or fig.hi is not None:
+        return False
+    if any(doc.low[k] in SENTENCE_PUNCT or doc.newline_after(k) for k in range(max(floor - 1, 0), fig.first)):
+        return False
+    end = fig.end
+    vocab = vocabulary()
+    return not (end < doc.n and not doc.breaks[end] and doc.toks[end].kind == "word"
+                and (doc.low[end] not in vocab.bare_followers or doc.match_at(end, vocab.units)))
 
 
 def _context(doc: Doc, first: int, floor: int) -> str | None:

@@ -20,6 +20,10 @@ Rules (the money and count extractors build on them):
 * Scale words multiply what precedes them and stack: nghìn/ngàn (1e3), triệu (1e6),
   tỷ/tỉ (1e9), trăm (100), chục (10), English thousand/million/billion/trillion;
   "3 nghìn tỷ" = 3e12, "5 trăm nghìn" = 5e5, "hai triệu rưỡi" = 2.5e6.
+* A stray space after a group mark is a typo inside one figure ("75. 000.000 đồng",
+  "45. 000.000"): the mark is glued to the digits before it, one space follows, and the
+  digits after it start with "0" in groups of three marked alike. A sentence or a list item never
+  starts with "0", so "hỗ trợ 75. 500 người" stays two numbers.
 * Compounds: a further digit group after a scale word is added when it carries a
   smaller scale of its own ("1 tỷ 200 triệu", "2 triệu 500 nghìn"); otherwise the number
   ends before it.
@@ -44,6 +48,7 @@ from .patterns import (
     DIGIT_WORDS,
     FILLERS,
     GRAIN,
+    GROUP_MARKS,
     HALF,
     MAX_DIGITS,
     SCALE_WORDS,
@@ -224,10 +229,24 @@ def _big_scale(items: list[tuple[str, Decimal]]) -> Decimal:
     return product
 
 
+def _numeral(tokens: list[Token], i: int) -> tuple[str, int]:
+    """The digits of the numeral at token i, and the token index after it: one token, or
+    a figure with a stray space after its group mark ("75. 000.000")."""
+    tok = tokens[i]
+    if i + 2 < len(tokens):
+        mark, rest = tokens[i + 1], tokens[i + 2]
+        if (mark.low in GROUP_MARKS and mark.start == tok.end and rest.kind == "num"
+                and rest.start == mark.end + 1 and rest.text[0] == "0"
+                and all(len(group) == 3 for group in rest.text.split(mark.low))):
+            return tok.text + mark.low + rest.text, i + 3
+    return tok.text, i + 1
+
+
 def _read_digits(tokens: list[Token], i: int, lang: str) -> NumberSpan:
     """Digit groups with scale words and compounds ("1 tỷ 200 triệu") from token i."""
-    readings = digit_readings(tokens[i].text, lang)
-    j, scales = _read_scales(tokens, i + 1)
+    digits, after = _numeral(tokens, i)
+    readings = digit_readings(digits, lang)
+    j, scales = _read_scales(tokens, after)
     parts = [(readings, scales)]
     last_scale = _big_scale(scales)
     # Compound: another digit group with a smaller scale of its own.

@@ -13,6 +13,7 @@ from ctd_crawler.extract.tokens import Grain
 # A numeral is ASCII digits with internal "." or "," separators ("1.300.000", "1,5"); a
 # word is a run of letters; anything else is one punctuation character.
 GRAIN = Grain(number_joiners=".,", ascii_digits=True)
+GROUP_MARKS = (".", ",")
 MAX_DIGITS = 20
 
 # --- number words -----------------------------------------------------------------------
@@ -41,12 +42,19 @@ FILLERS = {"linh", "lẻ"}
 
 CURRENCY_AFTER = {
     ("đồng",): "VND", ("đ",): "VND", ("vnđ",): "VND", ("vnd",): "VND", ("₫",): "VND",
+    ("vietnamese", "dong"): "VND", ("vietnamese", "dongs"): "VND", ("vietnam", "dong"): "VND",
+    ("dong",): "VND",  # written lowercase only ("70 million dong"); "82 Dong Khoi" is a street
     ("usd",): "USD", ("$",): "USD", ("đô", "la", "mỹ"): "USD", ("đô", "la"): "USD",
     ("đô",): "USD", ("dollars",): "USD", ("us", "dollars"): "USD",
     ("eur",): "EUR", ("€",): "EUR", ("euro",): "EUR", ("euros",): "EUR",
+    ("chf",): "CHF", ("franc", "thụy", "sĩ"): "CHF", ("franc", "thuỵ", "sĩ"): "CHF",
+    ("frăng", "thụy", "sĩ"): "CHF", ("frăng", "thuỵ", "sĩ"): "CHF",
+    ("swiss", "francs"): "CHF", ("swiss", "franc"): "CHF",
 }
 CURRENCY_BEFORE = {("$",): "USD", ("us", "$"): "USD", ("usd",): "USD", ("€",): "EUR",
-                   ("eur",): "EUR", ("vnd",): "VND", ("vnđ",): "VND"}
+                   ("eur",): "EUR", ("vnd",): "VND", ("vnđ",): "VND", ("chf",): "CHF"}
+LOWERCASE_ONLY_CURRENCY = {("dong",)}
+CURRENCY_BEFORE_FIRST = frozenset(key[0] for key in CURRENCY_BEFORE)  # a cheap test before the look-up
 # A bare number right before it is money: "300.000 tiền mặt".
 MONEY_NOUN = "tiền"
 
@@ -58,23 +66,33 @@ CLAUSE_PUNCT = {".", ";", ":", "!", "?", ",", "(", ")", "…", "\""}
 SENTENCE_PUNCT = {".", ";", "!", "?", "…", ":"}
 # Glued after a numeral, these make it a date, time, code or percentage (20/6, 14:05, 50%).
 DATE_SEPS = ("/", ":")
-GLUED_NOT_QUANTITY = ("%", "h", "g", "giờ")
+# English ordinals too ("12th", "72nd").
+GLUED_NOT_QUANTITY = ("%", "h", "g", "giờ", "st", "nd", "rd", "th")
 # "1 triệu đồng cho mỗi hộ", "VND 2 million for each family": "mỗi" one word after these.
 PER_LEAD = ("cho", "for")
 PER_SLASH = "/"  # "200.000 đồng/người/tháng"
 HYPHEN = "-"  # "flood-affected families": a glued compound describing the noun
-CONTAINER_OF = "of"  # "150,000 bags of rice": the container plural takes its "of" noun
+HYPHENS = {"-", "–", "—"}  # "Covid-19", "COVID - 19": a number after a word and a hyphen is a name
+OF = "of"  # "150,000 bags of rice", "4,400 of the most vulnerable households"
+EN_DETERMINERS = {"the", "these", "those"}
+EN_AND = "and"  # "communes, wards and towns": one unit of coordinated plurals
 
 # Date parts: a number right after them is a date part, not a quantity ("năm 2024").
 DATE_PART_WORDS = {"năm", "tháng", "ngày", "quý"}
 # Time words end a context noun phrase ("toàn Cụm 6 tháng đầu năm").
 TIME_WORDS = DATE_PART_WORDS | {"tuần", "giờ", "phút", "đợt"}
-# "mỗi năm vận động 60 tỷ đồng" is a yearly total, not an amount per item.
+# Periods after "mỗi": right before the figure a rate ("mỗi năm 5 triệu đồng"), farther
+# back the clause's time frame of a total ("mỗi năm vận động 60 tỷ đồng"); figure.py.
 PER_TIME = {"năm", "tháng", "tuần", "ngày", "quý", "đợt", "year", "month", "week", "day"}
 # Words that end a money figure: a "per"/"mỗi" right after them belongs to that figure
 # ("VND 10 million per household to 42 families": the families are a count of their own).
 FIGURE_ENDS = {"đồng", "đ", "vnd", "vnđ", "usd", "eur", "million", "billion", "thousand",
                "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "cho", "for"}
+
+# The headline: the first line of title + blank line + body, when it ends no sentence.
+PARAGRAPH_BREAK = "\n\n"
+SENTENCE_END = "."
+HEADLINE_MAX = 300
 
 # --- limits -----------------------------------------------------------------------------
 
@@ -82,12 +100,15 @@ MAX_VND = Decimal(10) ** 14
 MAX_FOREIGN = Decimal(10) ** 12
 MAX_COUNT = Decimal(10) ** 10
 MIN_BARE_VND = 1000  # a bare number below this is not money without a scale word
+ELIDED_SCALE_MIN = 10**6  # "..., khoảng 50 triệu còn lại": the currency left out after "triệu", "tỷ"
 MIN_WORD_COUNT = 10  # written-out numbers below ten are not counts ("một người dân")
 CONTEXT_WORDS_MAX = 12
 CONTEXT_WINDOW = 30  # tokens searched back for a context word
 PER_WINDOW = 30  # tokens searched back for "mỗi" in the sentence
 BRIDGE_MAX = 3  # bridging words between a context word and a bare number
-CLASSIFIER_NOUN_MAX = 4
+CLASSIFIER_NOUN_MAX = 4  # syllables of noun after a classifier ("chai nước sát khuẩn")
+NOUN_PHRASE_MAX = 4  # syllables of any other counted noun phrase ("máy đo huyết áp")
 EN_UNIT_MAX = 4  # words in an English counted noun ("bags of rice", "oxygen concentrators")
+YEAR_MIN, YEAR_MAX = 1900, 2100  # "2024" before a noun that is no lexicon unit is a year
 PHRASE_MAX = 6  # longest phrase looked up after a token: "xã, phường, thị trấn" is six tokens
 PHRASE_BEFORE_MAX = 3  # longest phrase looked up before a token ("chưa đến", "ước khoảng")

@@ -34,9 +34,10 @@ class Vocabulary:
     units: dict[Phrase, str]  # phrase -> the unit as written in the data (NFC)
     classifiers: dict[str, bool]  # classifier -> it is a unit on its own ("3.200 túi")
     noun_stops: frozenset[str]
+    stop_compounds: frozenset[Phrase]  # "trực thuộc": the stop syllable inside a word
     noun_stops_en: frozenset[str]
-    modifiers: frozenset[str]
-    not_units: frozenset[str]
+    modifiers: frozenset[Phrase]
+    not_units: frozenset[Phrase]
 
 
 def _lines(name: str) -> list[str]:
@@ -81,7 +82,8 @@ def vocabulary() -> Vocabulary:
         units={phrase_key(u): nfc(u) for u in _lines("counts/units.txt")},
         classifiers={c.rstrip("*"): c.endswith("*") for c in _lines("counts/classifiers.txt")},
         noun_stops=_words("counts/unit_stops.txt"),
+        stop_compounds=frozenset(phrase_key(c) for c in _lines("counts/stop_compounds.txt")),
         noun_stops_en=_words("counts/unit_stops_en.txt"),
-        modifiers=_words("counts/modifiers.txt"),
-        not_units=_words("counts/not_units.txt"),
+        modifiers=frozenset(phrase_key(m) for m in _lines("counts/modifiers.txt")),
+        not_units=frozenset(phrase_key(u) for u in _lines("counts/not_units.txt")),
     )
