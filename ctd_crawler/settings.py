@@ -67,7 +67,8 @@ ITEM_PIPELINES = {
 CTD_ARCHIVE = os.environ.get("CTD_ARCHIVE", "archive/ctd.sqlite")
 CTD_MIRROR = os.environ.get("CTD_MIRROR", "")  # URL of a running mirror, or a folder of saved sites
 CTD_MAX_LISTING_PAGES = int(os.environ.get("CTD_MAX_LISTING_PAGES", "50"))  # per site and run
-CTD_SITES = os.environ.get("CTD_SITES", "")  # another registry file (tests); default ctd_crawler/sites.toml
+CTD_SITES = os.environ.get("CTD_SITES", "")  # another registry file; default ctd_crawler/sites.toml
+CTD_SAMPLE = 0  # stop once this many articles are read (`ctd-archive sites check`); 0: no limit
 
 # --- incremental crawls (see README, "Scheduled crawls") ----------------------
 CTD_REFETCH_DAYS = float(os.environ.get("CTD_REFETCH_DAYS", "7"))  # known articles: not re-requested sooner

@@ -7,6 +7,8 @@ with one line naming the file, the entry and the field (`RegistryError`).
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -141,3 +143,41 @@ def select_sites(ids: str | None, path: Path = REGISTRY) -> tuple[Site, ...]:
 
 def site_for_url(url: str, sites: tuple[Site, ...] | None = None) -> Site | None:
     return next((s for s in sites or load_sites() if s.owns(url)), None)
+
+
+# TLD labels that say nothing of the site: dropped from an id made from the host.
+_TLD_LABELS = {"vn", "com", "org", "net", "gov", "edu", "info", "www"}
+
+
+def id_for(base_url: str) -> str:
+    """An id made from the address: chuthapdo.vinhphuc.gov.vn -> chuthapdo-vinhphuc."""
+    labels = [label for label in bare_host(base_url).split(".") if label not in _TLD_LABELS]
+    return re.sub(r"[^a-z0-9-]+", "-", "-".join(labels) or bare_host(base_url)).strip("-")
+
+
+def entry_toml(fields: dict[str, str | list[str]]) -> str:
+    """One [[site]] table (JSON strings and arrays of strings are TOML's too)."""
+    return "[[site]]\n" + "".join(f"{key} = {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items())
+
+
+def add_site(path: Path, fields: dict[str, str]) -> Site:
+    """Append an entry to a registry file, checked as every entry is; the file is replaced
+    only once the whole new registry reads (a temporary file beside it, then a rename)."""
+    path = Path(path)
+    text = path.read_text("utf-8") if path.exists() else ""
+    site = _site(fields, f"{path}: the new entry ({fields.get('id', '?')})")
+    for other in load_sites(path) if text.strip() else ():
+        if other.id == site.id:
+            raise RegistryError(f"{path}: a site with id {site.id!r} is there already ({other.base_url}); give --id")
+        if other.owns(site.base_url) or site.owns(other.base_url):
+            raise RegistryError(f"{path}: {site.host} is there already, as {other.id!r}")
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_text(text.rstrip("\n") + ("\n\n" if text.strip() else "") + entry_toml(fields), "utf-8")
+    try:
+        load_sites.cache_clear()
+        load_sites(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        load_sites.cache_clear()
+    return site

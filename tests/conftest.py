@@ -30,7 +30,7 @@ def archive(tmp_path):
 
 
 # Fixtures that run whole crawls in subprocesses: every test that uses one is slow.
-CRAWLING_FIXTURES = {"readme_archive", "runs", "crawled", "reference"}
+CRAWLING_FIXTURES = {"readme_archive", "runs", "crawled", "reference", "address_only"}
 
 
 def pytest_collection_modifyitems(items):

@@ -46,6 +46,7 @@ def test_the_packaged_registry_loads():
     (('name = "Hội Chữ thập đỏ tỉnh X"\n', ''), "lacks name"),
     (('province = "Lào Cai"', 'province = 12'), "province must be a string"),
     (('family = "wordpress"', 'family = "wordpress"\nlang = "fr"'), "lang must be one of vi, en"),
+    (('family = "wordpress"', 'family = "wordpress"\ntopic = "sport"'), "unknown topic 'sport'"),
 ])
 def test_each_mistake_is_one_line_naming_file_entry_and_field(tmp_path, change, field_named):
     path = write(tmp_path, GOOD.replace(*change))

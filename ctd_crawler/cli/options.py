@@ -12,6 +12,8 @@ from ctd_crawler.extract.text import printable
 
 archive_option = click.option("--archive", "-a", "archive_path", default="archive/ctd.sqlite", show_default=True,
                               envvar="CTD_ARCHIVE", type=click.Path(dir_okay=False), help="The SQLite archive.")
+sites_option = click.option("--sites", "registry", default=None, envvar="CTD_SITES", type=click.Path(dir_okay=False),
+                            help="A registry file instead of the package's ctd_crawler/sites.toml.")
 json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
 
 

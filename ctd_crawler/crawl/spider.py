@@ -33,6 +33,7 @@ from pathlib import Path
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
 from ctd_crawler.crawl import discovery
@@ -227,6 +228,9 @@ class CtdSpider(scrapy.Spider):
             self._count("charset_mismatch")
         self._count("articles_parsed")
         yield item
+        sample = self.settings.getint("CTD_SAMPLE", 0)
+        if sample and self.crawler.stats.get_value("ctd/articles_parsed", 0) >= sample:
+            raise CloseSpider("sample")
 
     def _not_an_article(self, exc: NotAnArticle, response: Response, site: Site, url: str):
         self._count(exc.key)
