@@ -51,7 +51,7 @@ DOWNLOADER_MIDDLEWARES = {
     # received (still content-encoded, before redirects and retries); off unless CTD_WARC_DIR
     "ctd_crawler.webarchive.scrapy_warc.WarcRecorder": 950,
 }
-EXTENSIONS = {"ctd_crawler.crawl.jobdir.CrashSafeJobdir": 0}
+EXTENSIONS = {"ctd_crawler.crawl.jobdir.CrashSafeJobdir": 0, "ctd_crawler.crawl.progress.CrawlProgress": 0}
 ADDONS = {"ctd_crawler.crawl.downloader.MirrorAddon": 0}  # the offline mirror drops the delays
 DUPEFILTER_CLASS = "ctd_crawler.crawl.seen.DiskDupeFilter"  # fingerprints on disk: flat memory
 
@@ -100,4 +100,5 @@ CTD_WEBARCHIVE_RETRIES = int(os.environ.get("CTD_WEBARCHIVE_RETRIES", "4"))  # p
 CTD_WEBARCHIVE_BACKOFF = float(os.environ.get("CTD_WEBARCHIVE_BACKOFF", "2"))  # first wait (s), doubled each retry
 CTD_WEBARCHIVE_TIMEOUT = float(os.environ.get("CTD_WEBARCHIVE_TIMEOUT", "30"))
 CTD_WAYBACK_PAGE_SIZE = int(os.environ.get("CTD_WAYBACK_PAGE_SIZE", "5000"))  # CDX lines per request
+CTD_PROGRESS = True  # progress of long runs (ctd_crawler/crawl/progress.py); --quiet turns it off
 CTD_PROGRESS_SECONDS = float(os.environ.get("CTD_PROGRESS_SECONDS", "30"))  # log line period off a terminal

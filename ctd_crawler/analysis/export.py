@@ -26,6 +26,22 @@ def exportable(db: sqlite_utils.Database) -> list[str]:
 def export_rows(db: sqlite_utils.Database, table: str, filters: Filters = Filters(), *,
                 batch: int = 1000) -> tuple[list[str], Iterator[tuple]]:
     """The columns of a table or view and an iterator over its rows, `batch` at a time from SQLite."""
+    columns, condition, params = _selection(db, table, filters)
+    cursor = db.conn.execute(f'SELECT * FROM "{table}" {condition}', params)
+
+    def rows() -> Iterator[tuple]:
+        while chunk := cursor.fetchmany(batch):
+            yield from chunk
+    return columns, rows()
+
+
+def export_count(db: sqlite_utils.Database, table: str, filters: Filters = Filters()) -> int:
+    """How many rows export_rows gives (for the progress bar)."""
+    _, condition, params = _selection(db, table, filters)
+    return db.conn.execute(f'SELECT COUNT(*) FROM "{table}" {condition}', params).fetchone()[0]
+
+
+def _selection(db: sqlite_utils.Database, table: str, filters: Filters) -> tuple[list[str], str, list]:
     names = exportable(db)
     if table not in names:
         raise QueryError(f"unknown table {table!r}; one of: {', '.join(names)}")
@@ -42,12 +58,7 @@ def export_rows(db: sqlite_utils.Database, table: str, filters: Filters = Filter
         else:
             raise QueryError(f"--site/--since/--until/--province do not apply to {table!r} "
                              "(only to articles, v_articles and tables with an article_id)")
-    cursor = db.conn.execute(f'SELECT * FROM "{table}" {condition}', params)
-
-    def rows() -> Iterator[tuple]:
-        while chunk := cursor.fetchmany(batch):
-            yield from chunk
-    return columns, rows()
+    return columns, condition, params
 
 
 def _plain(value: Any) -> Any:

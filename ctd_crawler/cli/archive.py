@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import logging
-import sys
 from pathlib import Path
 
 import click
 
 from ctd_crawler.cli.errors import UsageProblem
-from ctd_crawler.cli.options import archive_option, echo_rows, json_option, open_db
+from ctd_crawler.cli.options import archive_option, echo_rows, json_option, open_db, quiet_option
 from ctd_crawler.extract.text import printable
+from ctd_crawler.progress import log_to_stderr, track
 
 
 @click.command()
@@ -68,6 +67,7 @@ def migrate(archive_path: str) -> None:
 @archive_option
 @click.option("--site", default=None, help="Only the articles of this site id.")
 @click.option("--show", default=20, show_default=True, help="List up to this many changed articles.")
+@quiet_option
 def reextract(archive_path, site, show):
     """Run the current layouts and pipelines again over the stored raw pages (no network).
 
@@ -86,13 +86,8 @@ def reextract(archive_path, site, show):
     if site and site not in sites:
         raise UsageProblem(f"unknown site {site!r}; sites in this archive: {', '.join(sites)}")
     rows = stored_pages(archive, site)
-    logging.getLogger("ctd_crawler").setLevel(logging.ERROR)  # per-page warnings would break the bar
-
-    def progress(items):
-        with click.progressbar(items, label="re-extracting", file=sys.stderr, show_pos=True) as bar:
-            yield from bar
-
-    outcome = run(archive, rows, progress)
+    log_to_stderr()
+    outcome = run(archive, rows, lambda items: track(items, label="re-extracting", total=len(rows)))
     click.echo(f"re-extracted {outcome.pages - len(outcome.skipped)} of {outcome.pages} stored pages: "
                f"{len(outcome.changed)} articles changed, {outcome.unchanged} unchanged")
     echo_rows([{"table": t, "new": n, "changed": c, "removed": r} for t, (n, c, r) in outcome.facts.items()],

@@ -6,8 +6,9 @@ import sys
 
 import click
 
+from ctd_crawler import progress
 from ctd_crawler.cli.errors import UsageProblem
-from ctd_crawler.cli.options import archive_option, sites_option
+from ctd_crawler.cli.options import archive_option, quiet_option, sites_option
 from ctd_crawler.crawl.mirror import DEMO_MIRROR
 
 
@@ -17,7 +18,8 @@ def run_crawl(archive_path: str, *, mirror: str | None, log_level: str, settings
     from ctd_crawler.crawl.run import crawl, exit_status
     from ctd_crawler.crawl.summary import crawl_summary
 
-    settings = {**(settings or {}), **({"CTD_SITES": registry} if registry else {})}
+    settings = {**(settings or {}), **({"CTD_SITES": registry} if registry else {}),
+                **({"CTD_PROGRESS": False} if progress.is_quiet() else {})}
     result = crawl(archive_path, mirror=mirror, log_level=log_level, settings=settings,
                    **{k: v for k, v in spider_args.items() if v})
     click.echo(crawl_summary(result))
@@ -30,6 +32,7 @@ def run_crawl(archive_path: str, *, mirror: str | None, log_level: str, settings
               help="Folder of saved sites served on loopback (the checkout's, from the project folder).")
 @click.option("--site", default=None, help="Comma-separated site ids (default: every site the mirror holds).")
 @sites_option
+@quiet_option
 @click.option("--log-level", default="WARNING", show_default=True)
 def demo(archive_path: str, mirror: str, site: str | None, registry: str | None, log_level: str) -> None:
     """Crawl the offline mirror of the registry's sites into the archive, then print a summary.
@@ -60,6 +63,7 @@ def demo(archive_path: str, mirror: str, site: str | None, registry: str | None,
               help="Scrapy JOBDIR: a stopped run resumes from it.")
 @click.option("--set", "-s", "settings", multiple=True, metavar="NAME=VALUE", help="A Scrapy/CTD_ setting.")
 @click.option("--log-level", default="INFO", show_default=True)
+@quiet_option
 def crawl_command(archive_path: str, site: str | None, registry: str | None, since: str | None, full: bool,
                   mirror: str | None, jobdir: str | None, settings: tuple[str, ...], log_level: str) -> None:
     """Crawl the registry's sites into the archive: the command a scheduler runs nightly.

@@ -14,6 +14,15 @@ archive_option = click.option("--archive", "-a", "archive_path", default="archiv
                               envvar="CTD_ARCHIVE", type=click.Path(dir_okay=False), help="The SQLite archive.")
 sites_option = click.option("--sites", "registry", default=None, envvar="CTD_SITES", type=click.Path(dir_okay=False),
                             help="A registry file instead of the package's ctd_crawler/sites.toml.")
+def _set_quiet(ctx, param, value: bool) -> bool:
+    from ctd_crawler import progress
+
+    progress.quiet(value)
+    return value
+
+
+quiet_option = click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,
+                            help="No progress bar, no progress lines.")
 json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
 
 

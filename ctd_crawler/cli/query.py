@@ -23,9 +23,11 @@ from ctd_crawler.cli.options import (
     filter_options,
     json_option,
     open_db,
+    quiet_option,
     writable,
 )
 from ctd_crawler.extract.text import printable
+from ctd_crawler.progress import track
 
 
 @click.command()
@@ -166,6 +168,7 @@ def changes(archive_path, site, since, until, as_json):
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="File to write (default: stdout; required for parquet and warc).")
 @filter_options
+@quiet_option
 @click.pass_context
 def export(ctx, archive_path, table, fmt, output, site, since, until, province):
     """Stream a table or view out as CSV, JSON lines or Parquet, in constant memory; or the
@@ -185,6 +188,7 @@ def export(ctx, archive_path, table, fmt, output, site, since, until, province):
     if fmt == "warc":
         return _export_warc(ctx, db, output, filters)
     columns, rows = exporting.export_rows(db, table, filters)
+    rows = track(rows, label=f"exporting {table}", total=exporting.export_count(db, table, filters))
     if fmt == "parquet":
         if not output:
             raise click.UsageError("--format parquet needs --output FILE")

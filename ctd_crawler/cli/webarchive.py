@@ -6,7 +6,6 @@ Both write to the archive through the one writer and record a run in `crawl_runs
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 from datetime import date
@@ -15,6 +14,7 @@ from pathlib import Path
 import click
 
 from ctd_crawler.cli.options import archive_option, open_db
+from ctd_crawler.progress import log_to_stderr
 
 YEAR = re.compile(r"^\d{4}$")
 # what a summary line leads with, in this order; every other counter follows
@@ -30,30 +30,6 @@ def _year(value: str | None, option: str) -> int | None:
     if not YEAR.match(value.strip()) or not 1991 <= int(value) <= date.today().year:
         raise click.ClickException(f"{option} {value!r}: expected a year as YYYY, 1991 to {date.today().year}")
     return int(value)
-
-
-class _Stderr(logging.StreamHandler):
-    """Whatever sys.stderr is at the time of the line (a test runner swaps it)."""
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _value) -> None:
-        pass
-
-
-def _log_to_stderr() -> None:
-    """Progress and per-page lines off a terminal (cron, CI) go to stderr as log lines."""
-    log = logging.getLogger("ctd_crawler.webarchive")
-    if not any(isinstance(h, _Stderr) for h in log.handlers):
-        handler = _Stderr()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
-        log.propagate = False
-    logging.getLogger("ctd_crawler.pipelines").setLevel(logging.ERROR)  # per-page warnings would break the bar
 
 
 def _open_for_writing(archive_path: str):
@@ -127,12 +103,12 @@ def backfill(archive_path, site_id, source, year_from, year_to, collection, per_
     """
     from ctd_crawler import settings
     from ctd_crawler.extract.dates import now_vn
+    from ctd_crawler.progress import track
     from ctd_crawler.sites import RegistryError, select_sites
     from ctd_crawler.webarchive import backfill as backfilling
     from ctd_crawler.webarchive.cdx import COLLECTION, CommonCrawlIndex, WaybackCdx
     from ctd_crawler.webarchive.counts import Counts
     from ctd_crawler.webarchive.fetch import CommonCrawlRecords, WaybackReplay
-    from ctd_crawler.webarchive.progress import track
     from ctd_crawler.webarchive.services import ServiceUnavailable, services
 
     try:
@@ -153,7 +129,7 @@ def backfill(archive_path, site_id, source, year_from, year_to, collection, per_
                            interval=interval)
     except ServiceUnavailable as exc:
         raise click.ClickException(str(exc)) from None
-    _log_to_stderr()
+    log_to_stderr("ctd_crawler.webarchive")
     archive = _open_for_writing(archive_path)
     archive.sync_sites([site])
     run_id = archive.start_run([site.id], now_vn(), kind="backfill")
@@ -206,15 +182,15 @@ def import_(archive_path, files, any_host):
     Example: ctd-archive import crawl-00001.warc.gz --archive archive/ctd.sqlite
     """
     from ctd_crawler.extract.dates import now_vn
+    from ctd_crawler.progress import track
     from ctd_crawler.sites import load_sites
     from ctd_crawler.webarchive.counts import Counts
     from ctd_crawler.webarchive.importer import import_files
-    from ctd_crawler.webarchive.progress import track
 
     missing = [f for f in files if not Path(f).is_file()]
     if missing:
         raise click.ClickException(f"no such file: {', '.join(missing)}")
-    _log_to_stderr()
+    log_to_stderr("ctd_crawler.webarchive")
     counts = Counts()
     archive = _open_for_writing(archive_path)
     archive.sync_sites(load_sites())  # the pages' sites, whichever of the registry they are

@@ -448,14 +448,13 @@ class CtdSpider(scrapy.Spider):
         if site_id and is_transient(failure, key):
             # a failure that may have hidden articles: the site's crawl is not complete
             self._count(f"site/{site_id}/transient")
-        kind = request.meta.get("ctd_kind")
-        if site_id in self._index and kind in INDEXES:
+        # a page that is not there (a dead link, an endpoint the CMS lacks) is counted and
+        # summed up at the end; what may hide articles is a warning
+        gone = key in ("http_error/404", "http_error/410")
+        (logger.info if gone else logger.warning)("%s: %s (%s)", key, request.url, failure.getErrorMessage()[:200])
+        if site_id in self._index and request.meta.get("ctd_kind") in INDEXES:
             self._index[site_id].pending -= 1
-            (logger.info if key.startswith("http_4") else logger.warning)("%s: %s (%s)", key, request.url,
-                                                                         failure.getErrorMessage()[:200])
             yield from self._index_settled(self._by_id[site_id])
-            return
-        logger.warning("%s: %s (%s)", key, request.url, failure.getErrorMessage()[:200])
 
     def closed(self, reason: str) -> None:
         self._article_urls.close()

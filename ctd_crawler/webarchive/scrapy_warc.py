@@ -39,7 +39,7 @@ class WarcRecorder:
     def from_crawler(cls, crawler):
         folder = (crawler.settings.get("CTD_WARC_DIR") or "").strip()
         if not folder:
-            raise NotConfigured("CTD_WARC_DIR is empty: responses are not written as WARC")
+            raise NotConfigured  # off unless asked for: nothing to say (Scrapy warns of a reason given)
         recorder = cls(folder, crawler.settings.getint("CTD_WARC_MAX_BYTES", 1_000_000_000), crawler.stats)
         crawler.signals.connect(recorder.spider_closed, signal=signals.spider_closed)
         logger.info("writing every response as WARC into %s", folder)
