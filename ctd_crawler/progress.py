@@ -31,9 +31,9 @@ class _Stderr(logging.StreamHandler):
         pass
 
 
-def log_to_stderr(*names: str) -> None:
-    """Progress (and these loggers' lines) off a terminal go to stderr as log lines; the
-    pipelines' per-page warnings are left out (they would break the bar)."""
+def log_to_stderr(*names: str, with_bar: bool = True) -> None:
+    """Progress (and these loggers' lines) off a terminal go to stderr as log lines. Where a
+    bar may be drawn, the pipelines' per-page warnings are left out (they would break it)."""
     for name in (logger.name, *names):
         log = logging.getLogger(name)
         if not any(isinstance(h, _Stderr) for h in log.handlers):
@@ -42,7 +42,8 @@ def log_to_stderr(*names: str) -> None:
             log.addHandler(handler)
             log.setLevel(logging.INFO)
             log.propagate = False
-    logging.getLogger("ctd_crawler.pipelines").setLevel(logging.ERROR)
+    if with_bar:
+        logging.getLogger("ctd_crawler.pipelines").setLevel(logging.ERROR)
 
 
 def quiet(on: bool = True) -> None:

@@ -12,8 +12,9 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call
 
 from ctd_crawler.crawl.monitor import error_count
+from ctd_crawler.progress import log_to_stderr
 
-logger = logging.getLogger("ctd_crawler.progress")
+logger = logging.getLogger("ctd_crawler.progress")  # the one ctd_crawler/progress.py writes
 
 
 class CrawlProgress:
@@ -29,6 +30,8 @@ class CrawlProgress:
         if not crawler.settings.getbool("CTD_PROGRESS", True):
             raise NotConfigured  # --quiet: asked for, nothing to say
         progress = cls(crawler)
+        if not progress.tty:
+            log_to_stderr(with_bar=False)  # its lines whatever LOG_LEVEL says of the crawl's own
         crawler.signals.connect(progress.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(progress.spider_closed, signal=signals.spider_closed)
         return progress
