@@ -22,8 +22,31 @@ class UsageProblem(click.ClickException):
     exit_code = 2
 
 
+class OneLineUsage(click.UsageError):
+    """A mistake in the command line, said in one line (click's own says the usage first)."""
+
+    def show(self, file=None) -> None:
+        command = self.ctx.command_path if self.ctx else "ctd-archive"
+        click.echo(f"Error: {self.format_message()} (see {command} --help)", file=file, err=True)
+
+
 class Commands(click.Group):
     """A command group whose commands' known errors end as one line, never a traceback."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            OneLineUsage(exc.format_message(), exc.ctx).show()
+            raise SystemExit(exc.exit_code) from None
+        except click.ClickException as exc:
+            exc.show()
+            raise SystemExit(exc.exit_code) from None
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            raise SystemExit(1) from None
 
     def invoke(self, ctx: click.Context):
         try:
