@@ -19,13 +19,13 @@ Offsets (`start`) refer to the NFC form of the input.
 
 from __future__ import annotations
 
-from ctd_crawler.extract.people.assemble import Person, merge, person_key
+from ctd_crawler.extract.people.assemble import Person, merge, person_key, spelling_rank
 from ctd_crawler.extract.people.lexicon import lexicon
 from ctd_crawler.extract.people.parser import LineParser, Mention
 from ctd_crawler.extract.people.tokens import tokenize
 from ctd_crawler.extract.text import nfc, without_related_list
 
-__all__ = ["Person", "extract_people", "person_key"]
+__all__ = ["Person", "extract_people", "person_key", "spelling_rank"]
 
 
 def extract_people(text: str, *, province_hint: str | None = None, lang: str = "vi") -> list[Person]:

@@ -132,13 +132,16 @@ def nearest_province(provinces: list[tuple[int, str]], at: int) -> str:
     return min(near, key=lambda p: abs(p[0] - at))[1]
 
 
-def _diacritic_score(name: str) -> tuple[int, int]:
+def spelling_rank(name: str) -> tuple[int, int]:
+    """How well a name is spelled, to keep the best of several spellings of one person:
+    not all in capitals first, then the most letters with diacritics ("Trần Quốc Hùng"
+    over "Tran Quoc Hung" and "TRẦN QUỐC HÙNG")."""
     mixed = int(not name.isupper())
     return mixed, sum(1 for c in name if ord(c) > 127)
 
 
 def _fold_into(entry: dict, record: dict, *, same_name: bool = True) -> None:
-    if same_name and _diacritic_score(record["name"]) > _diacritic_score(entry["name"]):
+    if same_name and spelling_rank(record["name"]) > spelling_rank(entry["name"]):
         entry["name"] = record["name"]
     for key in ("honorific", "prefix"):
         entry[key] = entry[key] or record[key]
