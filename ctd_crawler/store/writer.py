@@ -145,14 +145,12 @@ class ArchiveWriter(Archive):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         for person in item.people:
             scope = person_scope(person, item.province)
-            key = f"{person_key(person['name'])}|{scope or ''}"
-            person_id = self._id_for("people", key, {"name": person["name"], "scope": scope})
+            person_id = self._person_for(f"{person_key(person['name'])}|{scope or ''}", person["name"], scope)
             conn.execute(
                 "INSERT INTO person_mentions (article_id, person_id, name, honorific, prefix, title,"
                 " title_expanded, organisation, text) VALUES (?,?,?,?,?,?,?,?,?)",
                 [article_id, person_id, person["name"], person.get("honorific"), person.get("prefix"),
                  person.get("title"), person.get("title_expanded"), person.get("organisation"), person.get("text")])
-            self._better_name(person_id, person["name"])
         for (person_id,) in named_before:
             self._refresh_person(person_id)
         for place in item.places:
@@ -177,11 +175,16 @@ class ArchiveWriter(Archive):
                          " VALUES (?,?,?,?,?,?)",
                          [article_id, d.get("start"), d.get("end"), d.get("precision"), d.get("text"), d.get("flag")])
 
-    def _better_name(self, person_id: int, name: str) -> None:
-        """A mention spelled better than the person's name gives the person its name."""
-        (current,) = self.db.conn.execute("SELECT name FROM people WHERE id = ?", [person_id]).fetchone()
-        if spelling_rank(name) > spelling_rank(current):
-            self.db.conn.execute("UPDATE people SET name = ? WHERE id = ?", [name, person_id])
+    def _person_for(self, key: str, name: str, scope: str | None) -> int:
+        """The person of `key`, new or known; a mention spelled better than a known
+        person's name gives the person its name."""
+        conn = self.db.conn
+        row = conn.execute("SELECT id, name FROM people WHERE key = ?", [key]).fetchone()
+        if row is None:
+            return conn.execute("INSERT INTO people (key, name, scope) VALUES (?, ?, ?)", [key, name, scope]).lastrowid
+        if spelling_rank(name) > spelling_rank(row[1]):
+            conn.execute("UPDATE people SET name = ? WHERE id = ?", [name, row[0]])
+        return row[0]
 
     def _refresh_person(self, person_id: int) -> None:
         """After an article's mentions of a person were replaced: no person when no mention

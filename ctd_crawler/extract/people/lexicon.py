@@ -33,13 +33,14 @@ class Cues:
     # First words (lowercased or folded) of every phrase that can open a mention in
     # lower case: any other lowercase token is skipped at once.
     first_words: frozenset[str]
+    honorific_firsts: frozenset[str]  # first words of honorifics (lowercased) and of plain ones (folded)
 
 
 @dataclass(frozen=True)
 class Titles:
     heads: PhraseTable  # folded title head words ("Phó Chủ tịch"), English ones included
     english: frozenset[tuple[str, ...]]  # of those, the English heads (folded)
-    english_firsts: frozenset[str]  # their first words and the openers (folded): a quick test
+    english_firsts: frozenset[str]  # their first words and the English openers (folded)
     abbreviated: PhraseTable  # "PCT", "UVBTV", "GĐ": matched as written
     openers: frozenset[str]  # lowercased "nguyên", "phó", "deputy": open a title before its head
     openers_named: frozenset[str]  # "nguyên": also a given name when capitalised mid-sentence
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
     stopwords = data_lines("people/stopwords.txt")
     heads = table(titles["heads"] + titles["english_heads"], fold)
     openers = frozenset(titles["openers"])
+    english_firsts = frozenset([words(h, fold)[0] for h in titles["english_heads"]] + [o for o in openers if o.isascii()])
     surnames = data_lines("people/surnames.txt")
     foreign = data_lines("people/foreign_surnames.txt")
     return Lexicon(
@@ -139,7 +141,7 @@ def lexicon() -> Lexicon:
         titles=Titles(
             heads=heads,
             english=frozenset(words(h, fold) for h in titles["english_heads"]),
-            english_firsts=frozenset([words(h, fold)[0] for h in titles["english_heads"]] + [fold(o) for o in openers]),
+            english_firsts=english_firsts,
             abbreviated=table(titles["abbreviated_heads"], str),
             openers=openers,
             openers_named=frozenset(titles["openers_named"]),
@@ -199,6 +201,7 @@ def _cues(heads: PhraseTable, openers: frozenset[str]) -> Cues:
         aliases=[(p.split(), name) for p, name in aliases.items()],
         alias_firsts=frozenset(p.split()[0] for p in aliases),
         list_joiners=frozenset(hon["list"]["joiners"]),
+        honorific_firsts=honorifics.firsts | plural.firsts | plain.firsts,
         first_words=frozenset(
             [k[0] for k in honorifics] + [k[0] for k in plural] + [fold(k[0]) for k in [*honorifics, *plural]]
             + [k[0] for k in prefixes] + [k[0] for k in heads] + list(openers)

@@ -69,7 +69,7 @@ class LineParser(TitleScanner):
         lex = self.lex
         if not t.cap and t.low not in lex.cues.first_words and t.fold not in lex.cues.first_words:
             return None  # most tokens: a lowercase word that cannot open a cue or a title
-        n_alias, name = self.alias_at(i)
+        n_alias, name = self.alias_at(i) if t.text in lex.cues.alias_firsts else (0, None)
         if n_alias:
             tok = Tok(name, t.start, self.toks[i + n_alias - 1].end, "w", name.lower(), fold(name), True, False, name)
             m = Mention([tok], start=t.start, end=tok.end, alias=True)
@@ -82,7 +82,7 @@ class LineParser(TitleScanner):
         prefix = self.prefix_text(j, p_n)
         j += p_n
         cue = bool(h_n or p_n)
-        if self.head(j, capitalised=False) or self.org_before_head(j):
+        if self.head(j, capitalised=False) or self.english and self.org_before_head(j):
             end, name_at, parts = self.title_span(j, head_case=False)
             if name_at is None and not cue and self.punct(end, ",") and not self.ends_with(self.lex.titles.on_behalf, j):
                 # "Chủ tịch UBND xã Mường Xén, ông Lầu Bá Chò, cho biết": the title
@@ -139,7 +139,7 @@ class LineParser(TitleScanner):
             return None  # "Ảnh: Minh Anh" is a credit, not a mention
         if self.caps(i):
             return None  # all-caps headings: bare names need a cue there
-        if self.house_number(i - 1):
+        if i and self.toks[i - 1].kind == "n" and self.house_number(i - 1):
             return None  # "374 Lê Lợi": a street
         n = self.person_at(i, min_len=2)
         if not n:

@@ -29,9 +29,11 @@ class TokenScanner:
     """The tokens of one line (a paragraph or caption), with predicates over them."""
 
     def __init__(self, text: str, toks: list[Tok], lex: Lexicon):
-        if any(t.kind == "w" and "-" in t.text for t in toks):
+        if "-" in text and any(t.kind == "w" and "-" in t.text for t in toks):
             toks = split_glued(toks, self._starts_title(lex), is_caps_line(text))
         self.text, self.toks, self.lex, self.n = text, toks, lex, len(toks)
+        # English heads can have their organisation in front: worth looking for only then
+        self.english = not lex.titles.english_firsts.isdisjoint([t.fold for t in toks])
         # Text typed without diacritics: "nam" may then be "năm". In a line that has
         # diacritics, an unaccented word is what it is ("NAM" in "TRẦN VĂN NAM").
         self.plain = text.isascii()
@@ -79,6 +81,9 @@ class TokenScanner:
     def honorific(self, i: int) -> tuple[int, str | None, bool]:
         """Honorific at i -> (tokens, canonical honorific, plural) or (0, None, False).
         A doubled one ("ông ông", a typo) is read once."""
+        t = self.word(i)
+        if t is None or (t.low not in self.lex.cues.honorific_firsts and t.fold not in self.lex.cues.honorific_firsts):
+            return 0, None, False
         n, value, plural = self._honorific(i)
         again = self.word(i + n) if n else None
         if again is not None and again.low == self.toks[i].low and self._honorific(i + n)[1] == value:
@@ -114,8 +119,12 @@ class TokenScanner:
 
     def head(self, i: int, *, capitalised: bool) -> int:
         """Title head at i ("Phó Chủ tịch", "nguyên Giám đốc", "PCT") -> number of tokens, or 0."""
-        n, openers = self.head_span(i, capitalised=capitalised)
-        return n
+        t = self.word(i)
+        titles = self.lex.titles
+        if t is None or (t.fold not in titles.heads.firsts and t.text not in titles.abbreviated.firsts
+                         and t.low not in titles.openers):
+            return 0  # most words: no head can start here
+        return self.head_span(i, capitalised=capitalised)[0]
 
     def head_span(self, i: int, *, capitalised: bool) -> tuple[int, int]:
         """(tokens of the head with its openers, tokens of the openers) at i, or (0, 0).
@@ -204,9 +213,9 @@ class TokenScanner:
                 break
             if caps and (self.stop(t) or self.honorific(j)[0] or phrase(self.lex.orgs.levels, self.toks, j, "low")[0]):
                 break  # all caps: no case to tell the name from what follows ("... SÁU XÓM NÀ PÀI")
-            if j > i and (self.place_type(j) or phrase(self.lex.orgs.english_words, self.toks, j, "low")[0]):
+            if j > i and (self.place_type(j) or self.english_org(j)):
                 break  # "Ho Chi Minh City", "Ha Noi Party Committee": person_at rejects the run
-            if j > i and self.sentence_opener(j):
+            if j > i and t.low in self.lex.names.openers.firsts and self.sentence_opener(j):
                 break  # "Mai Lan Trong tháng 5": a byline glued to the first sentence
             j += 1
         if bare and j < self.n and j - i == MAX_NAME and self.name_token(j):
@@ -251,7 +260,9 @@ class TokenScanner:
 
     def english_org(self, j: int) -> bool:
         """Is token j an English organisation word ("Committee", "Red Cross")?"""
-        return bool(phrase(self.lex.orgs.english_words, self.toks, j, "low")[0]) and self.toks[j].cap
+        t = self.word(j)
+        return (t is not None and t.cap and t.low in self.lex.orgs.english_words.firsts
+                and bool(phrase(self.lex.orgs.english_words, self.toks, j, "low")[0]))
 
     # ---- places
 

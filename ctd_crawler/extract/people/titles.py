@@ -45,6 +45,8 @@ class TitleScanner(TokenScanner):
     def org_before_head(self, k: int) -> int:
         """"VNRC President", "Chinese Ambassador": capitalised words right before an English
         head (its organisation, a nationality) -> their number, or 0."""
+        if not self.english:
+            return 0
         firsts = self.lex.titles.english_firsts
         if not any(t.fold in firsts for t in self.toks[k + 1 : k + 6]) or self.person_at(k, min_len=2):
             return 0
@@ -107,14 +109,15 @@ class TitleScanner(TokenScanner):
                     break  # "..., ông X": the next person; but "Quỹ Bảo trợ trẻ em tỉnh" goes on
                 h, o = self.head_span(j, capitalised=True)
                 if h and j > k + n:
-                    parts[-1][2] = j
+                    parts[-1][2] = self._org_end(parts[-1][1], j)  # "... Vice President and Secretary General"
                     parts.append([tuple(x.low for x in self.toks[j + o : j + h]), j + h, j + h])
                     after = self.past_named(j + h)
                     j, chain, prev_cap, in_place = after, 0, after > j + h, False
                     continue
                 if self.term_of_office(j):
                     break  # "nhiệm kỳ 2022-2027": dates, not part of the role
-                named = phrase(self.lex.orgs.lowercase_names, self.toks, j, "low")[0] if t.cap else 0
+                named = (phrase(self.lex.orgs.lowercase_names, self.toks, j, "low")[0]
+                         if t.cap and t.low in self.lex.orgs.lowercase_names.firsts else 0)
                 if named > 1:  # "Ban chỉ đạo vận động hiến máu tình nguyện tỉnh"
                     j, chain, prev_cap, in_place = j + named, 0, True, False
                     continue
@@ -180,13 +183,19 @@ class TitleScanner(TokenScanner):
                 j += 1
                 continue
             break
+        end = self._org_end(k + n, j)
+        parts[-1][2] = max(end, parts[-1][1])
+        return end, name_at
+
+    def _org_end(self, start: int, j: int) -> int:
+        """Token j, moved back over the punctuation and connectors before it (a ")" that
+        closes an aside of the title stays)."""
         end = j
-        while end > k + n and (
+        while end > start and (
             self.toks[end - 1].kind == "p" or self.toks[end - 1].low in self.lex.orgs.connectors
         ) and not (self.toks[end - 1].text == ")" and self.short_paren_before(end - 1)):
             end -= 1
-        parts[-1][2] = max(end, parts[-1][1])
-        return end, name_at
+        return end
 
     def past_named(self, j: int) -> int:
         """Index after a head at j ends: "Trưởng Ban chỉ đạo vận động ..." (the head ends

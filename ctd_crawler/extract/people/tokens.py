@@ -45,14 +45,16 @@ def tokenize(line: str, offset: int, dotted: tuple[str, ...] = ()) -> list[Tok]:
     caps_line = is_caps_line(line)
     us = units(line, GRAIN)
     i, n = 0, len(us)
+    dotted = dotted if "." in line else ()
     while i < n:
         u = us[i]
         s, start, end, kind = u.text, u.start, u.end, _KINDS[u.kind]
-        if kind == "w" and dotted and "." in line[end : end + 1]:
+        bare = s
+        if dotted and kind == "w" and line.startswith(".", end):
             k = _dotted_at(line, us, i, dotted)
             if k > i + 1:
                 s, end, i = line[start : us[k - 1].end], us[k - 1].end, k - 1
-        bare = s.replace(".", "") if "." in s else s  # a dotted abbreviation is keyed by its letters
+                bare = s.replace(".", "")  # a dotted abbreviation is keyed by its letters
         upper = kind == "w" and len(s) > 1 and bare.isupper() and not caps_line
         cap = kind == "w" and (caps_line or s[0].isupper())
         low, folded, tkey = keys(bare)

@@ -79,6 +79,7 @@ FOUND = [
      [("Khổng Minh Đạt", "Đại biểu Quốc hội; Phó Giám đốc Sở Nội vụ tỉnh Bắc Ninh")]),
     ("Ông Lê Thanh Bình, Chủ tịch Hội Chữ thập đỏ (CTĐ) tỉnh Phú Thọ, phát biểu.",
      [("Lê Thanh Bình", "Chủ tịch Hội Chữ thập đỏ (CTĐ) tỉnh Phú Thọ")]),
+    ("Thiếu tướng Hà Văn Tới, Phó Tư lệnh Quân khu 2 tới dự.", [("Hà Văn Tới", "Phó Tư lệnh Quân khu 2")]),
     # --- a role given by a verb is the title when no mention states one
     ("Bà Vương Thị Mai được bầu làm Chủ tịch Hội CTĐ huyện.", [("Vương Thị Mai", "Chủ tịch Hội CTĐ huyện")]),
 ]
@@ -159,6 +160,8 @@ def test_rank_is_the_prefix(sentence, name, prefix):
      "Vietnam Red Cross Society Deputy Secretary General"),
     ("Ms. Tran Thi Lan, Deputy Secretary General of the VNRC, said.", "VNRC",
      "Deputy Secretary General of the Vietnam Red Cross Society"),
+    ("Mr. Vo Van Tam, VNRC Vice President and Secretary General, said.", "VNRC",
+     "Vietnam Red Cross Society Vice President and Secretary General"),
     ("Ông Lạc Văn Thành, Phó Chủ tịch (phụ trách) Hội CTĐ tỉnh Hòa Bình, trao quà.", "Hội CTĐ tỉnh Hòa Bình",
      "Phó Chủ tịch (phụ trách) Hội Chữ thập đỏ tỉnh Hòa Bình"),
 ])
