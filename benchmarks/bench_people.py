@@ -166,7 +166,7 @@ def _time_in(package_dir: Path, texts_file: str, passes: int) -> float:
     return float(out.stdout.strip())
 
 
-def compare_with(baseline: Path, docs: list[dict], rounds: int = 9, passes: int = 3) -> str:
+def compare_with(baseline: Path, docs: list[dict], rounds: int = 15, passes: int = 5) -> str:
     """ms/article of the baseline checkout's extractor and of this one, best of `rounds`
     alternating runs, and their ratio."""
     if not (baseline / "ctd_crawler" / "extract" / "people").is_dir():
