@@ -11,14 +11,22 @@ prefix in Person.prefix, so the title is scored twice: as our `title` field alon
 ("exact title"), and as "prefix, title" when both exist ("fixture form"). underthesea is optional: when it is
 not installed or its model cannot load offline, its row says so.
 
-    .venv/bin/python benchmarks/bench_people.py [--show-errors]
+    .venv/bin/python benchmarks/bench_people.py [--show-errors] [--baseline DIR]
+
+`--baseline DIR`: the speed of this checkout's extractor against another checkout's (DIR
+holds its `ctd_crawler` package, e.g. a worktree of main), in one run: each side runs in
+its own process over the same article texts, in turns, and the best of the rounds is
+kept (a loaded machine slows both alike).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -131,6 +139,52 @@ def large_body_line(docs: list[dict], size: int = 200_000) -> str:
     return f"\n200 KB body: {took:.2f} s ({1e6 * took / len(body):.2f} µs/char)"
 
 
+# Times extract_people over the texts of a JSON file with the process's own ctd_crawler and
+# prints the best CPU time per article (ms) of PASSES passes (CPU time, not the wall clock:
+# a busy machine slows the wall clock of both sides unevenly).
+_TIMER = """
+import json, sys, time
+from ctd_crawler.extract.people import extract_people
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+for t in texts[:3]:
+    extract_people(t)  # lexicons loaded outside the timed passes
+best = None
+for _ in range(int(sys.argv[2])):
+    t0 = time.process_time()
+    for t in texts:
+        extract_people(t)
+    took = time.process_time() - t0
+    best = took if best is None else min(best, took)
+print(1000 * best / len(texts))
+"""
+
+
+def _time_in(package_dir: Path, texts_file: str, passes: int) -> float:
+    env = {**os.environ, "PYTHONPATH": str(package_dir)}
+    out = subprocess.run([sys.executable, "-c", _TIMER, texts_file, str(passes)], env=env, cwd=package_dir,
+                         capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def compare_with(baseline: Path, docs: list[dict], rounds: int = 15, passes: int = 5) -> str:
+    """ms/article of the baseline checkout's extractor and of this one, best of `rounds`
+    alternating runs, and their ratio."""
+    if not (baseline / "ctd_crawler" / "extract" / "people").is_dir():
+        return f"\nno ctd_crawler package under {baseline}: nothing to compare with"
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump([article_text(d) for d in docs], f, ensure_ascii=False)
+    try:
+        base, ours_ms = [], []
+        for _ in range(rounds):
+            base.append(_time_in(baseline, f.name, passes))
+            ours_ms.append(_time_in(ROOT, f.name, passes))
+    finally:
+        os.unlink(f.name)
+    b, o = min(base), min(ours_ms)
+    return (f"\nspeed against {baseline} (best of {rounds} alternating runs, {len(docs)} articles): "
+            f"baseline {b:.2f} ms/article, this checkout {o:.2f} ms/article, ratio {o / b:.2f}")
+
+
 def main(argv: list[str]) -> int:
     docs = load_fixtures(Path(argv[argv.index("--root") + 1]) if "--root" in argv else FIXTURES)
     if not docs:
@@ -154,6 +208,8 @@ def main(argv: list[str]) -> int:
             title = joined = "n/a (no titles)"
         print(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {title} | {joined} | {s['ms']:.2f} |")
     print(large_body_line(docs))
+    if "--baseline" in argv:
+        print(compare_with(Path(argv[argv.index("--baseline") + 1]).resolve(), docs))
     if len(rows) == 2:
         print(f"\nspeed: ours is {rows[1][1]['ms'] / max(rows[0][1]['ms'], 1e-9):.0f}x faster than underthesea ner()")
     return 0

@@ -72,7 +72,8 @@ def reextract(archive_path, site, show):
     """Run the current layouts and pipelines again over the stored raw pages (no network).
 
     Replaces each article's facts with what the current code finds and reports the new,
-    changed and removed facts per table. Writes to the archive.
+    changed and removed facts per table, and the people new, renamed (a better spelling)
+    and removed (no mention left). Writes to the archive.
 
     Example: ctd-archive reextract --archive archive/ctd.sqlite
     """
@@ -90,7 +91,9 @@ def reextract(archive_path, site, show):
     outcome = run(archive, rows, lambda items: track(items, label="re-extracting", total=len(rows)))
     click.echo(f"re-extracted {outcome.pages - len(outcome.skipped)} of {outcome.pages} stored pages: "
                f"{len(outcome.changed)} articles changed, {outcome.unchanged} unchanged")
-    echo_rows([{"table": t, "new": n, "changed": c, "removed": r} for t, (n, c, r) in outcome.facts.items()],
+    echo_rows([{"table": t, "new": n, "changed": c, "removed": r} for t, (n, c, r) in outcome.facts.items()]
+              + [{"table": "people", "new": outcome.people["new"], "changed": outcome.people["renamed"],
+                  "removed": outcome.people["removed"]}],
               ["table", "new", "changed", "removed"], False)
     for url in outcome.changed[:show]:
         click.echo(f"  changed: {url}")

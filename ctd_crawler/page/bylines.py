@@ -1,7 +1,8 @@
 """Bylines and CMS accounts: who signed an article, told apart from the page around it.
 
-split_byline takes a byline off the end of the body text; is_cms_account tells a CMS
-login printed as the author ("Super User", "admin") from a person or a source. The
+split_byline takes a byline off the end of the body text, author_name reads an author
+field the same way (the name without its chapter); is_cms_account tells a CMS login
+printed as the author ("Super User", "admin") from a person or a source. The
 account names are one list, data/bylines/cms_accounts.txt, shared by every layout.
 """
 
@@ -17,19 +18,25 @@ __all__ = ["is_cms_account", "split_byline"]
 
 # A credit label before the author ("Tin, ảnh: Minh Anh", "Nguồn: Báo Bắc Kạn").
 _LABEL = re.compile(
-    r"^(?:(?:tin|bài|ảnh|tin,? ảnh|bài,? ảnh|tin và ảnh|bài và ảnh|nguồn|"
+    r"^(?:(?:tin|bài|tin,? ảnh|bài,? ảnh|tin và ảnh|bài và ảnh|tin/ảnh|bài/ảnh|nguồn|"
     r"thực hiện|nhóm pv|pv)\s*:\s*)",
     re.IGNORECASE,
 )
+# A photo credit ("Ảnh: Minh Anh"): it belongs to the caption before it, and a
+# photographer is not the author.
+_PHOTO = re.compile(r"^\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*:", re.IGNORECASE)
 # A note after the author on how the text was made ("Thu Hà (tổng hợp)").
 _NOTE = re.compile(r"\s*\((?:tổng hợp|th|st|sưu tầm|lược dịch|theo [^)]*)\)\s*\.?$", re.IGNORECASE)
 # A source instead of an author ("Theo Báo Bắc Kạn").
 _SOURCE = re.compile(r"^(?:theo|nguồn:?)\s+\S", re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?;]\s")
+# In an affiliation, a dot after a short abbreviation is no sentence end ("Hội CTĐ TP. Vinh").
+_ABBREVIATION_DOT = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,4}\.(?=\s|[^\W\d_])")
 _LONG_NUMBER = re.compile(r"\d{3,}")
 # Between the name and its affiliation: " - Hội CTĐ huyện", ", Hội ...", " (Hội ...)".
 _AFFILIATION = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+\(")
 _LOGIN_NUMBER = re.compile(r"\d+$")
+MAX_AFFILIATION_WORDS = 16
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +60,10 @@ def split_byline(body_text: str) -> tuple[str, str | None]:
 
     Conservative: only a short last paragraph with no sentence inside it that is a
     source ("Theo Báo Bắc Kạn"), a labelled credit ("Tin, ảnh: Minh Anh"), or a
-    capitalised name of 2-4 syllables with an optional " - organisation" or "(tổng hợp)".
+    capitalised name of 2-4 syllables with an optional " - organisation", "(organisation)"
+    or "(tổng hợp)". The author is kept as the byline writes it, its chapter included
+    ("Minh Anh (Hội CTĐ huyện X)"), without the label or the note. A photo credit ("Ảnh:
+    Minh Anh") is no byline: it stays with its caption.
     """
     if not isinstance(body_text, str):
         return body_text, None
@@ -70,22 +80,39 @@ def split_byline(body_text: str) -> tuple[str, str | None]:
 
 def _byline_author(line: str) -> str | None:
     line = nfc(line).strip().strip("*_ ")
-    if not line or len(line) > 80 or len(line.split()) > 12:
+    if not line or len(line) > 120 or len(line.split()) > 20 or _PHOTO.match(line):
         return None
     labelled = _LABEL.match(line)
     core = line[labelled.end() :] if labelled else line
     core = _NOTE.sub("", core).strip().rstrip(".").strip()
-    if not core or _SENTENCE.search(core) or _LONG_NUMBER.search(core):
+    if not core or _LONG_NUMBER.search(core):
         return None
     if _SOURCE.match(core):
-        return core
-    name = _AFFILIATION.split(core, maxsplit=1)[0]
+        return None if _SENTENCE.search(core) or len(core.split()) > 12 else core
+    parts = _AFFILIATION.split(core, maxsplit=1)
+    name, affiliation = parts[0], (parts[1] if len(parts) > 1 else "")
+    if _SENTENCE.search(name) or not _affiliation_ok(affiliation):
+        return None
     words = name.split()
     if labelled and 1 <= len(words) <= 6:
         return core
-    looks_like_name = all(w[:1].isupper() for w in words) and name.replace(" ", "").replace("'", "").isalpha()
-    if 2 <= len(words) <= 4 and looks_like_name and (not name.isupper() or len(words) <= 3):
+    if 2 <= len(words) <= 4 and _looks_like_name(name) and (not name.isupper() or len(words) <= 3):
         return core
-    if len(words) == 1 and name.isupper() and 2 <= len(name) <= 5:  # "PV", "CTV", "TH"
-        return core
+    if len(words) == 1 and name.isupper() and 2 <= len(name) <= 5 and not affiliation:  # "PV", "CTV", "TH"
+        return name
     return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return all(w[:1].isupper() for w in words) and text.replace(" ", "").replace("'", "").isalpha()
+
+
+def _affiliation_ok(affiliation: str) -> bool:
+    """An organisation after the name ("Hội CTĐ TP. Vinh)"), not more text."""
+    if not affiliation:
+        return True
+    rest = affiliation.rstrip(")").strip()
+    return (rest[:1].isupper() and len(rest.split()) <= MAX_AFFILIATION_WORDS and ";" not in rest
+            and not _SENTENCE.search(_ABBREVIATION_DOT.sub(" ", rest)))
+

@@ -16,11 +16,13 @@ class TextPipeline(Step):
             item.author = None
         item.date_text = clean_inline(item.date_text or "") or None
         item.body_text = clean_paragraphs(item.body_text or "")
-        # A byline closing the body is the author, not article text (nor a person mention).
+        # A byline closing the body is the author, not article text (nor a person mention);
+        # a CMS login closing it ("ADMIN") is neither text nor author.
         body, byline = split_byline(item.body_text)
         if byline:
             item.body_text = body
-            item.author = item.author or byline
+            if not is_cms_account(byline):
+                item.author = item.author or byline
         if not item.title:
             count("missing_title")
             item.problems.append("no title found")

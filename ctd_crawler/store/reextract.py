@@ -2,7 +2,9 @@
 
 Each article's fields and facts are replaced with what the current code finds (one
 transaction per article, through the writer), and what changed is counted per table:
-new, changed and removed facts.
+new, changed and removed facts. People shared across articles follow their mentions (the
+writer keeps each person's best-spelled name and removes a person no mention names any
+more): how many were renamed, added and removed is counted too.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Outcome:
     changed: list[str] = field(default_factory=list)  # URLs of articles whose fields or facts changed
     skipped: list[str] = field(default_factory=list)  # "url: error" of pages that could not be re-read
     facts: dict[str, list[int]] = field(default_factory=lambda: {t: [0, 0, 0] for t in FACT_TABLES})
+    people: dict[str, int] = field(default_factory=lambda: {"new": 0, "renamed": 0, "removed": 0})
 
     @property
     def unchanged(self) -> int:
@@ -96,6 +99,7 @@ def reextract(archive: Archive, rows: list[tuple],
     sites = load_sites()
     field_sql = f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE id = ?"
     outcome = Outcome(pages=len(rows))
+    people_before = people_names(db)
     for article_id, url, raw, content_type, fetched_at, status, etag, last_modified, last_seen, listed_at in progress(
             rows):
         try:
@@ -120,4 +124,16 @@ def reextract(archive: Archive, rows: list[tuple],
             differs = differs or any(delta)
         if differs:
             outcome.changed.append(url)
+    outcome.people = diff_people(people_before, people_names(db))
     return outcome
+
+
+def people_names(db) -> dict[int, str]:
+    return dict(db.execute("SELECT id, name FROM people").fetchall())
+
+
+def diff_people(before: dict[int, str], after: dict[int, str]) -> dict[str, int]:
+    """People new, renamed (another spelling became the best) and removed (no mention left)."""
+    return {"new": len(after.keys() - before.keys()),
+            "renamed": sum(1 for k in before.keys() & after.keys() if before[k] != after[k]),
+            "removed": len(before.keys() - after.keys())}

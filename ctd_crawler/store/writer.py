@@ -10,7 +10,11 @@ the archive holds never replaces it: if it differs, it becomes an older version.
 People across the archive: one `people` row per key = folded name + scope (the
 scope and the article's province are decided in extract/attribution.py). Two people who
 share a name are merged only within one scope, so a provincial official and a
-beneficiary of the same name in another province stay apart.
+beneficiary of the same name in another province stay apart. A person's `name` is the
+best-spelled one its mentions give (extract/people `spelling_rank`: not all capitals, most
+diacritics), so an English page's "Tran Quoc Hung" gives way to "Trần Quốc Hùng" whatever
+came first; it is kept so as mentions come and go (a changed page, a re-extraction), and a
+person no mention names any more is removed.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import Any
 
 from ctd_crawler.extract.attribution import person_scope
 from ctd_crawler.extract.dates import now_vn
+from ctd_crawler.extract.people import person_key, spelling_rank
 from ctd_crawler.extract.text import fold
 from ctd_crawler.items import ArticleItem, CaptureOrigin
 from ctd_crawler.sites import AUTO_FAMILY
@@ -210,17 +215,21 @@ class ArchiveWriter(Archive):
 
     def _write_facts(self, article_id: int, item: ArticleItem) -> None:
         conn = self.db.conn
+        # the people this article named before: their name or their row may change below
+        named_before = conn.execute("SELECT DISTINCT person_id FROM person_mentions WHERE article_id = ?",
+                                    [article_id]).fetchall()
         for table in ("person_mentions", "place_mentions", "money", "counts", "event_dates"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
         for person in item.people:
             scope = person_scope(person, item.province)
-            key = f"{fold(person['name'])}|{scope or ''}"
-            person_id = self._id_for("people", key, {"name": person["name"], "scope": scope})
+            person_id = self._person_for(f"{person_key(person['name'])}|{scope or ''}", person["name"], scope)
             conn.execute(
                 "INSERT INTO person_mentions (article_id, person_id, name, honorific, prefix, title,"
                 " title_expanded, organisation, text) VALUES (?,?,?,?,?,?,?,?,?)",
                 [article_id, person_id, person["name"], person.get("honorific"), person.get("prefix"),
                  person.get("title"), person.get("title_expanded"), person.get("organisation"), person.get("text")])
+        for (person_id,) in named_before:
+            self._refresh_person(person_id)
         for place in item.places:
             key = place.get("code") or fold(f"{place['level']}|{place['name']}|{place.get('province') or ''}")
             cols = ("name", "level", "code", "province", "district", "commune", "province_2025",
@@ -242,6 +251,36 @@ class ArchiveWriter(Archive):
             conn.execute('INSERT INTO event_dates (article_id, start, "end", precision, text, flag)'
                          " VALUES (?,?,?,?,?,?)",
                          [article_id, d.get("start"), d.get("end"), d.get("precision"), d.get("text"), d.get("flag")])
+
+    def _person_for(self, key: str, name: str, scope: str | None) -> int:
+        """The person of `key`, new or known; a mention spelled better than a known
+        person's name gives the person its name."""
+        conn = self.db.conn
+        row = conn.execute("SELECT id, name FROM people WHERE key = ?", [key]).fetchone()
+        if row is None:
+            return conn.execute("INSERT INTO people (key, name, scope) VALUES (?, ?, ?)", [key, name, scope]).lastrowid
+        if spelling_rank(name) > spelling_rank(row[1]):
+            conn.execute("UPDATE people SET name = ? WHERE id = ?", [name, row[0]])
+        return row[0]
+
+    def _refresh_person(self, person_id: int) -> None:
+        """After an article's mentions of a person were replaced: no person when no mention
+        is left (the new rules spell the name otherwise, or the page no longer names it);
+        else, when no mention left has the person's name, the best of those left. (A name
+        still written somewhere is still the best: every mention was compared with it.)"""
+        conn = self.db.conn
+        row = conn.execute("SELECT name FROM people WHERE id = ?", [person_id]).fetchone()
+        if row is None:
+            return
+        if conn.execute("SELECT 1 FROM person_mentions WHERE person_id = ? AND name = ? LIMIT 1",
+                        [person_id, row[0]]).fetchone():
+            return
+        names = sorted(n for (n,) in conn.execute(
+            "SELECT DISTINCT name FROM person_mentions WHERE person_id = ?", [person_id]))
+        if not names:
+            conn.execute("DELETE FROM people WHERE id = ?", [person_id])
+            return
+        conn.execute("UPDATE people SET name = ? WHERE id = ?", [max(names, key=spelling_rank), person_id])
 
     def _id_for(self, table: str, key: str, fields: dict[str, Any]) -> int:
         conn = self.db.conn

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from ctd_crawler.cli import main
+from ctd_crawler.extract.text import fold
 
 ANALYSIS = ["search", "people", "places", "money", "export", "reextract", "serve", "report"]
 
@@ -194,16 +195,22 @@ def test_reextract_reports_new_changed_and_removed_facts(copy):
     conn.execute("UPDATE counts SET value = value + 1 WHERE id = (SELECT MIN(id) FROM counts)")  # changed
     conn.execute("INSERT INTO event_dates (article_id, start, \"end\", precision, text) "
                  "SELECT MIN(id), '1999-01-01', '1999-01-01', 'day', 'bogus' FROM articles")  # removed
+    person_id, name = conn.execute("SELECT id, name FROM people WHERE name <> upper(name) ORDER BY id").fetchone()
+    conn.execute("UPDATE people SET name = ? WHERE id = ?", [fold(name).title(), person_id])  # respelled
     conn.commit()
     conn.close()
     result = run("reextract", "--archive", copy)
     assert result.exit_code == 0, result.output
     table = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()
-             if line.split() and line.split()[0] in ("money", "counts", "event_dates", "person_mentions")}
+             if line.split() and line.split()[0] in ("money", "counts", "event_dates", "person_mentions", "people")}
     assert table["money"] == ["1", "0", "0"]
     assert table["counts"] == ["0", "1", "0"]
     assert table["event_dates"] == ["0", "0", "1"]
     assert table["person_mentions"] == ["0", "0", "0"]
+    assert table["people"] == ["0", "1", "0"]
+    conn = sqlite3.connect(copy)
+    assert conn.execute("SELECT name FROM people WHERE id = ?", [person_id]).fetchone() == (name,)
+    conn.close()
     assert "3 articles changed" in result.output or "2 articles changed" in result.output or "1 articles changed" in result.output
 
 

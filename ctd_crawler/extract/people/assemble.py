@@ -1,16 +1,21 @@
-"""Person records from the mentions of one article: one per person, with the fullest
-title seen and its organisation.
+"""Person records from the mentions of one article: one per person, with the first title
+stated and its organisation.
 
 Mentions are matched on person_key (the folded name); a repeated person keeps the
-best-spelled name (mixed case, most diacritics) and the longest title. A one-syllable
-given name with only an honorific ("bà Hoa") is not kept as a person: it joins a full
-name ending in it elsewhere in the article ("Nông Văn Nhất" ... "ông Nhất"), and alone it
-is too weak a key to count across the archive.
+best-spelled name (mixed case, most diacritics) and the title of the first mention that
+states one (a later, shorter or longer one is how the article refers back); a role given
+by a verb ("được bầu làm Chủ tịch Hội") is the title only when no mention states one. A one-syllable
+name with an honorific ("ông Nhất", "Mr. Rocca") joins the full name it belongs to
+elsewhere in the article (one ending in it, else one containing it: "Nông Văn Nhất",
+"Francesco Rocca"); alone, it is a person of its own ("ông Hạp") unless its honorific is
+one of the common words ("anh", "em"...), which the parser already requires to be followed
+by two syllables.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ctd_crawler.extract.people.lexicon import Lexicon
@@ -18,6 +23,9 @@ from ctd_crawler.extract.people.parser import Mention
 from ctd_crawler.extract.people.patterns import APOSTROPHE, PROVINCE_LEVEL
 from ctd_crawler.extract.people.tokens import Tok
 from ctd_crawler.extract.text import fold, fold_aligned, nfc
+
+_WORK = ("words", "title_rank")  # merge bookkeeping, not Person fields
+_LEADING = re.compile(r"^(?:\([^)]*\)\s*|(?:of|the|to|for|in)\s+)+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +69,8 @@ def merge(text: str, mentions: list[Mention], lex: Lexicon, province_hint: str |
             "organisation": organisation(text, m.parts, lex, province) if title else None,
             "text": text[m.start : m.end],
             "start": m.start,
+            # a role given by a verb ranks after any title a mention states
+            "title_rank": (m.appointed, m.title_span[0]) if title else None,
             "words": 3 if m.alias else len(m.name_toks),
         }
         if entry is None:
@@ -69,11 +79,7 @@ def merge(text: str, mentions: list[Mention], lex: Lexicon, province_hint: str |
             continue
         _fold_into(entry, record)
     _merge_short_names(people, order)
-    return [
-        Person(**{k: v for k, v in people[key].items() if k != "words"})
-        for key in order
-        if key in people and people[key]["words"] >= 2
-    ]
+    return [Person(**{k: v for k, v in people[key].items() if k not in _WORK}) for key in order if key in people]
 
 
 def display_name(toks: list[Tok]) -> str:
@@ -94,7 +100,9 @@ def organisation(text: str, parts, lex: Lexicon, province: str | None) -> str | 
     for head, a, b in reversed(parts):
         if b <= a:
             continue
-        org = text[a:b].strip(" ,-–—")
+        # without an aside after the head ("(phụ trách chung) Hội ...") or an English
+        # connector before the organisation ("of the VNRC")
+        org = _LEADING.sub("", text[a:b].strip(" ,-–—")).strip(" ,-–—")
         if not org:
             continue
         org = lex.spelling.fix_typos(org)
@@ -124,28 +132,34 @@ def nearest_province(provinces: list[tuple[int, str]], at: int) -> str:
     return min(near, key=lambda p: abs(p[0] - at))[1]
 
 
-def _diacritic_score(name: str) -> tuple[int, int]:
+def spelling_rank(name: str) -> tuple[int, int]:
+    """How well a name is spelled, to keep the best of several spellings of one person:
+    not all in capitals first, then the most letters with diacritics ("Trần Quốc Hùng"
+    over "Tran Quoc Hung" and "TRẦN QUỐC HÙNG")."""
     mixed = int(not name.isupper())
     return mixed, sum(1 for c in name if ord(c) > 127)
 
 
 def _fold_into(entry: dict, record: dict, *, same_name: bool = True) -> None:
-    if same_name and _diacritic_score(record["name"]) > _diacritic_score(entry["name"]):
+    if same_name and spelling_rank(record["name"]) > spelling_rank(entry["name"]):
         entry["name"] = record["name"]
     for key in ("honorific", "prefix"):
         entry[key] = entry[key] or record[key]
-    if record["title"] and len(record["title"]) > len(entry["title"] or ""):
-        for key in ("title", "title_expanded", "organisation"):
+    # the first mention that states a title ("ông Nhất, Phó Chủ tịch" may come before the
+    # full name: the text order decides, not the order of folding); a role given by a verb
+    # ("được bầu làm Chủ tịch") only when no mention states one
+    if record["title"] and (not entry["title"] or record["title_rank"] < entry["title_rank"]):
+        for key in ("title", "title_expanded", "organisation", "title_rank"):
             entry[key] = record[key]
 
 
 def _merge_short_names(people: dict, order: list[str]) -> None:
-    """"ông Nhất" after "Nông Văn Nhất": a short mention joins the full name it ends."""
-    for key in sorted(order, key=lambda k: people[k]["words"]):
-        words = people[key]["words"]
-        target = next(
-            (f for f in order if f in people and people[f]["words"] > words and f.endswith(" " + key)), None
-        )
+    """"ông Nhất" after "Nông Văn Nhất": a one-syllable mention joins the full name that
+    ends in it, else the first that has it as a word ("Mr. Rocca", "Mr. Nguyen")."""
+    for key in [k for k in order if people[k]["words"] == 1]:
+        longer = [f for f in order if f in people and people[f]["words"] > 1]
+        target = next((f for f in longer if f.endswith(" " + key)), None) or next(
+            (f for f in longer if key in f.split()), None)
         if target:
             _fold_into(people[target], people[key], same_name=False)
             del people[key]

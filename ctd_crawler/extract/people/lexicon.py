@@ -28,19 +28,26 @@ class Cues:
     plain_plural: frozenset[tuple[str, ...]]  # of those, the plural ones ("cac ong")
     prefixes: PhraseTable  # folded: "PGS", "Đại tá"
     aliases: list[tuple[list[str], str]]  # ("Bác Hồ" words, "Hồ Chí Minh")
+    alias_firsts: frozenset[str]  # their first words
     list_joiners: frozenset[str]  # ", B và C": one more name of the same list
     # First words (lowercased or folded) of every phrase that can open a mention in
     # lower case: any other lowercase token is skipped at once.
     first_words: frozenset[str]
+    honorific_firsts: frozenset[str]  # first words of honorifics (lowercased) and of plain ones (folded)
 
 
 @dataclass(frozen=True)
 class Titles:
-    heads: PhraseTable  # folded title head words ("Phó Chủ tịch")
+    heads: PhraseTable  # folded title head words ("Phó Chủ tịch"), English ones included
+    english: frozenset[tuple[str, ...]]  # of those, the English heads (folded)
+    english_firsts: frozenset[str]  # their first words and the English openers (folded)
+    abbreviated: PhraseTable  # "PCT", "UVBTV", "GĐ": matched as written
+    openers: frozenset[str]  # lowercased "nguyên", "phó", "deputy": open a title before its head
+    openers_named: frozenset[str]  # "nguyên": also a given name when capitalised mid-sentence
     lowercase_heads: frozenset[tuple[str, ...]]  # heads that count in lower case too
     name_heads: frozenset[tuple[str, ...]]  # a name, not an organisation, follows ("Già làng")
     org_prefix: dict[tuple[str, ...], str]  # "trưởng ban" -> "Ban" put back on the organisation
-    appointed: PhraseTable  # "được bầu giữ chức": the title follows
+    appointed: PhraseTable  # "được bầu giữ chức": the role that follows is no title
     on_behalf: PhraseTable  # "thay mặt": the title before ", ông X" is someone else's
     term_words: PhraseTable  # "nhiệm kỳ" + year ends a title
 
@@ -49,12 +56,15 @@ class Titles:
 class Names:
     """What a capitalised run must (not) be to be a personal name."""
 
-    surnames: frozenset[str]  # folded
+    surnames: frozenset[str]  # tone-keyed, for words written with diacritics
+    plain_surnames: frozenset[str]  # folded, for words written without ("Nguyen")
+    foreign: frozenset[str]  # folded Chinese and Korean family names: two syllables suffice
     not_names: frozenset[str]  # folded campaigns, events, regions ("Tết Nhân ái")
     not_before: PhraseTable  # "đường", "trường": a place or institution follows
     named_after: PhraseTable  # "Trường", "Bệnh viện": the run is the institution's name
     credit: PhraseTable  # "Ảnh:": a photo credit follows
-    place_types: frozenset[str]  # "City", "Province": the run before is a place
+    place_types: frozenset[str]  # lowercased "city", "province": the run before is a place
+    openers: PhraseTable  # lowercased "Trong", "Theo kế hoạch": a sentence starts, no name goes on
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,10 @@ class Organisations:
     connectors: frozenset[str]  # join two capitalised parts ("và", "of")
     levels: PhraseTable  # "tỉnh", "huyện": a place name follows
     words: PhraseTable  # tone-keyed "Hội", "Sở", "Trung ương": never part of a name
+    english_words: PhraseTable  # lowercased "party", "committee": end any name run
+    lowercase_names: PhraseTable  # lowercased "ban chỉ đạo": an organisation written in lower case
     seat_words: frozenset[str]  # "tại" + a known place: the organisation's seat
+    seated: PhraseTable  # "dự án": "tại" + a place after it is a seat, though in lower case
     number_after: frozenset[str]  # "lớp", "số": a number after them stays in the title
 
 
@@ -83,6 +96,7 @@ class Spelling:
 
     abbrev_re: re.Pattern
     abbrev: dict[str, str]
+    dotted: tuple[str, ...]  # abbreviations written with dots ("T.Ư", "TP."), longest first
     typo_re: re.Pattern
     typos: dict[str, str]  # lowercased typo -> fix
 
@@ -90,7 +104,12 @@ class Spelling:
         return self.typo_re.sub(lambda m: self.typos[m.group().lower()], text)
 
     def expand(self, title: str) -> str:
-        return self.abbrev_re.sub(lambda m: self.abbrev[m.group()], self.fix_typos(title))
+        def spelled(m: re.Match) -> str:
+            # "TP.Huế": the dot stood for the space too
+            glued = m.group()[-1] == "." and m.string[m.end() : m.end() + 1].isalpha()
+            return self.abbrev[m.group()] + (" " if glued else "")
+
+        return self.abbrev_re.sub(spelled, self.fix_typos(title))
 
 
 @dataclass(frozen=True)
@@ -112,11 +131,20 @@ def lexicon() -> Lexicon:
     titles = data_toml("people/titles.toml")
     orgs = data_toml("people/orgs.toml")
     stopwords = data_lines("people/stopwords.txt")
-    heads = table(titles["heads"], fold)
+    heads = table(titles["heads"] + titles["english_heads"], fold)
+    openers = frozenset(titles["openers"])
+    english_firsts = frozenset([words(h, fold)[0] for h in titles["english_heads"]] + [o for o in openers if o.isascii()])
+    surnames = data_lines("people/surnames.txt")
+    foreign = data_lines("people/foreign_surnames.txt")
     return Lexicon(
-        cues=_cues(heads),
+        cues=_cues(heads, openers),
         titles=Titles(
             heads=heads,
+            english=frozenset(words(h, fold) for h in titles["english_heads"]),
+            english_firsts=english_firsts,
+            abbreviated=table(titles["abbreviated_heads"], str),
+            openers=openers,
+            openers_named=frozenset(titles["openers_named"]),
             lowercase_heads=frozenset(words(h, fold) for h in titles["lowercase_ok"]),
             name_heads=frozenset(words(h, fold) for h in titles["name_follows"]),
             org_prefix={words(k, low): v for k, v in titles["org_prefix"].items()},
@@ -125,19 +153,25 @@ def lexicon() -> Lexicon:
             term_words=table(orgs["term_words"], low),
         ),
         names=Names(
-            surnames=frozenset(fold(s) for s in data_lines("people/surnames.txt")),
+            surnames=frozenset(tone_key(s) for s in surnames + foreign),
+            plain_surnames=frozenset(fold(s) for s in surnames + foreign),
+            foreign=frozenset(fold(s) for s in foreign),
             not_names=frozenset(" ".join(words(n, fold)) for n in data_lines("people/not_names.txt")),
             not_before=table(orgs["not_person_before"], low),
             named_after=table(orgs["named_institutions"], low),
             credit=table(orgs["credit_words"], low),
-            place_types=frozenset(orgs["english_place_types"]),
+            place_types=frozenset(t.lower() for t in orgs["english_place_types"]),
+            openers=table(data_lines("people/sentence_openers.txt"), low),
         ),
         orgs=Organisations(
             inside=table(orgs["inside_title"], low),
             connectors=frozenset(orgs["connectors"]),
             levels=table(orgs["levels"], low),
             words=table(orgs["org_words"], tone_key),
+            english_words=table(orgs["english_org_words"], low),
+            lowercase_names=table(orgs["lowercase_org_names"], low),
             seat_words=frozenset(orgs["seat_words"]),
+            seated=table(orgs["seated"], low),
             number_after=frozenset(orgs["number_after"]),
         ),
         places=_places(orgs),
@@ -147,8 +181,9 @@ def lexicon() -> Lexicon:
     )
 
 
-def _cues(heads: PhraseTable) -> Cues:
+def _cues(heads: PhraseTable, openers: frozenset[str]) -> Cues:
     hon = data_toml("people/honorifics.toml")
+    aliases = data_toml("people/aliases.toml")
     honorifics = table(hon["singular"], low, hon["singular"].get)
     plural = table(hon["plural"], low, hon["plural"].get)
     prefixes = table(data_lines("people/prefixes.txt"), fold)
@@ -163,11 +198,13 @@ def _cues(heads: PhraseTable) -> Cues:
         plain=plain,
         plain_plural=frozenset(k for k in table(hon["plural"], fold) if k in plain),
         prefixes=prefixes,
-        aliases=[(p.split(), name) for p, name in data_toml("people/aliases.toml").items()],
+        aliases=[(p.split(), name) for p, name in aliases.items()],
+        alias_firsts=frozenset(p.split()[0] for p in aliases),
         list_joiners=frozenset(hon["list"]["joiners"]),
+        honorific_firsts=honorifics.firsts | plural.firsts | plain.firsts,
         first_words=frozenset(
             [k[0] for k in honorifics] + [k[0] for k in plural] + [fold(k[0]) for k in [*honorifics, *plural]]
-            + [k[0] for k in prefixes] + [k[0] for k in heads]
+            + [k[0] for k in prefixes] + [k[0] for k in heads] + list(openers)
         ),
     )
 
@@ -187,11 +224,13 @@ def _places(orgs: dict) -> Places:
 def _spelling() -> Spelling:
     abbr = data_toml("people/abbreviations.toml")
     typos = {k.lower(): v for k, v in abbr["typos"].items()}
+    longest = sorted(abbr["expand"], key=len, reverse=True)
+    # A key ending in a dot ends there ("TP.Huế"); one ending in a letter at a word's end.
+    keys = "|".join(re.escape(k) + ("" if k[-1] == "." else r"(?!\w)") for k in longest)
     return Spelling(
-        abbrev_re=re.compile(
-            r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(abbr["expand"], key=len, reverse=True)) + r")(?!\w)"
-        ),
+        abbrev_re=re.compile(rf"(?<!\w)(?:{keys})"),
         abbrev=abbr["expand"],
+        dotted=tuple(k for k in longest if "." in k),
         typo_re=re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(typos, key=len, reverse=True)) + r")(?!\w)",
             re.IGNORECASE,

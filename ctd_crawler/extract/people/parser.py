@@ -9,16 +9,23 @@ A mention is found in one of four shapes, tried in this order at each token:
 4. a bare name: a known surname opening 3-5 capitalised syllables, or 2 when a title
    follows ("Vũ Đam, Phó Thủ tướng").
 
-A title before ", honorific name" is that person's ("Chủ tịch UBND xã X, ông Y, cho biết")
-unless it follows "thay mặt", "của"... (then Y acts for the title holder). Names following
-a person with ", " or " và " continue a list with the same honorific.
+A title before ", honorific name" is that person's ("Chủ tịch UBND xã X, ông Y, cho biết";
+a rank may stand for the honorific: "..., Đại tá Z") unless it follows "thay mặt", "của"...
+(then Y acts for the title holder). Names following a person with ", " or " và " continue a
+list with the same honorific. A role given by a verb ("ông X được bầu làm Chủ tịch Hội")
+is marked `appointed`: it is the person's title only when no mention states one
+(assemble.py).
+
+Not people: a bare name after a house number ("374 Lê Lợi" is a street; "ngày 5/3" before
+a name is a date), and a bare name opening a line that runs into the first words of a
+sentence ("Mai Lan Trong tháng 5 ..."): a byline glued to the text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ctd_crawler.extract.people.patterns import MAX_LISTED
+from ctd_crawler.extract.people.patterns import DATE_WORDS, MAX_LISTED
 from ctd_crawler.extract.people.titles import TitleScanner
 from ctd_crawler.extract.people.tokens import Tok
 from ctd_crawler.extract.text import fold
@@ -34,6 +41,7 @@ class Mention:
     start: int = 0
     end: int = 0
     alias: bool = False
+    appointed: bool = False  # the title is a role given by a verb ("được bầu làm ...")
 
 
 class LineParser(TitleScanner):
@@ -61,11 +69,11 @@ class LineParser(TitleScanner):
         lex = self.lex
         if not t.cap and t.low not in lex.cues.first_words and t.fold not in lex.cues.first_words:
             return None  # most tokens: a lowercase word that cannot open a cue or a title
-        for words, name in lex.cues.aliases:
-            if [x.text for x in self.toks[i : i + len(words)]] == words:
-                tok = Tok(name, t.start, self.toks[i + len(words) - 1].end, "w", name.lower(), fold(name), True, False, name)
-                m = Mention([tok], start=t.start, end=tok.end, alias=True)
-                return [m], i + len(words)
+        n_alias, name = self.alias_at(i) if t.text in lex.cues.alias_firsts else (0, None)
+        if n_alias:
+            tok = Tok(name, t.start, self.toks[i + n_alias - 1].end, "w", name.lower(), fold(name), True, False, name)
+            m = Mention([tok], start=t.start, end=tok.end, alias=True)
+            return [m], i + n_alias
         h_n, honorific, plural = self.honorific(i)
         j = i + h_n
         if plural and self.punct(j, ":"):
@@ -74,7 +82,7 @@ class LineParser(TitleScanner):
         prefix = self.prefix_text(j, p_n)
         j += p_n
         cue = bool(h_n or p_n)
-        if self.head(j, capitalised=False):
+        if self.head(j, capitalised=False) or self.english and self.org_before_head(j):
             end, name_at, parts = self.title_span(j, head_case=False)
             if name_at is None and not cue and self.punct(end, ",") and not self.ends_with(self.lex.titles.on_behalf, j):
                 # "Chủ tịch UBND xã Mường Xén, ông Lầu Bá Chò, cho biết": the title
@@ -84,8 +92,11 @@ class LineParser(TitleScanner):
                     return got
             if name_at is None:
                 return ([], end) if not cue else None
+            rank = self.prefix(name_at)  # "Giám đốc Công an tỉnh Đại tá Nguyễn Văn A"
+            prefix = prefix or self.prefix_text(name_at, rank)
+            name_at += rank
             n = self.name_run(name_at, bare=False)
-            m, k = self.mention(name_at, n, i, honorific=honorific, prefix=prefix, pre_title=(j, name_at, parts))
+            m, k = self.mention(name_at, n, i, honorific=honorific, prefix=prefix, pre_title=(j, end, parts))
             return self.listed([m], k, honorific)
         if cue:
             n = self.name_run(j, bare=False)
@@ -93,17 +104,21 @@ class LineParser(TitleScanner):
                 return None
             if not self.name_ok(self.toks[j : j + n], cue=True):
                 return None
+            if h_n and not p_n and not self.name_ok(self.toks[i : j + n]):
+                return None  # "Bà Rịa", "Bà Chiểu": a place named with the honorific
             m, k = self.mention(j, n, i, honorific=honorific, prefix=prefix)
             return self.listed([m], k, honorific)
         return self.bare(i)
 
     def after_comma(self, i: int, pre_title):
-        """An honorific + name at i that takes the title standing before the comma."""
+        """An honorific (or a rank) + name at i that takes the title standing before the comma."""
         h_n, honorific, plural = self.honorific(i)
-        if not h_n or plural:
+        if plural:
             return None
         j = i + h_n
         p_n = self.prefix(j)
+        if not h_n and not p_n:
+            return None
         prefix = self.prefix_text(j, p_n)
         j += p_n
         n = self.name_run(j, bare=False)
@@ -124,13 +139,25 @@ class LineParser(TitleScanner):
             return None  # "Ảnh: Minh Anh" is a credit, not a mention
         if self.caps(i):
             return None  # all-caps headings: bare names need a cue there
+        if i and self.toks[i - 1].kind == "n" and self.house_number(i - 1):
+            return None  # "374 Lê Lợi": a street
         n = self.person_at(i, min_len=2)
         if not n:
             return None
+        if i == 0 and self.sentence_opener(i + n):
+            return [], i + n  # "Mai Lan Trong tháng 5": a byline glued to the first sentence
         if n < 3 and self.title_after(i + n) is None:
             return None
         m, k = self.mention(i, n, i)
         return self.listed([m], k, None)
+
+    def house_number(self, j: int) -> bool:
+        """Is token j a number before a street name ("374 Lê Lợi", "19/52 To Ngoc Van"),
+        not a date ("ngày 5/3", "tháng 6/2024")?"""
+        if not (0 <= j < self.n and self.toks[j].kind == "n"):
+            return False
+        prev = self.word(j - 1)
+        return prev is None or prev.low not in DATE_WORDS
 
     def listed(self, found: list[Mention], k: int, honorific: str | None):
         """", B và C" after a person: more names sharing the honorific."""
@@ -163,11 +190,13 @@ class LineParser(TitleScanner):
         if pre_title is not None:
             a, b, parts = pre_title
             m.title_span, m.parts = self.char_span(a, b), self.char_parts(parts)
-        after = self.title_after(k)
+        appointed = self.role_appointed(k)
+        after = appointed or self.title_after(k)
         if after is not None:
             end, parts, first = after
             if pre_title is None:
                 m.title_span, m.parts = self.char_span(first, end), self.char_parts(parts)
+                m.appointed = appointed is not None
             end_tok = end
             if self.punct(end, ")"):
                 end_tok = end + 1

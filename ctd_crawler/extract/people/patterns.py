@@ -31,3 +31,10 @@ WOMAN_MARKER = "h'"
 PROVINCE_LEVEL = "tinh"
 # Between the parts of an all-caps name with an apostrophe ("H'HEN" -> "H'Hen").
 APOSTROPHE = re.compile(r"['’]")
+# An English possessive inside a capitalised run ("Lang Son's Tan Tien commune"): the
+# run is a place and a thing in it, not a name.
+POSSESSIVE = re.compile(r"['’]s$")
+# Words of time before a number: the number is a date ("ngày 5/3 Nguyễn Văn A"), not a
+# house number ("374 Lê Lợi", where the name is a street).
+DATE_WORDS = frozenset({"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "tháng", "năm", "hôm", "quý",
+                        "on", "in", "since", "by", "from", "to", "until"})

@@ -2,27 +2,45 @@
 personal name, a place. The predicates the line parser is built from (titles.py,
 parser.py); each looks ahead a bounded number of tokens.
 
-A bare name is a known surname opening 2-5 capitalised syllables that do not run on
-into an organisation word ("Sở", "Trung ương"), a title head or an English place type
-("Ho Chi Minh City"), and are not a campaign or a gazetteer place ("Cao Bằng").
-Mid-sentence "Bà"/"Ông" capitalised is usually a place ("Bà Rịa"), not an honorific.
+A bare name is a known surname (written with its own diacritics, or with none: "Trưởng"
+is not "Trương") opening 2-5 capitalised syllables that do not run on into an
+organisation word ("Sở", "Trung ương", "Party Committee"), a title head, an English place
+type in any case ("Ho Chi Minh City", "Tay Ho district") or the first words of a sentence
+glued to it ("Mai Lan Trong tháng 5"), hold no English possessive ("Lang Son's Tan
+Tien"), and are not a campaign or a gazetteer place ("Cao Bằng"). Mid-sentence "Bà"/"Ông"
+capitalised is usually a place ("Bà Rịa"), not an honorific, unless a full name follows.
 """
 
 from __future__ import annotations
 
 from ctd_crawler.extract.people.lexicon import Lexicon
-from ctd_crawler.extract.people.patterns import MAX_NAME, MIDDLE_NAMES, SENTENCE_OPENERS, WOMAN_MARKER
-from ctd_crawler.extract.people.tokens import Tok, phrase
+from ctd_crawler.extract.people.patterns import (
+    MAX_NAME,
+    MIDDLE_NAMES,
+    POSSESSIVE,
+    SENTENCE_OPENERS,
+    WOMAN_MARKER,
+)
+from ctd_crawler.extract.people.tokens import Tok, phrase, split_glued
+from ctd_crawler.extract.tokens import is_caps_line
 
 
 class TokenScanner:
     """The tokens of one line (a paragraph or caption), with predicates over them."""
 
     def __init__(self, text: str, toks: list[Tok], lex: Lexicon):
+        if "-" in text and any(t.kind == "w" and "-" in t.text for t in toks):
+            toks = split_glued(toks, self._starts_title(lex), is_caps_line(text))
         self.text, self.toks, self.lex, self.n = text, toks, lex, len(toks)
+        # English heads can have their organisation in front: worth looking for only then
+        self.english = not lex.titles.english_firsts.isdisjoint([t.fold for t in toks])
         # Text typed without diacritics: "nam" may then be "năm". In a line that has
         # diacritics, an unaccented word is what it is ("NAM" in "TRẦN VĂN NAM").
         self.plain = text.isascii()
+
+    @staticmethod
+    def _starts_title(lex: Lexicon):
+        return lambda toks: TokenScanner("", toks, lex).head(0, capitalised=True) > 0
 
     # ---- tokens
 
@@ -51,8 +69,28 @@ class TokenScanner:
 
     # ---- cues
 
+    def alias_at(self, i: int) -> tuple[int, str | None]:
+        """A fixed alias at i ("Bác Hồ") -> (tokens, the person's name) or (0, None)."""
+        if self.toks[i].text not in self.lex.cues.alias_firsts:
+            return 0, None
+        for words, name in self.lex.cues.aliases:
+            if [x.text for x in self.toks[i : i + len(words)]] == words:
+                return len(words), name
+        return 0, None
+
     def honorific(self, i: int) -> tuple[int, str | None, bool]:
-        """Honorific at i -> (tokens, canonical honorific, plural) or (0, None, False)."""
+        """Honorific at i -> (tokens, canonical honorific, plural) or (0, None, False).
+        A doubled one ("ông ông", a typo) is read once."""
+        t = self.word(i)
+        if t is None or (t.low not in self.lex.cues.honorific_firsts and t.fold not in self.lex.cues.honorific_firsts):
+            return 0, None, False
+        n, value, plural = self._honorific(i)
+        again = self.word(i + n) if n else None
+        if again is not None and again.low == self.toks[i].low and self._honorific(i + n)[1] == value:
+            n += self._honorific(i + n)[0]
+        return n, value, plural
+
+    def _honorific(self, i: int) -> tuple[int, str | None, bool]:
         t = self.word(i)
         if t is None:
             return 0, None, False
@@ -65,10 +103,12 @@ class TokenScanner:
             n, value = phrase(tab, self.toks, i, "low")
             if not n:
                 continue
-            # Capitalised mid-sentence "Bà"/"Ông" is usually a place ("Bà Rịa"); English
-            # honorifics are always capitalised.
+            # Capitalised mid-sentence "Bà"/"Ông" is usually a place ("Bà Rịa"), unless a
+            # full name follows ("... cho nhân dân Bà Phạm Thị Hân, Chủ tịch": a caption
+            # joined to the next paragraph); English honorifics are always capitalised.
             english = value.endswith(".")
-            if t.text[0].isupper() and not (english or self.sentence_start(i) or self.caps(i)):
+            if t.text[0].isupper() and not (english or self.sentence_start(i) or self.caps(i)
+                                            or self.full_name_at(i + n)):
                 continue
             if english and not t.text[0].isupper():
                 continue
@@ -78,18 +118,43 @@ class TokenScanner:
         return 0, None, False
 
     def head(self, i: int, *, capitalised: bool) -> int:
-        """Title head word at i ("Phó Chủ tịch") -> number of tokens, or 0."""
+        """Title head at i ("Phó Chủ tịch", "nguyên Giám đốc", "PCT") -> number of tokens, or 0."""
         t = self.word(i)
-        if t is None:
-            return 0
+        titles = self.lex.titles
+        if t is None or (t.fold not in titles.heads.firsts and t.text not in titles.abbreviated.firsts
+                         and t.low not in titles.openers):
+            return 0  # most words: no head can start here
+        return self.head_span(i, capitalised=capitalised)[0]
+
+    def head_span(self, i: int, *, capitalised: bool) -> tuple[int, int]:
+        """(tokens of the head with its openers, tokens of the openers) at i, or (0, 0).
+        Openers ("nguyên", "Phó", "Deputy") count only before a head word."""
+        for o in range(3):
+            t = self.word(i + o)
+            if t is None:
+                return 0, 0
+            n = self._head_word(i + o, t, capitalised)
+            if n:
+                return o + n, o
+            if t.low not in self.lex.titles.openers or (
+                    t.cap and t.low in self.lex.titles.openers_named and not self.sentence_start(i + o)):
+                return 0, 0
+        return 0, 0
+
+    def _head_word(self, i: int, t: Tok, capitalised: bool) -> int:
         n, _ = phrase(self.lex.titles.heads, self.toks, i, "fold")
         if not n:
-            return 0
+            return phrase(self.lex.titles.abbreviated, self.toks, i, "text")[0]
         ws = tuple(tok.fold for tok in self.toks[i : i + n])
         if not t.cap and (capitalised or ws not in self.lex.titles.lowercase_heads):
             return 0
         # "Chủ tịch Hồ Chí Minh" is an alias, not a head + name; handled before.
         return n
+
+    def english_head(self, i: int) -> bool:
+        """Is the head at i (openers included) an English one ("Vice President")?"""
+        n, o = self.head_span(i, capitalised=True)
+        return n > 0 and tuple(t.fold for t in self.toks[i + o : i + n]) in self.lex.titles.english
 
     def prefix(self, i: int) -> int:
         """Prefix chain ("PGS. TS.", "BS. CKII", "Đại tá") -> number of tokens."""
@@ -115,6 +180,27 @@ class TokenScanner:
             return False
         return not t.upper or len(t.text) == 1
 
+    def surname(self, t: Tok) -> bool:
+        """A family name: with its own diacritics when written with any ("Trưởng" is not
+        "Trương", "TỔ" not "Tô"), folded when written without ("Nguyen")."""
+        if t.text.isascii():
+            return t.fold in self.lex.names.plain_surnames
+        return t.tkey in self.lex.names.surnames
+
+    def sentence_opener(self, j: int) -> bool:
+        """A capitalised word or phrase at j that opens a sentence ("Trong", "Theo kế
+        hoạch"), followed by lower case, a number or punctuation: no name goes on there."""
+        t = self.word(j)
+        if t is None or not t.cap or self.caps(j):
+            return False
+        n, _ = phrase(self.lex.names.openers, self.toks, j, "low")
+        return bool(n) and (j + n >= self.n or not self.toks[j + n].cap)
+
+    def full_name_at(self, i: int) -> bool:
+        """A surname-led name of two syllables or more at i."""
+        t = self.word(i)
+        return t is not None and t.cap and self.surname(t) and self.name_run(i, bare=False) >= 2
+
     def name_run(self, i: int, *, bare: bool) -> int:
         """Capitalised syllables from i that can form a name; stops at org/title words."""
         j = i
@@ -127,8 +213,10 @@ class TokenScanner:
                 break
             if caps and (self.stop(t) or self.honorific(j)[0] or phrase(self.lex.orgs.levels, self.toks, j, "low")[0]):
                 break  # all caps: no case to tell the name from what follows ("... SÁU XÓM NÀ PÀI")
-            if j > i and self.place_type(j):
-                break  # "Ho Chi Minh City": the run is a place; person_at rejects it
+            if j > i and (self.place_type(j) or self.english_org(j)):
+                break  # "Ho Chi Minh City", "Ha Noi Party Committee": person_at rejects the run
+            if j > i and t.low in self.lex.names.openers.firsts and self.sentence_opener(j):
+                break  # "Mai Lan Trong tháng 5": a byline glued to the first sentence
             j += 1
         if bare and j < self.n and j - i == MAX_NAME and self.name_token(j):
             return 0  # a longer capitalised run is a heading or an organisation
@@ -153,21 +241,28 @@ class TokenScanner:
     def person_at(self, i: int, *, min_len: int) -> int:
         """Length of a surname-led personal name at i, or 0 (used inside titles and lists)."""
         t = self.word(i)
-        surnames = self.lex.names.surnames
-        if t is None or not t.cap or t.fold not in surnames and not t.fold.startswith(WOMAN_MARKER):
+        if t is None or not t.cap or not self.surname(t) and not t.fold.startswith(WOMAN_MARKER):
             return 0
         n = self.name_run(i, bare=True)
-        if n < min_len or self.place_type(i + n):
+        if n < min_len or self.place_type(i + n) or self.english_org(i + n):
             return 0
+        if any(POSSESSIVE.search(x.text) for x in self.toks[i : i + n - 1]):
+            return 0  # "Lang Son's Tan Tien": a place and what is in it
         if self.name_token(i + n) and not (self.caps(i + n) and self.stop(self.toks[i + n])):
             return 0  # a longer capitalised run (but in all caps a verb may follow the name)
         if not self.name_ok(self.toks[i : i + n]):
             return 0
         # "xã Khang Ninh Nguyễn Văn A": when the second syllable also opens a full name,
         # the first one belongs to the place before it.
-        if n == 4 and self.toks[i + 1].fold in surnames and self.toks[i + 1].fold not in MIDDLE_NAMES:
+        if n == 4 and self.surname(self.toks[i + 1]) and self.toks[i + 1].fold not in MIDDLE_NAMES:
             return 0
         return n
+
+    def english_org(self, j: int) -> bool:
+        """Is token j an English organisation word ("Committee", "Red Cross")?"""
+        t = self.word(j)
+        return (t is not None and t.cap and t.low in self.lex.orgs.english_words.firsts
+                and bool(phrase(self.lex.orgs.english_words, self.toks, j, "low")[0]))
 
     # ---- places
 
@@ -184,6 +279,6 @@ class TokenScanner:
         return phrase(places.gazetteer, self.toks, j, "tkey")[0] or phrase(places.countries, self.toks, j, "tkey")[0]
 
     def place_type(self, j: int) -> bool:
-        """Is token j an English place-type word ("Ho Chi Minh City", "Lao Cai Province")?"""
+        """Is token j an English place-type word ("Ho Chi Minh City", "Tay Ho district")?"""
         t = self.word(j)
-        return t is not None and t.cap and t.text in self.lex.names.place_types
+        return t is not None and t.text.isascii() and t.low in self.lex.names.place_types

@@ -1,16 +1,30 @@
 """Title spans: the role (head word + organisation) before or after a person's name.
 
 A title after the name is taken after " - ", ", ", "(" or directly when a capitalised
-head word follows the name ("Phạm Thị Hà Chiên Ủy viên Ban Thường vụ"), or after words
-of appointment ("được bầu giữ chức", "giữ chức").
+head word follows the name ("Phạm Thị Hà Chiên Ủy viên Ban Thường vụ"). A role given by a
+verb of appointment ("được bầu làm Chủ tịch", "giữ chức") is read the same way, and marked
+as such (parser.py, assemble.py).
+
+A head may be written short ("PCT", "UVBTV", "TGĐ": abbreviated heads, matched as
+written) and may open with words that stay in the title ("nguyên Chủ tịch", "Phó Chỉ huy
+trưởng", "Standing Deputy Head"). An English head may have its organisation in front
+("VNRC President", "Chinese Ambassador to Vietnam"). After the name, an honour or rank
+before the head is part of the title as written ("Thầy thuốc ưu tú, Phó Giám đốc ...").
 
 Inside a title: a level word (xã, huyện, tỉnh) opens a place only before a capitalised
 name, and a longer lexicon phrase wins ("Ban Công tác xã hội"); lowercase words continue
-an organisation's name up to a stop word (verb, preposition) or MAX_LOWER words;
-"tại" + a known place or country is the organisation's seat; "nhiệm kỳ 2022-2027" ends
-the title; a capitalised run right after "Trường", "Bệnh viện"... is the institution's
-name, not a person. A title is a list of parts, one per head word: (head words, start and
-end token of that head's organisation).
+an organisation's name up to a stop word (verb, preposition) or MAX_LOWER words, and an
+organisation written in lower case after its type word runs on ("Ban chỉ đạo vận động
+hiến máu"); "tại" + a known place, with or without its level word, is the organisation's
+seat ("tại Thành phố Hồ Chí Minh"); "nhiệm kỳ 2022-2027" ends the title; an acronym in
+brackets stays ("(IFRC)"), a short name defined for later does not ("(Hội)"), a duty in
+brackets right after the head does ("Phó Chủ tịch (phụ trách chung) Hội ..."); "; " goes
+on to another office of the same person when no name follows it; a rank before a name
+("..., Đại tá Nguyễn Văn A") ends the title: it is that person's prefix. Dotted
+abbreviations are one token (tokens.py), so "T.Ư", "TP. Huế" do not end a title. A
+capitalised run right after "Trường", "Bệnh viện"... is the institution's name, not a
+person. A title is a list of parts, one per head word: (head words, start and end token of
+that head's organisation).
 """
 
 from __future__ import annotations
@@ -28,48 +42,93 @@ class TitleScanner(TokenScanner):
         n, _ = phrase(self.lex.titles.term_words, self.toks, j, "low")
         return bool(n) and 0 <= j + n < self.n and self.toks[j + n].kind == "n"
 
-    def title_span(self, k: int, *, head_case: bool) -> tuple[int, int | None, list]:
-        """Parse a title starting with a head word at k.
+    def org_before_head(self, k: int) -> int:
+        """"VNRC President", "Chinese Ambassador": capitalised words right before an English
+        head (its organisation, a nationality) -> their number, or 0."""
+        if not self.english:
+            return 0
+        firsts = self.lex.titles.english_firsts
+        if not any(t.fold in firsts for t in self.toks[k + 1 : k + 6]) or self.person_at(k, min_len=2):
+            return 0
+        for j in range(k, min(self.n, k + 6)):
+            t = self.word(j)
+            if t is None or not t.cap or self.stop(t) or t.low in self.lex.orgs.connectors or self.honorific(j)[0]:
+                return 0
+            if j > k and self.english_head(j):
+                return 0 if self.alias_at(j)[0] else j - k  # "State President Ho Chi Minh": the alias
+        return 0
 
-        Returns (end token index, index of a name that ends the title or None, parts).
+    def title_span(self, k: int, *, head_case: bool) -> tuple[int, int | None, list]:
+        """Parse a title starting with a head word (or an English head's organisation) at k.
+
+        Returns (end token index, index of a name that ends the title or None, parts); the
+        name index points at the rank or degree before the name when there is one.
         """
-        n = self.head(k, capitalised=head_case)
+        lead = 0
+        n, o = self.head_span(k, capitalised=head_case)
         if not n:
-            return k, None, []
-        parts = [[tuple(t.low for t in self.toks[k : k + n]), k + n, k + n]]
-        if tuple(t.fold for t in self.toks[k : k + n]) in self.lex.titles.name_heads:
+            lead = self.org_before_head(k)
+            if not lead:
+                return k, None, []
+            n, o = self.head_span(k + lead, capitalised=True)
+        h = k + lead  # the head (after the organisation in front of it)
+        parts = [[tuple(t.low for t in self.toks[h + o : h + n]), h + n, h + n]]
+        if tuple(t.fold for t in self.toks[h + o : h + n]) in self.lex.titles.name_heads:
             # "Già làng Bhling Mia": a role without an organisation; what follows is the
             # name, even without a known surname.
-            run = self.name_run(k + n, bare=False)
-            ok = 2 <= run <= 4 and self.name_ok(self.toks[k + n : k + n + run]) and not self.place_type(k + n + run)
-            return k + n, (k + n if ok else None), parts
+            run = self.name_run(h + n, bare=False)
+            ok = 2 <= run <= 4 and self.name_ok(self.toks[h + n : h + n + run]) and not self.place_type(h + n + run)
+            return h + n, (h + n if ok else None), parts
+        end, name_at = self._organisation(h, n, parts)
+        if lead and parts[0][1] == parts[0][2] == h + n:
+            parts[0][1:] = [k, h]  # "VNRC President": the organisation stands in front
+        return end, name_at, parts
+
+    def _organisation(self, k: int, n: int, parts: list) -> tuple[int, int | None]:
+        """Walk the organisation(s) after the head at k (n tokens); fills `parts`."""
         # Lowercase words may follow the head ("Chủ tịch danh dự", "chuyên gia quản lý
         # thảm họa của IFRC"), as they may follow any capitalised word of an organisation.
-        j, chain, prev_cap = k + n, 0, True
+        j, chain, prev_cap = self.past_named(k + n), 0, True
         in_place = False  # after "tỉnh", "huyện": a place name, then the title ends at lowercase
         name_at = None
         while j < self.n and j - k < MAX_TITLE:
             t = self.toks[j]
             if t.kind == "w":
-                short_ok = j == k + n or self.caps(j)  # "Tổng Bí thư Tô Lâm"
+                # "Tổng Bí thư Tô Lâm"; a Chinese name has two syllables ("Ambassador He Wei")
+                short_ok = j == k + n or self.caps(j) or t.text.isascii() and t.fold in self.lex.names.foreign
                 # "Trường Đại học Y Dược Thái Bình": a capitalised run right after a word that
                 # names an institution is the institution's own name, not a person.
-                if t.cap and not self.ends_with(self.lex.names.named_after, j) and self.person_at(
-                    j, min_len=2 if short_ok else 3
-                ):
-                    name_at = j
-                    break
+                if t.cap and not self.ends_with(self.lex.names.named_after, j):
+                    rank = self.prefix(j)
+                    if rank and self.person_at(j + rank, min_len=2) or self.person_at(
+                            j, min_len=2 if short_ok else 3):
+                        name_at = j
+                        break
                 h_n, honorific, _ = self.honorific(j)
                 if h_n and (honorific not in self.lex.cues.weak or self.name_token(j + h_n)):
                     break  # "..., ông X": the next person; but "Quỹ Bảo trợ trẻ em tỉnh" goes on
-                h = self.head(j, capitalised=True)
+                h, o = self.head_span(j, capitalised=True)
                 if h and j > k + n:
-                    parts[-1][2] = j
-                    parts.append([tuple(x.low for x in self.toks[j : j + h]), j + h, j + h])
-                    j, chain, prev_cap, in_place = j + h, 0, False, False
+                    parts[-1][2] = self._org_end(parts[-1][1], j)  # "... Vice President and Secretary General"
+                    parts.append([tuple(x.low for x in self.toks[j + o : j + h]), j + h, j + h])
+                    after = self.past_named(j + h)
+                    j, chain, prev_cap, in_place = after, 0, after > j + h, False
                     continue
                 if self.term_of_office(j):
                     break  # "nhiệm kỳ 2022-2027": dates, not part of the role
+                named = (phrase(self.lex.orgs.lowercase_names, self.toks, j, "low")[0]
+                         if t.cap and t.low in self.lex.orgs.lowercase_names.firsts else 0)
+                if named > 1:  # "Ban chỉ đạo vận động hiến máu tình nguyện tỉnh"
+                    j, chain, prev_cap, in_place = j + named, 0, True, False
+                    continue
+                if t.low in self.lex.orgs.connectors:
+                    # "of the VNRC": one more connector may stand before the capitalised part
+                    c = j + 2 if self.word(j + 1) and self.toks[j + 1].low in self.lex.orgs.connectors else j + 1
+                    nxt = self.word(c)
+                    if nxt and nxt.cap and not self.person_at(c, min_len=2) and not self.honorific(c)[0]:
+                        j = c
+                        continue
+                    break
                 m, _ = phrase(self.lex.orgs.inside, self.toks, j, "low")
                 # "Thường trực" capitalised is still one inside phrase ("Phó Trưởng ban Thường trực").
                 if m and (not t.cap or m > 1 or self.caps(j)):
@@ -84,18 +143,13 @@ class TitleScanner(TokenScanner):
                     # non"); after a level without a place the title ends at lowercase
                     chain, prev_cap, in_place = 0, not level, bool(level)
                     continue
-                if t.low in self.lex.orgs.seat_words:
-                    place = self.known_place(j + 1)
-                    if place and self.toks[j - 1].kind == "w" and self.toks[j - 1].cap:
+                if t.low in self.lex.orgs.seat_words and not in_place and (
+                        self.toks[j - 1].cap or self.ends_with(self.lex.orgs.seated, j)):
+                    seat = self.seat_at(j + 1)
+                    if seat:
                         # "Hội Chữ thập đỏ Nhật Bản tại Việt Nam": the seat of the organisation
-                        j, chain, prev_cap, in_place = j + 1 + place, 0, False, True
+                        j, chain, prev_cap, in_place = j + 1 + seat, 0, False, True
                         continue
-                if t.low in self.lex.orgs.connectors:
-                    nxt = self.word(j + 1)
-                    if nxt and nxt.cap and not self.person_at(j + 1, min_len=2) and not self.honorific(j + 1)[0]:
-                        j += 1
-                        continue
-                    break
                 if t.cap and not (self.caps(j) and self.stop(t)):
                     j, chain, prev_cap = j + 1, 0, True
                     continue
@@ -111,48 +165,107 @@ class TitleScanner(TokenScanner):
                 break
             if t.text in DASHES or t.text == ",":
                 nxt = self.word(j + 1)
-                if nxt is None or not nxt.cap or self.honorific(j + 1)[0] or self.person_at(j + 1, min_len=2):
+                if nxt is None or self.honorific(j + 1)[0] or self.person_at(j + 1, min_len=2):
                     break
+                if not nxt.cap and not self.head(j + 1, capitalised=True):
+                    break  # ", nguyên Phó Chủ tịch ..." goes on; ", lãnh đạo huyện" does not
                 j += 1
                 continue
-            if t.text == "(" and self.short_paren(j):
-                j = self.short_paren(j)
+            if t.text == ";" and self.office_follows(j + 1):
+                j += 1  # "Đại biểu Quốc hội; Phó Giám đốc Sở ...": two offices of one person
                 continue
+            if t.text == "(":
+                close = self.short_paren(j) or (self.duty_paren(j) if j == k + n else 0)
+                if close:
+                    j = close
+                    continue
             if t.text in "&/" and self.word(j + 1) and self.toks[j + 1].cap:
                 j += 1
                 continue
             break
+        end = self._org_end(k + n, j)
+        parts[-1][2] = max(end, parts[-1][1])
+        return end, name_at
+
+    def _org_end(self, start: int, j: int) -> int:
+        """Token j, moved back over the punctuation and connectors before it (a ")" that
+        closes an aside of the title stays)."""
         end = j
-        while end > k + n and (
+        while end > start and (
             self.toks[end - 1].kind == "p" or self.toks[end - 1].low in self.lex.orgs.connectors
         ) and not (self.toks[end - 1].text == ")" and self.short_paren_before(end - 1)):
             end -= 1
-        parts[-1][2] = max(end, parts[-1][1])
-        return end, name_at, parts
+        return end
+
+    def past_named(self, j: int) -> int:
+        """Index after a head at j ends: "Trưởng Ban chỉ đạo vận động ..." (the head ends
+        with the type word of an organisation written in lower case) runs over that name."""
+        named = phrase(self.lex.orgs.lowercase_names, self.toks, j - 1, "low")[0]
+        return j - 1 + named if named > 1 else j
+
+    def seat_at(self, j: int) -> int:
+        """Tokens of an organisation's seat after "tại": a known place or country, with or
+        without its level word ("tại Thành phố Hồ Chí Minh", "tại TP. Huế"), or a
+        capitalised level word alone ("tại Thành phố"); else 0."""
+        place = self.known_place(j)
+        if place:
+            return place
+        level, _ = phrase(self.lex.orgs.levels, self.toks, j, "low")
+        if not level:
+            return 0
+        place = self.known_place(j + level)
+        if place:
+            return level + place
+        return level if self.toks[j].cap and not self.word(j + level) else 0
+
+    def office_follows(self, j: int) -> bool:
+        """After "; ": a capitalised head whose title names nobody (another office of the
+        person before), not the next person of a list."""
+        if not self.head(j, capitalised=True):
+            return False
+        end, name_at, _ = self.title_span(j, head_case=True)
+        return name_at is None and not (self.punct(end, ",") and self.honorific(end + 1)[0])
 
     def short_paren_before(self, close: int) -> bool:
         """Does the ")" at `close` end a short aside opened inside a title ("(IFRC)")?"""
-        return any(self.punct(m, "(") and self.short_paren(m) == close + 1 for m in range(max(0, close - 6), close))
+        return any(self.punct(m, "(") and (self.short_paren(m) == close + 1 or self.duty_paren(m) == close + 1)
+                   for m in range(max(0, close - 6), close))
 
     def short_paren(self, j: int) -> int:
-        """"(CTĐ)" inside a title -> index after ")"; 0 when it is not a short aside."""
+        """"(CTĐ)" inside a title -> index after ")"; 0 when it is not an acronym in brackets
+        ("(Hội)" names the organisation for later: it is not part of the title)."""
         for m in range(j + 1, min(self.n, j + 6)):
             if self.punct(m, ")"):
                 inner = self.toks[j + 1 : m]
-                return m + 1 if inner and all(t.kind == "w" and t.cap for t in inner) else 0
+                return m + 1 if inner and all(t.kind == "w" and t.text.isupper() for t in inner) else 0
         return 0
+
+    def duty_paren(self, j: int) -> int:
+        """"Phó Chủ tịch (phụ trách chung) Hội ...": lowercase words in brackets right
+        after a head, before the organisation -> index after ")", else 0."""
+        for m in range(j + 1, min(self.n, j + 6)):
+            if self.punct(m, ")"):
+                inner, nxt = self.toks[j + 1 : m], self.word(m + 1)
+                ok = inner and all(t.kind == "w" and not t.cap for t in inner) and nxt is not None and nxt.cap
+                return m + 1 if ok else 0
+        return 0
+
+    def role_appointed(self, k: int):
+        """"được bầu làm Chủ tịch Hội ...": the role a verb gives the person at token k ->
+        (end, parts, first token of the role) or None."""
+        n = phrase(self.lex.titles.appointed, self.toks, k, "low")[0] if self.word(k) else 0
+        if not n:
+            return None
+        end, _, parts = self.title_span(k + n, head_case=False)
+        return (end, parts, k + n) if parts else None
 
     def title_after(self, k: int):
         """A title following a name at token k -> (end, parts, first token of the title) or None."""
         for _ in range(2):
             first = k + 1 if self.punct(k, DASHES | {",", "("}) else k
-            appointed = phrase(self.lex.titles.appointed, self.toks, k, "low")[0] if self.word(k) else 0
-            if appointed:
-                # "bà X được bầu giữ chức Chủ tịch Hội ...": the role the person takes
-                first = k + appointed
-                span = self.title_span(first, head_case=False)
-            elif self.punct(k, DASHES | {","}):
-                span = self.title_span(k + 1, head_case=not self.punct(k, ","))
+            if self.punct(k, DASHES | {","}):
+                head = self.after_honour(k + 1)
+                span = self.title_span(head, head_case=not self.punct(k, ",") or head > k + 1)
             elif self.punct(k, "("):
                 span = self.title_span(k + 1, head_case=False)
                 if span[0] == k + 1:  # "(SN 1965, trú tại thôn F)": skip the aside once
@@ -168,3 +281,12 @@ class TitleScanner(TokenScanner):
                 return end, parts, first
             return None
         return None
+
+    def after_honour(self, j: int) -> int:
+        """", Thầy thuốc ưu tú, Phó Giám đốc ...": an honour or rank written after the name
+        and before a head -> the head's index (the honour stays in the title), else j."""
+        p = self.prefix(j)
+        if not p:
+            return j
+        h = j + p + (1 if self.punct(j + p, ",") else 0)
+        return h if self.head(h, capitalised=True) else j

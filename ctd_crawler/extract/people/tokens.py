@@ -35,18 +35,73 @@ def keys(word: str) -> tuple[str, str, str]:
     return word.lower(), fold(word), tone_key(word)
 
 
-def tokenize(line: str, offset: int) -> list[Tok]:
-    """The tokens of one line; `offset` is the line's start in the text."""
+def tokenize(line: str, offset: int, dotted: tuple[str, ...] = ()) -> list[Tok]:
+    """The tokens of one line; `offset` is the line's start in the text.
+
+    `dotted`: abbreviations written with dots ("T.Ư", "TP.", "TP.HCM"), longest first; each
+    is one word (keyed without its dots), so that a title runs on across it.
+    """
     toks = []
     caps_line = is_caps_line(line)
-    for u in units(line, GRAIN):
-        s = u.text
-        kind = _KINDS[u.kind]
-        upper = kind == "w" and len(s) > 1 and s.isupper() and not caps_line
+    us = units(line, GRAIN)
+    i, n = 0, len(us)
+    dotted = dotted if "." in line else ()
+    while i < n:
+        u = us[i]
+        s, start, end, kind = u.text, u.start, u.end, _KINDS[u.kind]
+        bare = s
+        if dotted and kind == "w" and line.startswith(".", end):
+            k = _dotted_at(line, us, i, dotted)
+            if k > i + 1:
+                s, end, i = line[start : us[k - 1].end], us[k - 1].end, k - 1
+                bare = s.replace(".", "")  # a dotted abbreviation is keyed by its letters
+        upper = kind == "w" and len(s) > 1 and bare.isupper() and not caps_line
         cap = kind == "w" and (caps_line or s[0].isupper())
-        low, folded, tkey = keys(s)
-        toks.append(Tok(s, u.start + offset, u.end + offset, kind, low, folded, cap, upper, tkey))
+        low, folded, tkey = keys(bare)
+        toks.append(Tok(s, start + offset, end + offset, kind, low, folded, cap, upper, tkey))
+        i += 1
     return toks
+
+
+def _dotted_at(line: str, us: list, i: int, dotted: tuple[str, ...]) -> int:
+    """Index after the units of a dotted abbreviation starting at unit i, or i."""
+    start = us[i].start
+    for abbr in dotted:
+        end = start + len(abbr)
+        if not line.startswith(abbr, start) or (abbr[-1].isalpha() and line[end : end + 1].isalpha()):
+            continue
+        k = i
+        while k < len(us) and us[k].end <= end:
+            k += 1
+        if us[k - 1].end == end:
+            return k
+    return i
+
+
+def split_glued(toks: list[Tok], starts_title: Callable[[list[Tok]], bool], caps_line: bool) -> list[Tok]:
+    """A hyphen glued between a name and a capitalised title is a dash ("Cát-Chủ tịch",
+    "Lan-PCT"): the word is cut there when `starts_title` holds for what follows it.
+    Hyphenated given names ("Sung-ho", "Jean-Pierre") stay one word."""
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        cut = t.text.find("-") if t.kind == "w" else -1
+        if cut <= 0 or not t.text[cut + 1 : cut + 2].isupper():
+            out.append(t)
+            continue
+        left, right = t.text[:cut], t.text[cut + 1 :]
+        a, b = t.start + cut, t.start + cut + 1
+        head = _word(right, b, t.end, caps_line)
+        if not starts_title([head, *toks[i + 1 : i + 6]]):
+            out.append(t)
+            continue
+        out += [_word(left, t.start, a, caps_line), Tok("-", a, b, "p", "-", "-", False, False, "-"), head]
+    return out
+
+
+def _word(s: str, start: int, end: int, caps_line: bool) -> Tok:
+    low, folded, tkey = keys(s)
+    upper = len(s) > 1 and s.isupper() and not caps_line
+    return Tok(s, start, end, "w", low, folded, caps_line or s[0].isupper(), upper, tkey)
 
 
 _KINDS = {LETTERS: "w", DIGITS: "n", OTHER: "p"}

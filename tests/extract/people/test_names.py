@@ -1,0 +1,103 @@
+"""Table tests for who is a person in ctd_crawler.extract.people (issue 14): glued hyphens,
+doubled honorifics, academic titles in English, Chinese and one-syllable names; streets,
+companies, organisations and bylines glued to the text are not people.
+
+Sentences are invented, in the shapes real reporters write."""
+
+from __future__ import annotations
+
+import pytest
+
+from ctd_crawler.extract.people import extract_people
+
+# (text, [(name, honorific), ...]): who must be found.
+FOUND = [
+    # a hyphen without spaces between name and title
+    ("Bà Nguyễn Thị Lan-Phó Chủ tịch Hội CTĐ xã trao quà.", [("Nguyễn Thị Lan", "bà")]),
+    ("Ông Phạm Văn Tú-Chủ tịch UBND xã cho biết.", [("Phạm Văn Tú", "ông")]),
+    # hyphenated given names stay whole
+    ("Ông Kim Sung-ho, đại diện KOICA, phát biểu.", [("Kim Sung-ho", "ông")]),
+    # a doubled honorific (a typo) is read once
+    ("Ông ông Trần Văn Hòa, Chủ tịch UBND xã trao quà.", [("Trần Văn Hòa", "ông")]),
+    ("Chủ tịch UBND xã, bà bà Lò Thị Sen cho biết.", [("Lò Thị Sen", "bà")]),
+    # academic titles in English
+    ("Associate Professor Nguyen Anh Tri said the campaign would go on.", [("Nguyen Anh Tri", None)]),
+    ("Professor Do Quang Vinh opened the seminar.", [("Do Quang Vinh", None)]),
+    # Chinese names after a title
+    ("Chinese Consul General Wang Lin handed over the donation.", [("Wang Lin", None)]),
+    ("The gifts were presented by Ambassador Xiong Bo.", [("Xiong Bo", None)]),
+    # a one-syllable name after an honorific
+    ("Ngôi nhà mới của ông Khiêm rộng 40 m2.", [("Khiêm", "ông")]),
+    ("Cụ Bình và bà Sáu được tặng quà.", [("Sáu", "bà")]),
+    ("Mr. Hung said the families had received rice.", [("Hung", "Mr.")]),
+    # ... which joins the full name it ends, or the one it is part of
+    ("Ông Lường Văn Pọm dự lễ.\n\nÔng Pọm cho biết.", [("Lường Văn Pọm", "ông")]),
+    ("Mr. Nguyen Van Son attended.\n\nMr. Nguyen said the aid arrived.", [("Nguyen Van Son", "Mr.")]),
+    # "cô", "thầy" with a full name
+    ("Quà do gia đình cô Thanh Hằng ủng hộ.", [("Thanh Hằng", "cô")]),
+    ("Thầy Lê Văn Bình, Hiệu trưởng nhà trường cho biết.", [("Lê Văn Bình", "thầy")]),
+    # a capitalised honorific mid-line before a full name (a caption joined to the text)
+    ("Khám bệnh cho người dân Bà Vi Thị Hoa, Chủ tịch Hội CTĐ xã cho biết.", [("Vi Thị Hoa", "bà")]),
+    # a byline glued to the first sentence: the name ends before the sentence, mid-text
+    ("Hội đã trao quà.\n\nÔng Đào Văn Minh Trong năm qua đã hiến máu 20 lần.", [("Đào Văn Minh", "ông")]),
+]
+
+# (text, [(name, honorific), ...]): what must NOT be taken for a person.
+NOT_PEOPLE = [
+    # streets after a house number
+    ("Trụ sở Hội đặt tại 215 Trần Phú, phường Lê Lợi.", []),
+    ("The shop at 12/34 Nguyen Van Cu street gives free clothes.", []),
+    ("Trao quà tại số 18 Lê Văn Hưu, thành phố Thanh Hóa.", []),
+    # companies and shops
+    ("Công ty Đồng Văn Phát trao 50 suất quà.", []),
+    ("Doanh nghiệp Lê Gia ủng hộ 20 triệu đồng.", []),
+    ("Tàu Hoàng Phúc 09 cập cảng an toàn.", []),
+    # English organisations and places
+    ("Representatives of the Quang Tri Party Committee attended.", []),
+    ("The Can Tho Red Cross delivered rice.", []),
+    ("Families in Cam Le district received the gifts.", []),
+    ("The dam in Lang Son's Van An commune was repaired.", []),
+    ("Hundreds of families in Ho Chi Min city were evacuated.", []),
+    ("People in Quang Nam's Tam Ky received water filters.", []),
+    # a byline glued to the first sentence of a paragraph
+    ("Lê Minh Thư Trong tháng 5, Hội đã trao 200 suất quà.", []),
+    ("Hoàng Thu Trang Thực hiện kế hoạch của Trung ương Hội, tỉnh đã triển khai.", []),
+    ("Vũ Ngọc Ánh Ngày 10/5, Hội tổ chức lễ phát động.", []),
+    # a place or a figure of belief named with an honorific
+    ("Bà Rịa đón đoàn công tác.", []),
+    ("Tết ông Táo, các em được tặng quà.", []),
+    ("Các em nhỏ được ông Già Noel tặng quà.", []),
+    ("Hội thăm bà Mẹ và các cháu.", []),
+    # a word with diacritics is a surname only with its own ("Trưởng" is not "Trương")
+    ("Trưởng Ban Tổ chức đã thông báo kết quả.", []),
+    ("TỔ CHỨC TRAO QUÀ TẠI XÃ VÂN HỒ", []),
+    # an English sentence opener is no Chinese name
+    ("He said the aid would arrive soon.", []),
+    ("He Also visited Ha Giang.", []),
+]
+CASES = FOUND + NOT_PEOPLE
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_person(text, expected):
+    assert [(p.name, p.honorific) for p in extract_people(text)] == expected
+
+
+def test_table_has_enough_negatives():
+    assert len(NOT_PEOPLE) >= len(CASES) / 3
+
+
+def test_glued_byline_is_not_a_person_but_the_sentence_keeps_its_people():
+    text = "Tiêu đề bài\n\nMai Thu Hà Trong tháng 6, bà Đỗ Thị Mai, Chủ tịch Hội CTĐ huyện trao quà."
+    assert [(p.name, p.title) for p in extract_people(text)] == [("Đỗ Thị Mai", "Chủ tịch Hội CTĐ huyện")]
+
+
+def test_bare_name_opening_a_line_with_a_verb_is_still_a_person():
+    # "Phát" is a given name: only a phrase of a sentence opener ("Phát huy") ends a name
+    assert [p.name for p in extract_people("Nguyễn Tấn Phát cho biết năm nay Hội vận động được 2 tỷ đồng.")] == [
+        "Nguyễn Tấn Phát"]
+
+
+def test_date_before_a_bare_name_is_no_house_number():
+    text = "Ngày 5/3 Nguyễn Văn Hùng - Chủ tịch Hội CTĐ huyện trao quà."
+    assert [p.name for p in extract_people(text)] == ["Nguyễn Văn Hùng"]

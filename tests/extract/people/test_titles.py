@@ -1,0 +1,170 @@
+"""Table tests for the title rules of ctd_crawler.extract.people (issue 14): abbreviated
+heads, dotted abbreviations, openers ("nguyên", "Phó", "Standing"), ranks, English titles,
+appositions that run on, roles given by a verb, the first mention's title.
+
+Sentences are invented, in the shapes real reporters write."""
+
+from __future__ import annotations
+
+import pytest
+
+from ctd_crawler.extract.people import extract_people
+
+# (sentence, [(name, title), ...]): what must be found, with its title as written.
+FOUND = [
+    # --- heads written short, matched as written
+    ("Ông Lò Văn Khánh, PCT UBND xã Nậm Ty, trao quà.", [("Lò Văn Khánh", "PCT UBND xã Nậm Ty")]),
+    ("Đồng chí Hà Thị Vân - UVBTV Huyện ủy, Chủ tịch UBND huyện phát biểu.",
+     [("Hà Thị Vân", "UVBTV Huyện ủy, Chủ tịch UBND huyện")]),
+    ("Đồng chí Tạ Quang Minh- UV BTV, Phó Chủ tịch UBND phường dự.",
+     [("Tạ Quang Minh", "UV BTV, Phó Chủ tịch UBND phường")]),
+    ("Ông Vũ Đình Sơn, TGĐ Công ty CP Hòa Phát Miền Bắc, trao 100 suất quà.",
+     [("Vũ Đình Sơn", "TGĐ Công ty CP Hòa Phát Miền Bắc")]),
+    ("Bà Đặng Thu Trang, PGĐ Sở Y tế, cho biết.", [("Đặng Thu Trang", "PGĐ Sở Y tế")]),
+    ("Đồng chí Mã Văn Lực, TUV, Bí thư Huyện ủy dự lễ.", [("Mã Văn Lực", "TUV, Bí thư Huyện ủy")]),
+    ("Ông Hoàng Văn Tư PBT Đảng ủy xã phát biểu.", [("Hoàng Văn Tư", "PBT Đảng ủy xã")]),
+    # --- dotted abbreviations do not end a title
+    ("Bà Trịnh Thu Hương, Phó Chủ tịch T.Ư Hội CTĐ Việt Nam, phát biểu.",
+     [("Trịnh Thu Hương", "Phó Chủ tịch T.Ư Hội CTĐ Việt Nam")]),
+    ("Ông Lâm Quốc Bảo, Chủ tịch Hội Chữ thập đỏ TP.HCM, cho biết.",
+     [("Lâm Quốc Bảo", "Chủ tịch Hội Chữ thập đỏ TP.HCM")]),
+    ("Bà Phan Thị Ngọc, Chủ tịch Ủy ban MTTQ Việt Nam TP. Đà Lạt phát biểu.",
+     [("Phan Thị Ngọc", "Chủ tịch Ủy ban MTTQ Việt Nam TP. Đà Lạt")]),
+    ("Ông Dương Văn Hậu, Giám đốc Trung tâm Y tế TP.Vinh cho biết.",
+     [("Dương Văn Hậu", "Giám đốc Trung tâm Y tế TP.Vinh")]),
+    # --- a hyphen glued between the name and the title is a dash
+    ("Đoàn do ông Lê Văn Sỹ-Chủ tịch Hội CTĐ tỉnh làm trưởng đoàn.", [("Lê Văn Sỹ", "Chủ tịch Hội CTĐ tỉnh")]),
+    ("Bà Nguyễn Thị Oanh-PCT Hội CTĐ huyện trao quà.", [("Nguyễn Thị Oanh", "PCT Hội CTĐ huyện")]),
+    # --- openers stay in the title: former, acting, deputy of any head
+    ("Ông Bạch Văn Tùng, nguyên Chủ tịch Hội CTĐ tỉnh, tham dự.", [("Bạch Văn Tùng", "nguyên Chủ tịch Hội CTĐ tỉnh")]),
+    ("Nguyên Phó Chủ tịch nước Trương Mỹ Hoa dự lễ kỷ niệm.", [("Trương Mỹ Hoa", "Nguyên Phó Chủ tịch nước")]),
+    ("Ông Đỗ Hữu Ca, quyền Giám đốc Sở Lao động - Thương binh và Xã hội phát biểu.",
+     [("Đỗ Hữu Ca", "quyền Giám đốc Sở Lao động - Thương binh và Xã hội")]),
+    ("Thượng tá Lưu Văn Định, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh cho biết.",
+     [("Lưu Văn Định", "Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh")]),
+    ("Bà Ninh Thị Hải, Chủ tịch Hội CTĐ tỉnh, nguyên Phó Chủ tịch UBND huyện Yên Sơn, phát biểu.",
+     [("Ninh Thị Hải", "Chủ tịch Hội CTĐ tỉnh, nguyên Phó Chủ tịch UBND huyện Yên Sơn")]),
+    # --- a rank or degree before a name is its prefix, and the title stands around it
+    ("Giám đốc Công an tỉnh, Đại tá Hồ Văn Mười cho biết.", [("Hồ Văn Mười", "Giám đốc Công an tỉnh")]),
+    ("Chính ủy Bộ Chỉ huy Quân sự tỉnh Thượng tá Phùng Văn Tám trao quà.",
+     [("Phùng Văn Tám", "Chính ủy Bộ Chỉ huy Quân sự tỉnh")]),
+    ("BS. Kiều Văn Thắng, Thầy thuốc ưu tú, Giám đốc Bệnh viện Đa khoa tỉnh khám cho bà con.",
+     [("Kiều Văn Thắng", "Thầy thuốc ưu tú, Giám đốc Bệnh viện Đa khoa tỉnh")]),
+    # --- English titles keep their words and their organisation in front
+    ("VNRC Deputy Secretary General Tran Thi Ngan said the society would help.",
+     [("Tran Thi Ngan", "VNRC Deputy Secretary General")]),
+    ("Mr. Pham Van Duc, Lao Cai Red Cross Vice President, attended the event.",
+     [("Pham Van Duc", "Lao Cai Red Cross Vice President")]),
+    ("Chinese Ambassador to Vietnam Xiong Bo presented the gifts.",
+     [("Xiong Bo", "Chinese Ambassador to Vietnam")]),
+    ("Korean Ambassador Park Noh-wan visited the flooded commune.",
+     [("Park Noh-wan", "Korean Ambassador")]),
+    ("Chinese Consul General Wang Lin handed over the donation.", [("Wang Lin", "Chinese Consul General")]),
+    ("At the meeting, Le Thi Kim, Standing Vice President of the Vietnam Red Cross Society, spoke.",
+     [("Le Thi Kim", "Standing Vice President of the Vietnam Red Cross Society")]),
+    ("Associate Professor Tran Van Long, director of the National Institute of Hematology, said.",
+     [("Tran Van Long", "director of the National Institute of Hematology")]),
+    ("Ms. Do Thu Ha, Deputy Head of the Communication Department of Ha Noi Party Committee, spoke.",
+     [("Do Thu Ha", "Deputy Head of the Communication Department of Ha Noi Party Committee")]),
+    # --- an apposition runs to its end
+    ("Ông Trần Hữu Phước, Giám đốc Dự án tại Thành phố Hồ Chí Minh của tổ chức Plan, cho biết.",
+     [("Trần Hữu Phước", "Giám đốc Dự án tại Thành phố Hồ Chí Minh")]),
+    ("Ông Vi Đức Thọ, Trưởng ban Chỉ đạo vận động hiến máu tình nguyện tỉnh phát biểu.",
+     [("Vi Đức Thọ", "Trưởng ban Chỉ đạo vận động hiến máu tình nguyện tỉnh")]),
+    ("Bà Mạc Thị Lý, Phó Chủ tịch UBND huyện, Trưởng Ban chỉ đạo vận động hiến máu tình nguyện huyện, phát biểu.",
+     [("Mạc Thị Lý", "Phó Chủ tịch UBND huyện, Trưởng Ban chỉ đạo vận động hiến máu tình nguyện huyện")]),
+    ("Ông Lạc Văn Thành, Phó Chủ tịch (phụ trách) Hội CTĐ tỉnh Hòa Bình, trao quà.",
+     [("Lạc Văn Thành", "Phó Chủ tịch (phụ trách) Hội CTĐ tỉnh Hòa Bình")]),
+    ("Ông Khổng Minh Đạt - Đại biểu Quốc hội; Phó Giám đốc Sở Nội vụ tỉnh Bắc Ninh. Hội nghị bắt đầu.",
+     [("Khổng Minh Đạt", "Đại biểu Quốc hội; Phó Giám đốc Sở Nội vụ tỉnh Bắc Ninh")]),
+    ("Ông Lê Thanh Bình, Chủ tịch Hội Chữ thập đỏ (CTĐ) tỉnh Phú Thọ, phát biểu.",
+     [("Lê Thanh Bình", "Chủ tịch Hội Chữ thập đỏ (CTĐ) tỉnh Phú Thọ")]),
+    ("Thiếu tướng Hà Văn Tới, Phó Tư lệnh Quân khu 2 tới dự.", [("Hà Văn Tới", "Phó Tư lệnh Quân khu 2")]),
+    # --- a role given by a verb is the title when no mention states one
+    ("Bà Vương Thị Mai được bầu làm Chủ tịch Hội CTĐ huyện.", [("Vương Thị Mai", "Chủ tịch Hội CTĐ huyện")]),
+]
+
+# (sentence, [(name, title), ...]): what must NOT be taken into a title, nor as a person.
+NOT_TAKEN = [
+    # a short name defined in brackets is not part of the title
+    ("Bà Trần Thị Lệ, Chủ tịch Hội Chữ thập đỏ Việt Nam (Hội) cho biết.",
+     [("Trần Thị Lệ", "Chủ tịch Hội Chữ thập đỏ Việt Nam")]),
+    ("Ông Lý Văn Bảy, Giám đốc Quỹ Bảo trợ trẻ em tỉnh (Quỹ) cho biết.",
+     [("Lý Văn Bảy", "Giám đốc Quỹ Bảo trợ trẻ em tỉnh")]),
+    # the place of the event after "tại" is not the organisation's seat
+    ("Ông Đinh Văn Tâm, Chủ tịch UBND huyện tại xã Tân Lập đã trao quà.", [("Đinh Văn Tâm", "Chủ tịch UBND huyện")]),
+    ("Bà Lục Thị Hằng, Chủ tịch Hội CTĐ tỉnh tại buổi lễ cho biết.", [("Lục Thị Hằng", "Chủ tịch Hội CTĐ tỉnh")]),
+    ("Ông Lê Văn Bình, Giám đốc Sở Y tế tại Hà Nội cho biết.", [("Lê Văn Bình", "Giám đốc Sở Y tế")]),
+    # "; " before the next person of a list ends the title
+    ("Dự có ông Vũ Văn Khải - Chủ tịch Hội CTĐ tỉnh; bà Chu Thị Yến - Phó Chủ tịch UBND huyện.",
+     [("Vũ Văn Khải", "Chủ tịch Hội CTĐ tỉnh"), ("Chu Thị Yến", "Phó Chủ tịch UBND huyện")]),
+    ("Dự có ông Vũ Văn Khải - Chủ tịch Hội CTĐ tỉnh; Phó Chủ tịch UBND huyện Hà Thị Nga.",
+     [("Vũ Văn Khải", "Chủ tịch Hội CTĐ tỉnh"), ("Hà Thị Nga", "Phó Chủ tịch UBND huyện")]),
+    # a lowercase word after a comma is no second office
+    ("Ông Hứa Văn Dũng, Chủ tịch UBND huyện, lãnh đạo các xã cùng dự.", [("Hứa Văn Dũng", "Chủ tịch UBND huyện")]),
+    # a rank before another person ends the title there
+    ("Ông Ngô Văn Hải, Phó Chủ tịch UBND tỉnh, Đại tá Trần Văn Năm cùng dự.",
+     [("Ngô Văn Hải", "Phó Chủ tịch UBND tỉnh"), ("Trần Văn Năm", None)]),
+    # "Nguyên" capitalised mid-sentence is a given name, "Phó" alone a surname: no opener
+    ("Đồng chí Trần Văn Nguyên Chủ tịch UBND xã phát biểu.", [("Trần Văn Nguyên", "Chủ tịch UBND xã")]),
+    ("Nhạc sĩ Phó Đức Phương được nhắc đến.", [("Phó Đức Phương", None)]),
+    # "GD" (Giáo dục) is not "GĐ" (Giám đốc); "CTĐ" is not "CT"
+    ("Sở GD&ĐT tỉnh Nguyễn Văn Bình tổ chức tập huấn.", []),
+    ("Hội CTĐ Nguyễn Văn Bình phối hợp tổ chức.", []),
+    # a head with no name after it is nobody's title
+    ("Phó Chủ tịch T.Ư Hội cho biết kế hoạch năm tới.", []),
+    ("VNRC Vice President said the campaign would continue.", []),
+    ("The Vietnam Red Cross Society President will attend.", []),
+    # a role given by a verb gives way to a title a mention states
+    ("Ông Lê Quang Hòa được bầu làm Chủ tịch Hội CTĐ huyện.\n\nÔng Lê Quang Hòa, Phó Chủ tịch UBND huyện, phát biểu.",
+     [("Lê Quang Hòa", "Phó Chủ tịch UBND huyện")]),
+    # the first mention's title, not a later (longer or shorter) one
+    ("Bà Lê Thị Thu, Chủ tịch Hội CTĐ tỉnh trao quà.\n\nBà Lê Thị Thu, Chủ tịch Hội CTĐ tỉnh Bắc Ninh, Ủy viên Ban Chấp hành Trung ương Hội cho biết.",
+     [("Lê Thị Thu", "Chủ tịch Hội CTĐ tỉnh")]),
+    ("Ông Vũ Văn Nam, Chủ tịch Hội CTĐ huyện Lục Nam cho biết.\n\nÔng Nam, Chủ tịch Hội, nói thêm.",
+     [("Vũ Văn Nam", "Chủ tịch Hội CTĐ huyện Lục Nam")]),
+    ("Ông Nam, Chủ tịch Hội, mở đầu.\n\nÔng Vũ Văn Nam, Chủ tịch Hội CTĐ huyện Lục Nam cho biết.",
+     [("Vũ Văn Nam", "Chủ tịch Hội")]),
+]
+CASES = FOUND + NOT_TAKEN
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:60] for c in CASES])
+def test_title(sentence, expected):
+    assert [(p.name, p.title) for p in extract_people(sentence)] == expected
+
+
+def test_table_has_enough_negatives():
+    assert len(NOT_TAKEN) >= len(CASES) / 3
+
+
+@pytest.mark.parametrize("sentence,name,prefix", [
+    ("Giám đốc Công an tỉnh, Đại tá Hồ Văn Mười cho biết.", "Hồ Văn Mười", "Đại tá"),
+    ("Chính ủy Bộ Chỉ huy Quân sự tỉnh Thượng tá Phùng Văn Tám trao quà.", "Phùng Văn Tám", "Thượng tá"),
+    ("Associate Professor Tran Van Long, director of the National Institute of Hematology, said.",
+     "Tran Van Long", "Associate Professor"),
+    ("Prof. Dr. Le Van Hung said.", "Le Van Hung", "Prof. Dr."),
+])
+def test_rank_is_the_prefix(sentence, name, prefix):
+    p = extract_people(sentence)[0]
+    assert (p.name, p.prefix) == (name, prefix)
+
+
+@pytest.mark.parametrize("sentence,organisation,expanded", [
+    ("Ông Lò Văn Khánh, PCT UBND xã Nậm Ty, trao quà.", "UBND xã Nậm Ty", "Phó Chủ tịch Ủy ban nhân dân xã Nậm Ty"),
+    ("Bà Trịnh Thu Hương, Phó Chủ tịch T.Ư Hội CTĐ Việt Nam, phát biểu.", "T.Ư Hội CTĐ Việt Nam",
+     "Phó Chủ tịch Trung ương Hội Chữ thập đỏ Việt Nam"),
+    ("Ông Dương Văn Hậu, Giám đốc Trung tâm Y tế TP.Vinh cho biết.", "Trung tâm Y tế TP.Vinh",
+     "Giám đốc Trung tâm Y tế thành phố Vinh"),
+    ("VNRC Deputy Secretary General Tran Thi Ngan said.", "VNRC",
+     "Vietnam Red Cross Society Deputy Secretary General"),
+    ("Ms. Tran Thi Lan, Deputy Secretary General of the VNRC, said.", "VNRC",
+     "Deputy Secretary General of the Vietnam Red Cross Society"),
+    ("Mr. Vo Van Tam, VNRC Vice President and Secretary General, said.", "VNRC",
+     "Vietnam Red Cross Society Vice President and Secretary General"),
+    ("Ông Lạc Văn Thành, Phó Chủ tịch (phụ trách) Hội CTĐ tỉnh Hòa Bình, trao quà.", "Hội CTĐ tỉnh Hòa Bình",
+     "Phó Chủ tịch (phụ trách) Hội Chữ thập đỏ tỉnh Hòa Bình"),
+])
+def test_organisation_and_expansion(sentence, organisation, expanded):
+    p = extract_people(sentence)[0]
+    assert (p.organisation, p.title_expanded) == (organisation, expanded)
