@@ -12,7 +12,7 @@ from typing import Any
 from ctd_crawler.extract.text import fold
 
 # A title that names a national body: its holder is the same person in every province.
-_NATIONAL_BODY = re.compile(r"trung uong|\btw\b|\btu\b|viet nam|chinh phu|quoc hoi|\bbo\b|thu tuong|"
+_NATIONAL_BODY = re.compile(r"trung uong|\btw\b|\btu\b|\bt\.u\b|viet nam|chinh phu|quoc hoi|\bbo\b|thu tuong|"
                             r"chu tich nuoc|vnrc|vietnam|national|ifrc|quoc te")
 
 

@@ -25,7 +25,9 @@ def test_article_province(site, places, province):
     ("Chủ tịch Trung ương Hội Chữ thập đỏ Việt Nam", "Bắc Kạn", "national"),
     ("Vice President of VNRC", None, "national"),
     ("Thứ trưởng Bộ Y tế", "Hà Nội", "national"),
+    ("Phó Chủ tịch T.Ư Hội", "Lào Cai", "national"),  # the dotted abbreviation of Trung ương
     # not national
+    ("Chủ tịch Hội Chữ thập đỏ tỉnh Tuyên Quang", "Tuyên Quang", "Tuyên Quang"),  # "tu" inside a word
     ("Phó Chủ tịch UBND tỉnh", "Bắc Kạn", "Bắc Kạn"),
     ("Chủ tịch Hội Chữ thập đỏ huyện Ba Bể", "Bắc Kạn", "Bắc Kạn"),
     (None, None, None),
