@@ -31,11 +31,14 @@ def archive(tmp_path):
 
 # Fixtures that run whole crawls in subprocesses: every test that uses one is slow.
 CRAWLING_FIXTURES = {"readme_archive", "runs", "crawled", "reference", "address_only"}
+# Tests against loopback services (web archives, every fixture site served): slow too.
+SERVICE_TESTS = ("tests/webarchive/", "tests/crawl/test_cms_fixture_sites.py")
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if CRAWLING_FIXTURES & set(getattr(item, "fixturenames", ())):
+        path = item.nodeid.split("::", 1)[0]
+        if CRAWLING_FIXTURES & set(getattr(item, "fixturenames", ())) or path.startswith(SERVICE_TESTS):
             item.add_marker(pytest.mark.slow)
 
 
