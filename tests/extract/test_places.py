@@ -351,6 +351,19 @@ def test_2025_units_after_the_reform():
     assert p.code is not None
 
 
+@pytest.mark.parametrize("text", ["Đoàn đến Thừa Thiên - Huế.", "Đoàn đến Thừa Thiên-Huế.", "Đoàn đến Thừa Thiên Huế.",
+                                  "Hội CTĐ tỉnh Thừa Thiên - Huế trao quà.", "Đoàn đến THỪA THIÊN - HUẾ."])
+def test_thua_thien_hue_keeps_its_name_before_2025_however_hyphenated(text):
+    [p] = extract_places(text, on=BEFORE)
+    assert (p.name, p.province, p.province_2025) == ("Thừa Thiên Huế", "Thừa Thiên Huế", "Huế")
+
+
+@pytest.mark.parametrize("text", ["Đoàn đến thành phố Huế.", "Đoàn đến Huế."])
+def test_the_provincial_city_of_hue_is_not_renamed_before_2025(text):
+    # before 2025 "thành phố Huế" was the provincial city: its name never was Thừa Thiên Huế
+    assert [p.name for p in extract_places(text, on=BEFORE)] == ["Huế"]
+
+
 def test_thua_thien_hue_is_hue_from_2025():
     [p] = extract_places("Đoàn về tỉnh Thừa Thiên Huế.", on=date(2025, 3, 1))
     assert (p.name, p.province, p.province_2025) == ("Huế", "Huế", "Huế")

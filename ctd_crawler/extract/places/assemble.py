@@ -10,7 +10,6 @@ from datetime import date
 from ctd_crawler.extract.places.finder import Mention
 from ctd_crawler.extract.places.gazetteer import name_key
 from ctd_crawler.extract.places.lexicon import renamed
-from ctd_crawler.extract.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +112,7 @@ def as_named_on(places: list[Place], on: date | None) -> list[Place]:
         if r and on and on < r.until:
             if p.level != "province":
                 p = replace(p, province=r.former)
-            elif fold(r.former) in fold(p.text):
+            elif name_key(r.former) in name_key(p.text):  # "Thừa Thiên - Huế", "Thừa Thiên-Huế" too
                 p = replace(p, province=r.former, name=r.former)
         out.append(p)
     return out
