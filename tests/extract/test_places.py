@@ -147,6 +147,11 @@ PLACES = [
     ("Tại các xã bãi ngang ven biển như Khang Ninh, Nam Mẫu.",
      [("Khang Ninh", "commune", "Bắc Kạn"), ("Nam Mẫu", "commune", "Bắc Kạn")]),
     ("Các xã vùng cao gồm: Khang Ninh, Nam Mẫu.", [("Khang Ninh", "commune", "Bắc Kạn"), ("Nam Mẫu", "commune", "Bắc Kạn")]),
+    # numbers: a village's, or a numbered unit after its own unit word
+    ("Hộ nghèo ở thôn 5, xã Khang Ninh.", [("Thôn 5", "village", "Bắc Kạn"), ("Khang Ninh", "commune", "Bắc Kạn")]),
+    ("Tặng quà ở phường 1, 2 và 3, quận 5.", [("Phường 1", "commune", "Hồ Chí Minh"), ("Phường 2", "commune", "Hồ Chí Minh"),
+                                             ("Phường 3", "commune", "Hồ Chí Minh"), ("Quận 5", "district", "Hồ Chí Minh")]),
+    ("Các huyện Ba Bể và 3 xã khác.", [("Ba Bể", "district", "Bắc Kạn")]),
     ("Hỗ trợ bà con khóm Châu Long 8, phường Châu Phú B.", [("Châu Long 8", "village", "An Giang"), ("Châu Phú B", "commune", "An Giang")]),
 ]
 
@@ -240,6 +245,10 @@ NOTHING = [
     "Các xã vùng cao Đặc biệt còn khó khăn.",
     "Các xã ven biển như Mọi năm vẫn bị ảnh hưởng.",  # after "như", only known names
     "Huyện miền núi.",
+    "Ngân sách tỉnh 5.000.000 đồng.",  # a number glued to more digits is an amount
+    "Tỉnh 5 năm liền dẫn đầu.",  # provinces have no numbers
+    "Huyện 3 lần được khen thưởng.",  # "Quận 3" needs its own unit word
+    "Thôn 2/2024 có mưa lớn.",
     "Con sóc nhỏ.",
 ]
 

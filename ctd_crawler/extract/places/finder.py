@@ -88,8 +88,11 @@ class Finder:
         shown = title(name)
         if name.isdigit():  # "thôn 3" -> "Thôn 3", like the gazetteer's "Quận 1"
             shown = " ".join(t.text for t in ln.toks[a:name_a] if t.word).capitalize() + " " + name
+        key = name_key(name)
+        if units and name.isdigit() and len({u.name for u in units}) == 1:
+            name = units[0].name  # "phường 2" is "Phường 2" even before it is resolved
         m = Mention(ln.toks[a].start, ln.toks[b].end, ln.span(a, b), level, shown if not units else name,
-                    name_key(name), units, kind, fixed, known=bool(units) or fixed is not None)
+                    key, units, kind, fixed, known=bool(units) or fixed is not None)
         for k in range(a, b + 1):
             ln.used[k] = True
         self.mentions.append(m)
@@ -130,6 +133,11 @@ class Finder:
                 continue
             end, level, units = found
             kind = opts.get("kind") or " ".join(t.text for t in toks[i : last + 1]).capitalize()
+            if units and toks[j].text.isdigit():  # "Quận 3" only after its own unit word, not "huyện 3 lần"
+                units = tuple(u for u in units if u.kind.lower() == kind.lower())
+                if not units:
+                    i += 1
+                    continue
             self._add(ln, i, end, level, j, units, kind=kind)
             plural = i > 0 and (toks[i - 1].low in lex.plural or toks[i - 1].text.isdigit())
             i = self._follow(ln, end, [level] if units else opts["levels"], plural)
@@ -151,6 +159,10 @@ class Finder:
                 break
             higher = [lv for lv in ("commune", "district", "province") if RANK[lv] > RANK[level]]
             order = levels + higher if plural and toks[i].text != "(" else higher + levels
+            if toks[j].text.isdigit():  # "phường 1, 2 và 3" is a list of numbers; "huyện A và 3 xã" is not
+                if not self.mentions[-1].key.isdigit():
+                    break
+                order = [level]
             found = name_after(ln, j, {"levels": order}, self.gaz, self.on, self.lex, True)
             if found is None:
                 break

@@ -87,7 +87,10 @@ def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
         idx.append(i)
     ws = [toks[i] for i in idx]
     if ws and ws[0].text.isdigit():
-        return idx[0], levels[-1], ()
+        # "thôn 3", "khu phố 3": numbered villages. Numbered communes and districts are in
+        # the gazetteer ("Phường 12", "Quận 1"), provinces have no numbers, and a number
+        # glued to more digits is an amount ("tỉnh 5.000.000 đồng").
+        return (idx[0], "village", ()) if "village" in levels and not _longer_number(ln, idx[0]) else None
     level = levels[-1]
     if level == "province" or (ws and ws[0].text in lex.surnames and level != "village"):
         return None  # provinces are a closed list; "UBND huyện Nguyễn Văn A" is a person
@@ -99,6 +102,13 @@ def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
         return None  # "các tỉnh Tây Nguyên": a region or country, not an unknown unit
 
     return idx[-1], level, ()
+
+
+def _longer_number(ln: Line, i: int) -> bool:
+    """Whether the digits of token i go on after a separator ("5.000.000", "5,5", "5/2024")."""
+    toks = ln.toks
+    return (i + 2 < len(toks) and toks[i + 1].text in ".,/" and toks[i + 2].text[:1].isdigit()
+            and toks[i + 1].start == toks[i].end and toks[i + 2].start == toks[i + 1].end)
 
 
 def unit_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, dict] | None:
