@@ -93,6 +93,20 @@ PLACES = [
     ("Hạn mặn ở Đồng bằng sông Cửu Long.", [("Đồng bằng sông Cửu Long", "region", None)]),
     ("Cứu trợ đồng bào Tây Nguyên.", [("Tây Nguyên", "region", None)]),
     ("Các tỉnh Tây Nam Bộ.", [("Tây Nam Bộ", "region", None)]),
+    # the three parts of the country by their everyday names (data/places/regions.txt)
+    ("Cứu trợ đồng bào miền Trung.", [("miền Trung", "region", None)]),
+    ("Mưa lũ ở Trung Bộ.", [("miền Trung", "region", None)]),
+    ("Các tỉnh Nam Bộ và Bắc Bộ.", [("miền Nam", "region", None), ("miền Bắc", "region", None)]),
+    ("Hỗ trợ bà con miền Tây.", [("Tây Nam Bộ", "region", None)]),
+    # a region before a province is a part of it; in English a region before a unit noun describes it
+    ("Trao quà cho đồng bào miền Tây Nghệ An.", [("Nghệ An", "province", "Nghệ An")]),
+    ("Mưa lớn ở miền núi Thanh Hóa.", [("Thanh Hóa", "province", "Thanh Hóa")]),
+    ("Floods hit the Central Highlands province of Dak Lak.", [("Đắk Lắk", "province", "Đắk Lắk")], "en"),
+    ("Aid reached the Mekong Delta city of Can Tho.", [("Cần Thơ", "province", "Cần Thơ")], "en"),
+    ("Mekong Delta provinces were hit hardest.", [], "en"),
+    ("Donations for people in the central region.", [("miền Trung", "region", None)], "en"),
+    ("Floods in the Mekong Delta and Central Highlands.",
+     [("Đồng bằng sông Cửu Long", "region", None), ("Tây Nguyên", "region", None)], "en"),
     ("Hợp tác với Hội Chữ thập đỏ Lào.", [("Lào", "country", None)]),
     ("Đoàn công tác sang Campuchia.", [("Campuchia", "country", None)]),
     ("Nhận viện trợ từ Nhật Bản và Hàn Quốc.", [("Nhật Bản", "country", None), ("Hàn Quốc", "country", None)]),
@@ -245,6 +259,7 @@ NOTHING = [
     "Các xã vùng cao Đặc biệt còn khó khăn.",
     "Các xã ven biển như Mọi năm vẫn bị ảnh hưởng.",  # after "như", only known names
     "Huyện miền núi.",
+    "Phía trung bộ của tuyến đường.",
     "Ngân sách tỉnh 5.000.000 đồng.",  # a number glued to more digits is an amount
     "Tỉnh 5 năm liền dẫn đầu.",  # provinces have no numbers
     "Huyện 3 lần được khen thưởng.",  # "Quận 3" needs its own unit word

@@ -225,6 +225,21 @@ class Finder:
                 return a, level, units
         return None
 
+    def _region_modifies(self, ln: Line, end: int) -> bool:
+        """Whether the region name ending at token `end` describes what follows it rather
+        than naming the region: a province after it is a part of that province ("miền Tây
+        Nghệ An"), and in English a unit noun after it makes it an adjective ("the Central
+        Highlands province of Dak Lak", "Mekong Delta provinces")."""
+        k = end + 1
+        if k >= len(ln.toks) or not ln.joined[k]:
+            return False
+        after = bare_at(ln, k, self.lex)
+        if after is not None and after[1][0] in ("province", "city"):
+            return True
+        word = POSSESSIVE.sub("", ln.toks[k].low)
+        return self.english and (word in self.lex.english or word.rstrip("s") in self.lex.english
+                                 or word[:-3] + "y" in self.lex.english)
+
     def _bare_mentions(self, ln: Line) -> None:
         toks = ln.toks
         i = 0
@@ -237,6 +252,9 @@ class Finder:
             if any(ln.used[i : end + 1]) or person_before(ln, i, self.lex) \
                     or (end == i and not lone_word_ok(ln, i, end)):
                 i += 1
+                continue
+            if kind == "region" and self._region_modifies(ln, end):
+                i = end + 1
                 continue
             if kind in ("region", "country"):
                 m = self._add(ln, i, end, kind, i, (), fixed=canonical)

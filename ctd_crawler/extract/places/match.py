@@ -177,8 +177,8 @@ def bare_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, tuple[str, str]] | Non
 def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
     """Whether token i continues a person's name ("Nguyễn Hà Nội", "chị Hà Giang") or
     a street's ("đường Hà Nội")."""
-    if i == 0 or not ln.joined[i]:
-        return False
+    if i == 0 or not ln.joined[i] or not ln.toks[i].text[0].isupper():
+        return False  # a name written in lower case ("bà con miền Tây") continues no one's name
     prev = ln.toks[i - 1]
     if prev.text in lex.surnames and not ln.caps:
         return True
