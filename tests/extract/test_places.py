@@ -66,7 +66,18 @@ PLACES = [
     ("Ủng hộ đồng bào Bà Rịa - Vũng Tàu.", [("Bà Rịa - Vũng Tàu", "province", "Bà Rịa - Vũng Tàu")]),
     ("Hội Chữ thập đỏ Quảng Ninh ra quân.", [("Quảng Ninh", "province", "Quảng Ninh")]),
     ("Hiến máu tại Đà Lạt.", [("Đà Lạt", "district", "Lâm Đồng")]),
-    ("Bệnh viện Sản Nhi Bắc Giang", [("Bắc Giang", "province", "Bắc Giang")]),
+    # institutions: a place after a break word is located, and a place with its own
+    # capitalised head stays a place (data/places/institutions.toml)
+    ("Ngân hàng Agribank Chi nhánh tỉnh Cà Mau ủng hộ.", [("Cà Mau", "province", "Cà Mau")]),
+    ("Các bệnh viện Hà Nội quá tải.", [("Hà Nội", "province", "Hà Nội")]),
+    ("Bệnh viện Bạch Mai khám cho người dân Hà Giang.", [("Hà Giang", "province", "Hà Giang")]),
+    ("Bệnh viện Hữu nghị Việt Đức khám bệnh cho người cao tuổi xã Lũng Cú.", [("Lũng Cú", "commune", "Hà Giang")]),
+    ("Tại quảng trường Trung tâm thành phố Lào Cai.", [("Lào Cai", "district", "Lào Cai")]),
+    ("Trường hợp Hà Nội được nêu.", [("Hà Nội", "province", "Hà Nội")]),
+    ("Cảnh báo Hà Tĩnh mưa lớn.", [("Hà Tĩnh", "province", "Hà Tĩnh")]),
+    ("Đoàn đến thị trấn Chợ Rã.", [("Chợ Rã", "commune", "Bắc Kạn")]),
+    ("Doctors of Cho Ray Hospital reached Ha Giang province.", [("Hà Giang", "province", "Hà Giang")], "en"),
+    ("Staff of Da Nang General Hospital and Hanoi Medical University donated blood.", [], "en"),
     # typos and variants
     ("Đại diện một số sở, ngành tỉnh Băc Kạn.", [("Bắc Kạn", "province", "Bắc Kạn")]),
     ("Đoàn đến tỉnh Bac Kan.", [("Bắc Kạn", "province", "Bắc Kạn")]),
@@ -259,6 +270,18 @@ NOTHING = [
     "Các xã vùng cao Đặc biệt còn khó khăn.",
     "Các xã ven biển như Mọi năm vẫn bị ảnh hưởng.",  # after "như", only known names
     "Huyện miền núi.",
+    # places inside the proper name of an institution
+    "Bệnh viện Sản Nhi Bắc Giang",
+    "Sinh viên Trường Đại học Tây Bắc hiến máu.",
+    "Theo Báo Phú Yên, mưa lớn kéo dài.",
+    "Công ty TNHH Hòa Bình tài trợ.",
+    "Bệnh viện Huyết học - Truyền máu TP Cần Thơ tiếp nhận máu.",
+    "Chợ Tết nhân ái Hà Nội mở cửa.",
+    "Nhà máy sữa Nghệ An tài trợ.",
+    "Học sinh trường THCS thị trấn Si Ma Cai nhận quà.",
+    "Ngân hàng TMCP Sài Gòn Thương Tín ủng hộ.",
+    "Bác sĩ Bệnh viện Mắt Sài Gòn - Quy Nhơn khám mắt.",
+    "Hội Chữ thập đỏ Trường Đại học Y Dược Thái Bình ra quân.",
     "Phía trung bộ của tuyến đường.",
     "Ngân sách tỉnh 5.000.000 đồng.",  # a number glued to more digits is an amount
     "Tỉnh 5 năm liền dẫn đầu.",  # provinces have no numbers

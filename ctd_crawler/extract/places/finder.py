@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ctd_crawler.extract.places.gazetteer import Unit, load_gazetteer, name_key
+from ctd_crawler.extract.places.institutions import mark_institutions
 from ctd_crawler.extract.places.lexicon import lexicon
 from ctd_crawler.extract.places.lines import Line, title
 from ctd_crawler.extract.places.match import (
@@ -74,6 +75,7 @@ class Finder:
         for line in self.text.split("\n"):
             if line.strip():
                 ln = Line(self.text, line, offset)
+                mark_institutions(ln, self.lex, self.gaz, self.on, self.english)
                 self._unit_mentions(ln)
                 if self.english:
                     self._english_mentions(ln)

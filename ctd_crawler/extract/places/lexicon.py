@@ -45,6 +45,9 @@ class Lexicon:
     glued: dict[str, str]
     single: frozenset[str]  # exact keys of one-word lexicon names
     bare_prefixes: frozenset[str]  # keys of the first 1..n words of each bare name
+    institution_heads: frozenset[tuple[str, ...]]  # "bệnh viện", "trường" (institutions.toml)
+    institution_heads_en: frozenset[str]  # "hospital", "university"
+    name_breaks: frozenset[tuple[str, ...]]  # words that end an institution's name ("chi nhánh", "tại")
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +71,7 @@ def _surnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     units = data_toml("places/units.toml")
+    institutions = data_toml("places/institutions.toml")
     aliases = data_toml("places/aliases.toml")
     # alias -> province: the former names first, then the other aliases
     province_aliases = {**{spelling: r.name for r in renamed().values() for spelling in (r.former, *r.spellings)},
@@ -120,4 +124,7 @@ def lexicon() -> Lexicon:
         glued={name_key(k): v for k, v in aliases["glued"].items()},
         single=frozenset(single),
         bare_prefixes=frozenset(prefixes),
+        institution_heads=frozenset(tuple(h.split()) for h in institutions["vi"]["heads"]),
+        institution_heads_en=frozenset(institutions["en"]["heads"]),
+        name_breaks=frozenset(tuple(w.split()) for w in institutions["breaks"]["words"]),
     )

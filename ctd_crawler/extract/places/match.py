@@ -174,6 +174,19 @@ def bare_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, tuple[str, str]] | Non
     return best
 
 
+def known_name_at(ln: Line, i: int, gaz: Gazetteer, on: date | None, lex: Lexicon) -> int | None:
+    """Last token of a known place name that starts with the capitalised word at token i and
+    goes past it: a unit word or an institution's head that begins a name is part of that name
+    ("Buôn Đôn", "Buôn Ma Thuột", "Chợ Rã")."""
+    if not ln.toks[i].cap or ln.toks[i].text.isdigit():
+        return None
+    bare = bare_at(ln, i, lex)
+    if bare is not None and bare[0] > i:
+        return bare[0]
+    found = name_after(ln, i, {"levels": ["district", "commune"]}, gaz, on, lex, True)
+    return found[0] if found is not None and found[0] > i and found[2] else None
+
+
 def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
     """Whether token i continues a person's name ("Nguyễn Hà Nội", "chị Hà Giang") or
     a street's ("đường Hà Nội")."""
