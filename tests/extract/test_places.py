@@ -78,6 +78,15 @@ PLACES = [
     ("Đoàn đến thị trấn Chợ Rã.", [("Chợ Rã", "commune", "Bắc Kạn")]),
     ("Doctors of Cho Ray Hospital reached Ha Giang province.", [("Hà Giang", "province", "Hà Giang")], "en"),
     ("Staff of Da Nang General Hospital and Hanoi Medical University donated blood.", [], "en"),
+    # a unit word that begins a name is part of it (spelt exactly)
+    ("Hỗ trợ các huyện Ea Súp, Buôn Đôn và Krông Ana.",
+     [("Ea Súp", "district", "Đắk Lắk"), ("Buôn Đôn", "district", "Đắk Lắk"), ("Krông A Na", "district", "Đắk Lắk")]),
+    ("Tại Buôn Ma Thuột, hội trao quà.", [("Buôn Ma Thuột", "district", "Đắk Lắk")]),
+    ("Buôn Hồ nhận 200 suất quà.", [("Buôn Hồ", "district", "Đắk Lắk")]),
+    ("HỘI CTĐ HUYỆN SƠN ĐỘNG TRAO QUÀ", [("Sơn Động", "district", "Bắc Giang")]),  # no "Huyền Sơn"
+    ("Trưởng thôn Nà Kiêng cho biết.", [("Nà Kiêng", "village", None)]),
+    ("The campaign began in Buôn Ma Thuột City.", [("Buôn Ma Thuột", "district", "Đắk Lắk")], "en"),
+    ("Volunteers in Buon Ho Town.", [("Buôn Hồ", "district", "Đắk Lắk")], "en"),
     # typos and variants
     ("Đại diện một số sở, ngành tỉnh Băc Kạn.", [("Bắc Kạn", "province", "Bắc Kạn")]),
     ("Đoàn đến tỉnh Bac Kan.", [("Bắc Kạn", "province", "Bắc Kạn")]),
@@ -270,6 +279,12 @@ NOTHING = [
     "Các xã vùng cao Đặc biệt còn khó khăn.",
     "Các xã ven biển như Mọi năm vẫn bị ảnh hưởng.",  # after "như", only known names
     "Huyện miền núi.",
+    # a unit word that ends another word announces no name (data/places/unit_compounds.txt)
+    "Xây dựng nông thôn Chi nhánh Ngân hàng.",
+    "Già làng Bhling Mia nhận quà.",
+    "Công tác chăm sóc Sức Khỏe cộng đồng.",
+    "Thôn bản Vùng Cao đổi mới.",
+    "Hợp tác xã Đồng Tâm Phát Triển.",
     # places inside the proper name of an institution
     "Bệnh viện Sản Nhi Bắc Giang",
     "Sinh viên Trường Đại học Tây Bắc hiến máu.",

@@ -31,6 +31,7 @@ from ctd_crawler.extract.places.match import (
     descriptor_at,
     eras,
     find_units,
+    known_name_at,
     lone_word_ok,
     name_after,
     person_before,
@@ -114,6 +115,10 @@ class Finder:
                     self._add(ln, i, i, level, i, units)
                     i = self._follow(ln, i, ["province"])
                     continue
+            named = known_name_at(ln, i, self.gaz, self.on, lex)
+            if named is not None:  # a unit word that begins a name: "Buôn Đôn", "Buôn Ma Thuột"
+                i = self._named_at(ln, i, named)
+                continue
             unit = unit_at(ln, i, lex)
             if unit is None or unit[0] + 1 >= len(toks):
                 i += 1
@@ -144,6 +149,17 @@ class Finder:
             plural = i > 0 and (toks[i - 1].low in lex.plural or toks[i - 1].text.isdigit())
             i = self._follow(ln, end, [level] if units else opts["levels"], plural)
 
+    def _named_at(self, ln: Line, i: int, named: int) -> int:
+        """A gazetteer name that begins with a unit word ("huyện Ea Súp, Buôn Đôn"), taken with
+        what follows it; a lexicon name is left to the bare names. Returns the next index."""
+        if bare_at(ln, i, self.lex) is None and unit_at(ln, i, self.lex) is not None:
+            found = name_after(ln, i, {"levels": ["district", "commune"]}, self.gaz, self.on, self.lex, True)
+            if found is not None and found[0] == named:
+                end, level, units = found
+                self._add(ln, i, end, level, i, units)
+                return self._follow(ln, end, [level])
+        return named + 1
+
     def _follow(self, ln: Line, end: int, levels: list[str], plural: bool = False) -> int:
         """Names after a mention: the units above it ("(Hải Dương)", ", Bắc Kạn") or a
         list at the same level ("các huyện Ba Bể, Pác Nặm": same level first after a
@@ -157,7 +173,9 @@ class Finder:
                 j += 1
             if j < len(toks) and toks[j].low == FOLLOW_AND:
                 j += 1
-            if j == i or j >= len(toks) or ln.used[j] or not toks[j].word or unit_at(ln, j, self.lex):
+            if j == i or j >= len(toks) or ln.used[j] or not toks[j].word:
+                break
+            if unit_at(ln, j, self.lex) and known_name_at(ln, j, self.gaz, self.on, self.lex) is None:
                 break
             higher = [lv for lv in ("commune", "district", "province") if RANK[lv] > RANK[level]]
             order = levels + higher if plural and toks[i].text != "(" else higher + levels

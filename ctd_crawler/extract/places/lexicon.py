@@ -30,6 +30,7 @@ class Renamed:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     words: dict[tuple[str, ...], dict]  # unit word (lowercase tokens) -> options
+    compounds: frozenset[tuple[str, ...]]  # words ending in a unit word ("nông thôn", unit_compounds.txt)
     abbrev: dict[str, dict]
     descriptors: tuple[tuple[str, ...], ...]  # longest first
     english: dict[str, dict]
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         prefixes.add(name_key(variant))
     return Lexicon(
         words={tuple(k.split()): v for k, v in units["words"].items()},
+        compounds=_phrases("places/unit_compounds.txt"),
         abbrev=units["abbrev"],
         descriptors=tuple(sorted((tuple(d.split()) for d in units["descriptors"]["phrases"]), key=len, reverse=True)),
         english=units["english"],

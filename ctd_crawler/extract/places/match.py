@@ -115,7 +115,7 @@ def unit_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, dict] | None:
     """Unit word starting at token i: (index of its last token, options)."""
     toks = ln.toks
     t = toks[i]
-    if not t.word:
+    if not t.word or _in_compound(ln, i, lex):
         return None
     for size in (3, 2, 1):
         if i + size > len(toks):
@@ -129,6 +129,17 @@ def unit_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, dict] | None:
     if lex.abbrev.get(t.text, {}).get("dot_optional"):  # "TP Hồ Chí Minh"
         return i, {**lex.abbrev[t.text], "abbrev": True}
     return None
+
+
+def _in_compound(ln: Line, i: int, lex: Lexicon) -> bool:
+    """Whether the unit word at token i ends another word ("nông thôn", "hợp tác xã")."""
+    toks = ln.toks
+    for size in (3, 2):
+        a = i - size + 1
+        if a >= 0 and all(toks[k].word for k in range(a, i + 1)) and all(ln.joined[k] for k in range(a + 1, i + 1)) \
+                and tuple(toks[k].low for k in range(a, i + 1)) in lex.compounds:
+            return True
+    return False
 
 
 def descriptor_at(ln: Line, j: int, lex: Lexicon) -> int:
@@ -178,13 +189,17 @@ def known_name_at(ln: Line, i: int, gaz: Gazetteer, on: date | None, lex: Lexico
     """Last token of a known place name that starts with the capitalised word at token i and
     goes past it: a unit word or an institution's head that begins a name is part of that name
     ("Buôn Đôn", "Buôn Ma Thuột", "Chợ Rã")."""
-    if not ln.toks[i].cap or ln.toks[i].text.isdigit():
+    first = ln.toks[i]
+    if not first.cap or first.text.isdigit():
         return None
+    # spelt exactly, diacritics included: on a line in capitals "HUYỆN SƠN ĐỘNG" is no "Huyền Sơn"
     bare = bare_at(ln, i, lex)
     if bare is not None and bare[0] > i:
-        return bare[0]
+        return bare[0] if exact_key(first.text) == exact_key(bare[1][1].split()[0]) else None
     found = name_after(ln, i, {"levels": ["district", "commune"]}, gaz, on, lex, True)
-    return found[0] if found is not None and found[0] > i and found[2] else None
+    if found is None or found[0] == i or not found[2]:
+        return None
+    return found[0] if exact_key(ln.span(i, found[0])) in {exact_key(u.name) for u in found[2]} else None
 
 
 def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
