@@ -78,6 +78,28 @@ PLACES = [
     ("Đoàn đến thị trấn Chợ Rã.", [("Chợ Rã", "commune", "Bắc Kạn")]),
     ("Doctors of Cho Ray Hospital reached Ha Giang province.", [("Hà Giang", "province", "Hà Giang")], "en"),
     ("Staff of Da Nang General Hospital and Hanoi Medical University donated blood.", [], "en"),
+    # lists without unit words of their own: a parent in brackets decides the level of the name
+    # before it and the list goes on after it; a plural or a list introducer keeps the list's level
+    ("Hỗ trợ các xã Tiền Phong (huyện Đà Bắc), Mường Chiềng và Đoàn Kết.",
+     [("Tiền Phong", "commune", "Hòa Bình"), ("Đà Bắc", "district", "Hòa Bình"),
+      ("Mường Chiềng", "commune", "Hòa Bình"), ("Đoàn Kết", "commune", "Hòa Bình")]),
+    ("Tặng quà ở xã Bắc Phong, Cao Phong (huyện Cao Phong).",
+     [("Bắc Phong", "commune", "Hòa Bình"), ("Cao Phong", "commune", "Hòa Bình"), ("Cao Phong", "district", "Hòa Bình")]),
+    ("Tặng quà ở xã Bắc Phong, Cao Phong.", [("Bắc Phong", "commune", "Hòa Bình"), ("Cao Phong", "district", "Hòa Bình")]),
+    ("Các xã, thị trấn Đà Bắc và Cao Phong.", [("Đà Bắc", "commune", "Hòa Bình"), ("Cao Phong", "commune", "Hòa Bình")]),
+    ("UBND các xã, thị trấn gồm: Cao Phong, Bắc Phong nhận quà.",
+     [("Cao Phong", "commune", "Hòa Bình"), ("Bắc Phong", "commune", "Hòa Bình")]),
+    ("Ở thôn Nà Kiêng (xã Khang Ninh, Ba Bể) và thôn Nà Pán.",
+     [("Nà Kiêng", "village", "Bắc Kạn"), ("Khang Ninh", "commune", "Bắc Kạn"), ("Ba Bể", "district", "Bắc Kạn"),
+      ("Nà Pán", "village", "Bắc Kạn")]),
+    # "địa phương": a unit word of any level, known names only
+    ("Trao quà tại các địa phương Cao Phong, Lạc Sơn.", [("Cao Phong", "district", "Hòa Bình"), ("Lạc Sơn", "district", "Hòa Bình")]),
+    ("Trao xe lăn cho các địa phương: Xuyên Mộc, Châu Đức, TP. Vũng Tàu.",
+     [("Xuyên Mộc", "district", "Bà Rịa - Vũng Tàu"), ("Châu Đức", "district", "Bà Rịa - Vũng Tàu"),
+      ("Vũng Tàu", "district", "Bà Rịa - Vũng Tàu")]),
+    # a headline that opens with a district's name
+    ("Đà Bắc trao 50 suất quà cho hộ nghèo\n\nChiều 5/3, hội trao quà.", [("Đà Bắc", "district", "Hòa Bình")]),
+    ("KIM BẢNG TRAO QUÀ TẾT\n\nChiều 5/3, hội trao quà.", [("Kim Bảng", "district", "Hà Nam")]),
     # a unit word that begins a name is part of it (spelt exactly)
     ("Hỗ trợ các huyện Ea Súp, Buôn Đôn và Krông Ana.",
      [("Ea Súp", "district", "Đắk Lắk"), ("Buôn Đôn", "district", "Đắk Lắk"), ("Krông A Na", "district", "Đắk Lắk")]),
@@ -279,6 +301,12 @@ NOTHING = [
     "Các xã vùng cao Đặc biệt còn khó khăn.",
     "Các xã ven biển như Mọi năm vẫn bị ảnh hưởng.",  # after "như", only known names
     "Huyện miền núi.",
+    # a district's name opens only the headline, spelt exactly, before a word in lower case
+    "Đà Bắc Trao Quà Cho Hộ Nghèo Vùng Cao",  # Title Case: no signal
+    "Tin vắn\n\nĐà Bắc có 20 xã.",
+    "Da Bac trao qua Tet",
+    "Trao quà tại các địa phương trong tỉnh.",
+    "Các địa phương Mới thực hiện.",  # after "địa phương", known names only
     # a unit word that ends another word announces no name (data/places/unit_compounds.txt)
     "Xây dựng nông thôn Chi nhánh Ngân hàng.",
     "Già làng Bhling Mia nhận quà.",
@@ -340,6 +368,10 @@ RESOLUTION = [
     ("Tặng quà ở huyện Ba Bể.", {}, "Ba Bể", "061"),
     ("Hiến máu ở thị xã Kỳ Anh.", {}, "Kỳ Anh", "449"),
     ("Hiến máu ở huyện Kỳ Anh.", {}, "Kỳ Anh", "447"),
+    ("Hỗ trợ các xã Tiền Phong (huyện Đà Bắc), Mường Chiềng.", {}, "Tiền Phong", "04888"),
+    ("Tặng quà ở xã Bắc Phong, Cao Phong (huyện Cao Phong).", {}, "Cao Phong", "05089"),
+    # the province of the article's other places decides when no other place holds the name
+    ("Hội trao quà ở huyện Cao Phong. Xã Tiền Phong nhận quà.", {}, "Tiền Phong", "04888"),
     # two provinces of the article each hold a "huyện Châu Thành": neither is picked...
     ("Tỉnh Bến Tre và tỉnh Long An hỗ trợ huyện Châu Thành.", {}, "Châu Thành", None),
     ("Tỉnh Long An và tỉnh Bến Tre hỗ trợ huyện Châu Thành.", {}, "Châu Thành", None),
@@ -405,6 +437,25 @@ def test_old_province_hint_narrows_2025_units():
     # ...which decides when the spelling cannot.
     [p] = extract_places("Trao quà tại xã Son Dong.", on=AFTER, province_hint="Bắc Giang")
     assert (p.province, p.code) == ("Bắc Ninh", "07615")
+
+
+AFTER_REFORM = [
+    # a ward in force before a former district of the same name
+    ("Các phường gồm: Kim Long, Phú Xuân nhận quà.", [("Kim Long", "commune", "Huế", "19774"), ("Phú Xuân", "commune", "Huế", "19753")]),
+    ("Đà Bắc trao 50 suất quà\n\nChiều 5/3, hội trao quà.", [("Đà Bắc", "commune", "Phú Thọ", "04831")]),
+    ("Trao quà ở các địa phương Cao Phong, Lạc Sơn.", [("Cao Phong", "commune", "Phú Thọ", "05089"), ("Lạc Sơn", "commune", "Phú Thọ", None)]),
+    # a former district written as the parent: the old commune
+    ("Trao quà ở xã Tiền Phong (huyện Đà Bắc cũ).", [("Tiền Phong", "commune", "Hòa Bình", "04888"), ("Đà Bắc", "district", "Hòa Bình", "150")]),
+    # with a unit word, the former district is named
+    ("Lãnh đạo huyện Phú Xuân cũ dự.", [("Phú Xuân", "district", "Huế", "475")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AFTER_REFORM, ids=[c[0][:40] for c in AFTER_REFORM])
+def test_after_the_reform(text, expected):
+    got = [(p.name, p.level, p.province, p.code) for p in extract_places(text, on=AFTER)]
+    assert [g[:3] for g in got] == [e[:3] for e in expected]
+    assert [g[3] for g, e in zip(got, expected) if e[3]] == [e[3] for e in expected if e[3]]
 
 
 def test_2025_units_after_the_reform():

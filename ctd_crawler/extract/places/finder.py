@@ -21,11 +21,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from ctd_crawler.extract.places.gazetteer import Unit, load_gazetteer, name_key
+from ctd_crawler.extract.places.english import EnglishNames, english_unit
+from ctd_crawler.extract.places.gazetteer import Unit, exact_key, load_gazetteer, name_key
 from ctd_crawler.extract.places.institutions import mark_institutions
 from ctd_crawler.extract.places.lexicon import lexicon
 from ctd_crawler.extract.places.lines import Line, title
+from ctd_crawler.extract.places.lists import FollowLists
 from ctd_crawler.extract.places.match import (
     bare_at,
     descriptor_at,
@@ -37,14 +40,7 @@ from ctd_crawler.extract.places.match import (
     person_before,
     unit_at,
 )
-from ctd_crawler.extract.places.patterns import (
-    ENGLISH_LIST_SEP,
-    FOLLOW_AND,
-    FOLLOW_PUNCT,
-    MAX_NAME,
-    POSSESSIVE,
-    RANK,
-)
+from ctd_crawler.extract.places.patterns import REFORM
 
 
 @dataclass(slots=True)
@@ -62,7 +58,20 @@ class Mention:
     chain: list["Mention"] = field(default_factory=list)
 
 
-class Finder:
+class Named(NamedTuple):
+    """What a unit word announces: the name's last token, level, units, first token, the unit
+    word's kind, whether a list follows, and the levels an unknown name may have."""
+
+    end: int
+    level: str
+    units: tuple[Unit, ...]
+    start: int
+    kind: str | None
+    listed: bool
+    levels: list[str]
+
+
+class Finder(FollowLists, EnglishNames):
     def __init__(self, text: str, on: date | None, lang: str):
         self.text = text
         self.on = on
@@ -72,11 +81,14 @@ class Finder:
         self.mentions: list[Mention] = []
 
     def run(self) -> list[Mention]:
-        offset = 0
+        offset, headline = 0, True
         for line in self.text.split("\n"):
             if line.strip():
                 ln = Line(self.text, line, offset)
                 mark_institutions(ln, self.lex, self.gaz, self.on, self.english)
+                if headline and not self.english:
+                    self._headline_name(ln)
+                headline = False
                 self._unit_mentions(ln)
                 if self.english:
                     self._english_mentions(ln)
@@ -119,35 +131,66 @@ class Finder:
             if named is not None:  # a unit word that begins a name: "Buôn Đôn", "Buôn Ma Thuột"
                 i = self._named_at(ln, i, named)
                 continue
-            unit = unit_at(ln, i, lex)
-            if unit is None or unit[0] + 1 >= len(toks):
-                i += 1
-                continue
-            last, opts = unit
-            j = last + 1
-            if toks[i].text.isupper() and len(toks[i].text) > 1 and toks[j].text == "." and j + 1 < len(toks):
-                j += 1  # "TP. Hồ Chí Minh"
-            known_only = opts.get("abbrev") or opts.get("known_only", False)
-            skip = descriptor_at(ln, j, lex)
-            if skip:
-                j, known_only = j + skip, True
-            if ln.used[j] or not toks[j].word:
-                i += 1
-                continue
-            found = name_after(ln, j, opts, self.gaz, self.on, lex, known_only)
+            found = self._unit_name(ln, i)
             if found is None:
                 i += 1
                 continue
-            end, level, units = found
-            kind = opts.get("kind") or " ".join(t.text for t in toks[i : last + 1]).capitalize()
-            if units and toks[j].text.isdigit():  # "Quận 3" only after its own unit word, not "huyện 3 lần"
-                units = tuple(u for u in units if u.kind.lower() == kind.lower())
-                if not units:
-                    i += 1
-                    continue
-            self._add(ln, i, end, level, j, units, kind=kind)
-            plural = i > 0 and (toks[i - 1].low in lex.plural or toks[i - 1].text.isdigit())
-            i = self._follow(ln, end, [level] if units else opts["levels"], plural)
+            self._add(ln, i, found.end, found.level, found.start, found.units, kind=found.kind)
+            plural = found.listed or self._plural_before(ln, i)
+            i = self._follow(ln, found.end, [found.level] if found.units else found.levels, plural)
+
+    def _unit_name(self, ln: Line, i: int, refine: bool = True) -> Named | None:
+        """The name a unit word at token i announces ("huyện Ba Bể", "TP. Hồ Chí Minh", "các
+        xã vùng cao gồm: Khang Ninh"), or None. `refine`: let a parent in brackets after the
+        name decide its level ("thành phố X (tỉnh Y)")."""
+        toks, lex = ln.toks, self.lex
+        unit = unit_at(ln, i, lex)
+        if unit is None or unit[0] + 1 >= len(toks):
+            return None
+        last, opts = unit
+        j = last + 1
+        if toks[i].text.isupper() and len(toks[i].text) > 1 and toks[j].text == "." and j + 1 < len(toks):
+            j += 1  # "TP. Hồ Chí Minh"
+        known_only = opts.get("abbrev") or opts.get("known_only", False)
+        skip, listed = descriptor_at(ln, j, lex)
+        if skip:
+            j, known_only = j + skip, True
+        if ln.used[j] or not toks[j].word:
+            return None
+        generic = opts.get("generic", False)  # "các địa phương Cao Phong, Lạc Sơn": any level
+        opts = {**opts, "levels": self._in_force(opts["levels"])} if generic else opts
+        found = self._choose(ln, j, opts, known_only) if refine else \
+            name_after(ln, j, opts, self.gaz, self.on, lex, known_only)
+        if found is None:
+            return None
+        end, level, units = found
+        kind = None if generic else opts.get("kind") or " ".join(t.text for t in toks[i : last + 1]).capitalize()
+        if units and toks[j].text.isdigit():  # "Quận 3" only after its own unit word, not "huyện 3 lần"
+            units = tuple(u for u in units if kind and u.kind.lower() == kind.lower())
+            if not units:
+                return None
+        return Named(end, level, units, j, kind, listed or generic, opts["levels"])
+
+    def _headline_name(self, ln: Line) -> None:
+        """A headline that opens with a bare district name ("Đà Bắc trao 50 suất quà"): the
+        place the story is about. Spelt exactly, two syllables or more, followed by a word in
+        lower case (or on a line in capitals); after 1 July 2025 a commune in force of that
+        name comes first. Provinces and cities are bare names anyway."""
+        toks = ln.toks
+        if not toks or not toks[0].word or not toks[0].cap or ln.used[0] or (ln.titled and not ln.caps) \
+                or bare_at(ln, 0, self.lex) is not None or unit_at(ln, 0, self.lex) is not None:
+            return
+        levels = ["commune", "district"] if self.on is not None and self.on >= REFORM else ["district"]
+        found = name_after(ln, 0, {"levels": levels}, self.gaz, self.on, self.lex, True)
+        if found is None or found[0] == 0 or found[0] + 1 >= len(toks):
+            return
+        end, level, units = found
+        after = toks[end + 1]
+        if not (ln.caps or (after.word and not after.cap)) \
+                or exact_key(ln.span(0, end)) not in {exact_key(u.name) for u in units}:
+            return
+        self._add(ln, 0, end, level, 0, units)
+        self._follow(ln, end, [level])
 
     def _named_at(self, ln: Line, i: int, named: int) -> int:
         """A gazetteer name that begins with a unit word ("huyện Ea Súp, Buôn Đôn"), taken with
@@ -160,91 +203,6 @@ class Finder:
                 return self._follow(ln, end, [level])
         return named + 1
 
-    def _follow(self, ln: Line, end: int, levels: list[str], plural: bool = False) -> int:
-        """Names after a mention: the units above it ("(Hải Dương)", ", Bắc Kạn") or a
-        list at the same level ("các huyện Ba Bể, Pác Nặm": same level first after a
-        plural). Known names only. Returns the index after the last name."""
-        toks = ln.toks
-        i = end + 1
-        level = levels[0]
-        while i < len(toks):
-            j = i
-            while j < len(toks) and not toks[j].word and toks[j].text in FOLLOW_PUNCT:
-                j += 1
-            if j < len(toks) and toks[j].low == FOLLOW_AND:
-                j += 1
-            if j == i or j >= len(toks) or ln.used[j] or not toks[j].word:
-                break
-            if unit_at(ln, j, self.lex) and known_name_at(ln, j, self.gaz, self.on, self.lex) is None:
-                break
-            higher = [lv for lv in ("commune", "district", "province") if RANK[lv] > RANK[level]]
-            order = levels + higher if plural and toks[i].text != "(" else higher + levels
-            if toks[j].text.isdigit():  # "phường 1, 2 và 3" is a list of numbers; "huyện A và 3 xã" is not
-                if not self.mentions[-1].key.isdigit():
-                    break
-                order = [level]
-            found = name_after(ln, j, {"levels": order}, self.gaz, self.on, self.lex, True)
-            if found is None:
-                break
-            stop, lv, units = found
-            if RANK.get(lv, 0) < RANK.get(level, 0):
-                break
-            self._add(ln, j, stop, lv, j, units)
-            if lv != level:
-                levels, plural = [lv], False
-            level = lv
-            i = stop + 1
-            if i < len(toks) and toks[i].text == ")":
-                i += 1
-        return i
-
-    def _english_mentions(self, ln: Line) -> None:
-        """"Lao Cai province", "Bat Xat district", and plural lists after one unit word:
-        "Bat Xat and Sa Pa districts", "Ha Noi, Ha Giang and Lao Cai provinces"."""
-        toks = ln.toks
-        for i, t in enumerate(toks):
-            if ln.used[i] or not t.word:
-                continue
-            word = POSSESSIVE.sub("", t.low)  # "province's"
-            opts, plural = self.lex.english.get(word), False
-            if opts is None and word.endswith("s"):
-                singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
-                opts, plural = self.lex.english.get(singular), True
-            if opts is None:
-                continue
-            found = self._english_name_before(ln, i, opts)
-            if found is None:
-                continue
-            a, level, units = found
-            m = self._add(ln, a, i, level, a, units)
-            m.name = units[0].name
-            while plural and a >= 2:  # walk the list back: "X, Y and Z districts"
-                sep = a - 1
-                if toks[sep].low not in ENGLISH_LIST_SEP:
-                    break
-                if toks[sep].low == "and" and sep >= 1 and toks[sep - 1].text == ",":
-                    sep -= 1  # "X, Y, and Z"
-                found = self._english_name_before(ln, sep, opts)
-                if found is None:
-                    break
-                a, level, units = found
-                m = self._add(ln, a, sep - 1, level, a, units)
-                m.name = units[0].name
-
-    def _english_name_before(self, ln: Line, i: int, opts: dict) -> tuple[int, str, tuple[Unit, ...]] | None:
-        """The longest known name of capitalised words ending right before token i."""
-        toks = ln.toks
-        start = i
-        while start > 0 and i - start < MAX_NAME and toks[start - 1].word and toks[start - 1].cap \
-                and not ln.used[start - 1] and ln.joined[start]:
-            start -= 1
-        for a in range(start, i):
-            key = "".join(x.key for x in toks[a:i])
-            level, units = find_units(self.gaz, opts["levels"], key, eras(self.on), opts.get("city", False))
-            if units:
-                return a, level, units
-        return None
-
     def _region_modifies(self, ln: Line, end: int) -> bool:
         """Whether the region name ending at token `end` describes what follows it rather
         than naming the region: a province after it is a part of that province ("miền Tây
@@ -256,9 +214,7 @@ class Finder:
         after = bare_at(ln, k, self.lex)
         if after is not None and after[1][0] in ("province", "city"):
             return True
-        word = POSSESSIVE.sub("", ln.toks[k].low)
-        return self.english and (word in self.lex.english or word.rstrip("s") in self.lex.english
-                                 or word[:-3] + "y" in self.lex.english)
+        return self.english and english_unit(ln.toks[k].low, self.lex.english)[0] is not None
 
     def _bare_mentions(self, ln: Line) -> None:
         toks = ln.toks

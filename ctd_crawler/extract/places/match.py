@@ -142,19 +142,21 @@ def _in_compound(ln: Line, i: int, lex: Lexicon) -> bool:
     return False
 
 
-def descriptor_at(ln: Line, j: int, lex: Lexicon) -> int:
+def descriptor_at(ln: Line, j: int, lex: Lexicon) -> tuple[int, bool]:
     """Number of tokens from token j to the name: descriptors ("vùng cao", "bãi ngang ven
-    biển") and a list introducer ("như", "gồm", ":"), when a capitalised word follows; else 0."""
+    biển") and a list introducer ("như", "gồm", ":"), when a capitalised word follows; else 0.
+    And whether a list introducer was among them (a list follows)."""
     k = j
     while n := next((len(ws) for ws in lex.descriptors
                      if tuple(t.low for t in ln.toks[k:k + len(ws)]) == ws
                      and all(ln.joined[m] for m in range(k + 1, k + len(ws)))), 0):
         k += n
+    listed = False
     if k < len(ln.toks) and ln.toks[k].low in lex.list_intro:
-        k += 1
+        k, listed = k + 1, True
     if k < len(ln.toks) and ln.toks[k].text == ":":
-        k += 1
-    return k - j if j < k < len(ln.toks) and ln.toks[k].cap else 0
+        k, listed = k + 1, True
+    return (k - j, listed) if j < k < len(ln.toks) and ln.toks[k].cap else (0, False)
 
 
 def bare_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, tuple[str, str]] | None:
