@@ -194,7 +194,10 @@ PLACES = [
     ("Xã Ea Kao, TP. Buôn Ma Thuột nhận quà.", [("Ea Kao", "commune", "Đắk Lắk"), ("Buôn Ma Thuột", "district", "Đắk Lắk")]),
     ("Người dân huyện Cư M'gar.", [("Cư M'gar", "district", "Đắk Lắk")]),
     ("Hội CTĐ huyện Yên Thế phối hợp với UBND xã Đồng Tâm.", [("Yên Thế", "district", "Bắc Giang"), ("Đồng Tâm", "commune", "Bắc Giang")]),
-    ("Trước đây là huyện Hoành Bồ.", [("Hạ Long", "district", "Quảng Ninh")]),  # former name, merged unit
+    ("Trước đây là huyện Hoành Bồ.", [("Hoành Bồ", "district", "Quảng Ninh")]),  # former name, merged unit
+    ("Trao quà ở xã Hoàn Trạch và xã Hoàn Lão, huyện Bố Trạch.",
+     [("Hoàn Trạch", "commune", "Quảng Bình"), ("Hoàn Lão", "commune", "Quảng Bình"), ("Bố Trạch", "district", "Quảng Bình")]),
+    ("Trao xe lăn ở các huyện Đất Đỏ, Xuyên Mộc.", [("Đất Đỏ", "district", "Bà Rịa - Vũng Tàu"), ("Xuyên Mộc", "district", "Bà Rịa - Vũng Tàu")]),
     ("Ngày 15/3, tại Hà Nội, Trung ương Hội tổ chức.", [("Hà Nội", "province", "Hà Nội")]),
     ("Tặng quà cho huyện vùng cao Ba Bể.", [("Ba Bể", "district", "Bắc Kạn")]),
     ("Khám bệnh ở xã biên giới Y Tý.", [("Y Tý", "commune", "Lào Cai")]),
@@ -486,6 +489,16 @@ def test_old_names_still_resolve_after_the_reform():
     places = extract_places("Lãnh đạo huyện Ba Bể, tỉnh Bắc Kạn cũ.", on=AFTER)
     assert [(p.name, p.level, p.province_2025) for p in places] == [
         ("Ba Bể", "district", "Thái Nguyên"), ("Bắc Kạn", "province", "Thái Nguyên")]
+
+
+def test_a_former_unit_keeps_its_name_and_the_hierarchy_it_merged_into():
+    [p] = extract_places("Trước đây là huyện Hoành Bồ.", on=BEFORE)
+    assert (p.name, p.code, p.resolved, p.district, p.province, p.province_2025) == (
+        "Hoành Bồ", None, True, "Hoành Bồ", "Quảng Ninh", "Quảng Ninh")
+    assert p.lat is not None
+    [p] = extract_places("Trao quà ở xã Hoàn Trạch.", on=BEFORE)
+    assert (p.name, p.level, p.code, p.commune, p.district, p.province) == (
+        "Hoàn Trạch", "commune", None, "Hoàn Trạch", "Bố Trạch", "Quảng Bình")
 
 
 def test_commune_2025_one_to_one():

@@ -26,7 +26,7 @@ class EnglishNames:
                 continue
             a, level, units = found
             m = self._add(ln, a, i, level, a, units)
-            m.name = units[0].name
+            m.name = m.name if m.former else units[0].name
             while plural and a >= 2:  # walk the list back: "X, Y and Z districts"
                 sep = a - 1
                 if toks[sep].low not in ENGLISH_LIST_SEP:
@@ -38,7 +38,7 @@ class EnglishNames:
                     break
                 a, level, units = found
                 m = self._add(ln, a, sep - 1, level, a, units)
-                m.name = units[0].name
+                m.name = m.name if m.former else units[0].name
 
     def _english_name_before(self, ln: Line, i: int, opts: dict) -> tuple[int, str, tuple[Unit, ...]] | None:
         """The longest known name of capitalised words ending right before token i."""

@@ -56,6 +56,7 @@ class Mention:
     fixed: str | None = None  # region/country canonical name
     known: bool = False
     chain: list["Mention"] = field(default_factory=list)
+    former: bool = False  # named by a former name: `cands` are the units it merged into
 
 
 class Named(NamedTuple):
@@ -104,10 +105,12 @@ class Finder(FollowLists, EnglishNames):
         if name.isdigit():  # "thôn 3" -> "Thôn 3", like the gazetteer's "Quận 1"
             shown = " ".join(t.text for t in ln.toks[a:name_a] if t.word).capitalize() + " " + name
         key = name_key(name)
+        former = bool(units) and self.gaz.is_former(units[0].era, level, key)
         if units and name.isdigit() and len({u.name for u in units}) == 1:
             name = units[0].name  # "phường 2" is "Phường 2" even before it is resolved
-        m = Mention(ln.toks[a].start, ln.toks[b].end, ln.span(a, b), level, shown if not units else name,
-                    key, units, kind, fixed, known=bool(units) or fixed is not None)
+        m = Mention(ln.toks[a].start, ln.toks[b].end, ln.span(a, b), level,
+                    shown if not units or former else name, key, units, kind, fixed,
+                    known=bool(units) or fixed is not None, former=former)
         for k in range(a, b + 1):
             ln.used[k] = True
         self.mentions.append(m)

@@ -92,6 +92,12 @@ class Gazetteer:
         """Units named `key`; only when none is, units that had that name before a merger."""
         return self.index.get((era, level), {}).get(key) or self.alias_index.get((era, level), {}).get(key, ())
 
+    def is_former(self, era: str, level: str, key: str) -> bool:
+        """Whether `key` names a district or commune only as a former name of the units it
+        merged into ("Hoành Bồ", now part of Hạ Long; "Đất Đỏ", of Long Đất)."""
+        return level in ("district", "commune") and key not in self.index.get((era, level), {}) \
+            and key in self.alias_index.get((era, level), {})
+
     def units(self, era: str, level: str) -> list[Unit]:
         """Every unit of one era and level, once each, in code order."""
         seen = {u.code: u for us in self.index.get((era, level), {}).values() for u in us}
