@@ -100,6 +100,16 @@ PLACES = [
     # a headline that opens with a district's name
     ("Đà Bắc trao 50 suất quà cho hộ nghèo\n\nChiều 5/3, hội trao quà.", [("Đà Bắc", "district", "Hòa Bình")]),
     ("KIM BẢNG TRAO QUÀ TẾT\n\nChiều 5/3, hội trao quà.", [("Kim Bảng", "district", "Hà Nam")]),
+    # villages: names are never known, so any two capitalised syllables; one syllable, or a
+    # number after a word that is also a common noun, only with the commune written after it
+    ("Ông A ở thôn Tự Đông, xã Hoằng Phú.", [("Tự Đông", "village", "Thanh Hóa"), ("Hoằng Phú", "commune", "Thanh Hóa")]),
+    ("Trú tại xóm Liên Hồng, xã Thanh Liên.", [("Liên Hồng", "village", "Nghệ An"), ("Thanh Liên", "commune", "Nghệ An")]),
+    ("Thôn Đoàn Kết nhận quà.", [("Đoàn Kết", "village", None)]),
+    ("Em Mai ở bản Ngò, xã Tam Tiến, huyện Yên Thế.",
+     [("Ngò", "village", "Bắc Giang"), ("Tam Tiến", "commune", "Bắc Giang"), ("Yên Thế", "district", "Bắc Giang")]),
+    ("Chị Hoa ở khối Tân Phúc, phường Hưng Bình.", [("Tân Phúc", "village", "Nghệ An"), ("Hưng Bình", "commune", "Nghệ An")]),
+    ("Hộ nghèo ở khối 5, phường Hưng Bình.", [("Khối 5", "village", "Nghệ An"), ("Hưng Bình", "commune", "Nghệ An")]),
+    ("Đoàn đến Điện Biên Phủ.", [("Điện Biên Phủ", "district", "Điện Biên")]),
     # a unit word that begins a name is part of it (spelt exactly)
     ("Hỗ trợ các huyện Ea Súp, Buôn Đôn và Krông Ana.",
      [("Ea Súp", "district", "Đắk Lắk"), ("Buôn Đôn", "district", "Đắk Lắk"), ("Krông A Na", "district", "Đắk Lắk")]),
@@ -304,6 +314,13 @@ NOTHING = [
     "Các xã vùng cao Đặc biệt còn khó khăn.",
     "Các xã ven biển như Mọi năm vẫn bị ảnh hưởng.",  # after "như", only known names
     "Huyện miền núi.",
+    # short village names without their commune; events named after places (data/places/events.txt)
+    "Gia đình ở bản Khá cho biết.",
+    "Tầng 4, Khối 5 Trung tâm Hành chính tỉnh.",
+    "Khối Cơ quan Dân chính Đảng họp.",
+    "Trú tại xóm Liên H...",
+    "Ông Hạp từng tham gia chiến dịch Điện Biên Phủ.",
+    "Kỷ niệm Chiến thắng Điện Biên Phủ.",
     # a district's name opens only the headline, spelt exactly, before a word in lower case
     "Đà Bắc Trao Quà Cho Hộ Nghèo Vùng Cao",  # Title Case: no signal
     "Tin vắn\n\nĐà Bắc có 20 xã.",

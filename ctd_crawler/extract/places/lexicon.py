@@ -35,8 +35,9 @@ class Lexicon:
     descriptors: tuple[tuple[str, ...], ...]  # longest first
     english: dict[str, dict]
     not_names: frozenset[str]
-    honorifics: frozenset[tuple[str, ...]]
-    streets: frozenset[tuple[str, ...]]
+    # words after which a place name is another name's: a person's ("chị", honorifics.txt), a
+    # street's ("đường", streets.txt), an event's ("chiến dịch", events.txt)
+    name_cues: frozenset[tuple[str, ...]]
     surnames: frozenset[str]
     list_intro: frozenset[str]
     plural: frozenset[str]
@@ -116,8 +117,7 @@ def lexicon() -> Lexicon:
         descriptors=tuple(sorted((tuple(d.split()) for d in units["descriptors"]["phrases"]), key=len, reverse=True)),
         english=units["english"],
         not_names=frozenset(data_lines("places/not_names.txt")),
-        honorifics=_phrases("places/honorifics.txt"),
-        streets=_phrases("places/streets.txt"),
+        name_cues=_phrases("places/honorifics.txt") | _phrases("places/streets.txt") | _phrases("places/events.txt"),
         surnames=_surnames(),
         list_intro=frozenset(w.lower() for w in data_lines("places/list_intro.txt")),
         plural=frozenset(w.lower() for w in data_lines("places/plural_words.txt")),

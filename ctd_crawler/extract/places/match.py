@@ -75,8 +75,12 @@ def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
             level, units = find_units(gaz, ["province"], name_key(lex.after_unit[key]), in_force)
         if units:
             return idx[-1], level, units
-    if known_only or ln.titled or not toks[j].cap or toks[j].low in lex.not_names:
+    village = levels[-1] == "village"
+    if known_only or ln.titled or not toks[j].cap:
         return None
+    if toks[j].low in lex.not_names and not (village and _syllable_after(ln, j, lex)):
+        return None  # "Tỉnh Đoàn", "Huyện Ủy"; but villages are never known: "thôn Đoàn Kết", "xóm Liên Hồng"
+
     # Unknown name: the capitalised syllables, stopping at a next unit word.
     idx = []
     for i, via in run[:4]:
@@ -86,22 +90,40 @@ def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
             break
         idx.append(i)
     ws = [toks[i] for i in idx]
+    level = levels[-1]
+    least = opts.get("min_syllables", 1 if level == "village" else 2)
     if ws and ws[0].text.isdigit():
         # "thôn 3", "khu phố 3": numbered villages. Numbered communes and districts are in
         # the gazetteer ("Phường 12", "Quận 1"), provinces have no numbers, and a number
         # glued to more digits is an amount ("tỉnh 5.000.000 đồng").
-        return (idx[0], "village", ()) if "village" in levels and not _longer_number(ln, idx[0]) else None
-    level = levels[-1]
+        if not village or _longer_number(ln, idx[0]) or (least > 1 and not _hierarchy_after(ln, idx[0], lex)):
+            return None
+        return idx[0], "village", ()
     if level == "province" or (ws and ws[0].text in lex.surnames and level != "village"):
         return None  # provinces are a closed list; "UBND huyện Nguyễn Văn A" is a person
-    least = opts.get("min_syllables", 1 if level == "village" else 2)
-    if len(idx) < least:
-        return None
+    if len(idx) < least and not (idx and village and _hierarchy_after(ln, idx[-1], lex)):
+        return None  # "bản Ngò, xã Tam Tiến": a short village name is taken before its commune
     bare = bare_at(ln, j, lex)
     if bare is not None and bare[0] >= idx[-1]:
         return None  # "các tỉnh Tây Nguyên": a region or country, not an unknown unit
 
     return idx[-1], level, ()
+
+
+def _syllable_after(ln: Line, j: int, lex: Lexicon) -> bool:
+    """Whether a capitalised syllable of a name follows token j ("Đoàn Kết", not "Liên H...")."""
+    k = j + 1
+    return k < len(ln.toks) and ln.joined[k] and ln.toks[k].cap and len(ln.toks[k].text) > 1 \
+        and unit_at(ln, k, lex) is None
+
+
+def _hierarchy_after(ln: Line, i: int, lex: Lexicon) -> bool:
+    """Whether the unit above is written after token i: ", xã Tam Tiến", " (xã Mường Phăng"."""
+    k = i + 1
+    while k < len(ln.toks) and ln.toks[k].text in ",(":
+        k += 1
+    unit = unit_at(ln, k, lex) if i + 1 < k < len(ln.toks) else None
+    return unit is not None and unit[1]["levels"][0] in ("commune", "district")
 
 
 def _longer_number(ln: Line, i: int) -> bool:
@@ -205,16 +227,15 @@ def known_name_at(ln: Line, i: int, gaz: Gazetteer, on: date | None, lex: Lexico
 
 
 def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
-    """Whether token i continues a person's name ("Nguyễn Hà Nội", "chị Hà Giang") or
-    a street's ("đường Hà Nội")."""
+    """Whether token i continues a person's name ("Nguyễn Hà Nội", "chị Hà Giang"), a
+    street's ("đường Hà Nội") or an event's ("chiến dịch Điện Biên Phủ")."""
     if i == 0 or not ln.joined[i] or not ln.toks[i].text[0].isupper():
         return False  # a name written in lower case ("bà con miền Tây") continues no one's name
     prev = ln.toks[i - 1]
     if prev.text in lex.surnames and not ln.caps:
         return True
     pair = (ln.toks[i - 2].low, prev.low) if i >= 2 else ()
-    cues = lex.honorifics | lex.streets
-    return (prev.low,) in cues or pair in cues
+    return (prev.low,) in lex.name_cues or pair in lex.name_cues
 
 
 def lone_word_ok(ln: Line, i: int, end: int) -> bool:
