@@ -163,6 +163,9 @@ PLACES = [
     ("Đoàn công tác sang Campuchia.", [("Campuchia", "country", None)]),
     ("Nhận viện trợ từ Nhật Bản và Hàn Quốc.", [("Nhật Bản", "country", None), ("Hàn Quốc", "country", None)]),
     ("Lào Cai giáp Trung Quốc.", [("Lào Cai", "province", "Lào Cai"), ("Trung Quốc", "country", None)]),
+    ("Viện trợ của Luxembourg và Phần Lan.", [("Luxembourg", "country", None), ("Phần Lan", "country", None)]),
+    ("Aid from Luxembourg, Spain and the Netherlands.",
+     [("Luxembourg", "country", None), ("Tây Ban Nha", "country", None), ("Hà Lan", "country", None)], "en"),
     # unknown names with a unit word: kept with level, no code
     ("Tặng quà ở xã Không Tồn Tại.", [("Không Tồn Tại", "commune", None)]),
     ("Tặng quà ở xã Không Tồn Tại - Hội viên dự.", [("Không Tồn Tại", "commune", None)]),
@@ -476,6 +479,11 @@ def test_after_the_reform(text, expected):
     got = [(p.name, p.level, p.province, p.code) for p in extract_places(text, on=AFTER)]
     assert [g[:3] for g in got] == [e[:3] for e in expected]
     assert [g[3] for g, e in zip(got, expected) if e[3]] == [e[3] for e in expected if e[3]]
+
+
+def test_english_list_of_2025_communes():
+    places = extract_places("Aid reached Ia Mo and Ia Pa communes.", on=AFTER, lang="en")
+    assert [(p.name, p.level, p.province) for p in places] == [("Ia Mơ", "commune", "Gia Lai"), ("Ia Pa", "commune", "Gia Lai")]
 
 
 def test_2025_units_after_the_reform():
