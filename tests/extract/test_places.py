@@ -92,6 +92,11 @@ PLACES = [
     ("Ở thôn Nà Kiêng (xã Khang Ninh, Ba Bể) và thôn Nà Pán.",
      [("Nà Kiêng", "village", "Bắc Kạn"), ("Khang Ninh", "commune", "Bắc Kạn"), ("Ba Bể", "district", "Bắc Kạn"),
       ("Nà Pán", "village", "Bắc Kạn")]),
+    # a bare name before a parent in brackets, when it names a unit inside it
+    ("Hội trao quà ở Vạn Phúc (huyện Thanh Trì).", [("Vạn Phúc", "commune", "Hà Nội"), ("Thanh Trì", "district", "Hà Nội")]),
+    ("Trao quà ở Cao Phong (huyện Cao Phong).", [("Cao Phong", "commune", "Hòa Bình"), ("Cao Phong", "district", "Hòa Bình")]),
+    ("Người dân Tân Lập (huyện Đà Bắc) nhận quà.", [("Đà Bắc", "district", "Hòa Bình")]),  # no Tân Lập in Đà Bắc
+    ("Bà Lò Thị Tiền Phong (huyện Đà Bắc) phát biểu.", [("Đà Bắc", "district", "Hòa Bình")]),  # a person
     # "địa phương": a unit word of any level, known names only
     ("Trao quà tại các địa phương Cao Phong, Lạc Sơn.", [("Cao Phong", "district", "Hòa Bình"), ("Lạc Sơn", "district", "Hòa Bình")]),
     ("Trao xe lăn cho các địa phương: Xuyên Mộc, Châu Đức, TP. Vũng Tàu.",
@@ -392,6 +397,8 @@ RESOLUTION = [
     ("Hiến máu ở thị xã Kỳ Anh.", {}, "Kỳ Anh", "449"),
     ("Hiến máu ở huyện Kỳ Anh.", {}, "Kỳ Anh", "447"),
     ("Hỗ trợ các xã Tiền Phong (huyện Đà Bắc), Mường Chiềng.", {}, "Tiền Phong", "04888"),
+    ("Trao quà cho các xã Tả Thanh Oai, Vạn Phúc (huyện Thanh Trì).", {}, "Vạn Phúc", "00676"),
+    ("Hội trao quà ở Vạn Phúc (huyện Thanh Trì).", {}, "Vạn Phúc", "00676"),
     ("Tặng quà ở xã Bắc Phong, Cao Phong (huyện Cao Phong).", {}, "Cao Phong", "05089"),
     # the province of the article's other places decides when no other place holds the name
     ("Hội trao quà ở huyện Cao Phong. Xã Tiền Phong nhận quà.", {}, "Tiền Phong", "04888"),

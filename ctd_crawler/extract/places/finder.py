@@ -139,6 +139,8 @@ class Finder(FollowLists, EnglishNames):
                 i += 1
                 continue
             self._add(ln, i, found.end, found.level, found.start, found.units, kind=found.kind)
+            if i > 0 and toks[i - 1].text == "(" and found.units:
+                self._name_before_bracket(ln, i - 1, found.units, found.level)  # "Vạn Phúc (huyện Thanh Trì)"
             plural = found.listed or self._plural_before(ln, i)
             i = self._follow(ln, found.end, [found.level] if found.units else found.levels, plural)
 

@@ -112,6 +112,24 @@ class Gazetteer:
         self.by_code.setdefault((unit.era, unit.level, unit.code), unit)
 
 
+def inside(low: Unit, high: Unit) -> bool:
+    """Whether unit `low` lies in unit `high` (eras may differ for provinces)."""
+    if high.level == "district":
+        return low.era == LEGACY and low.district_code == high.code
+    if low.era == high.era:
+        return low.province_code == high.province_code
+    if high.era == NEW:
+        return low.province_2025 == high.name
+    return high.province_2025 == low.province
+
+
+def same_province(u: Unit, a: Unit) -> bool:
+    """Whether units u and a lie in one province (across eras: the same 2025 province)."""
+    if u.era == a.era:
+        return u.province_code == a.province_code
+    return (u.province_2025 or "") == (a.province_2025 or "")
+
+
 def _data_dir() -> Path:
     # find_spec, not import: importing the package loads shapely and geopy (~1 s).
     spec = importlib.util.find_spec("vietnamadminunits")

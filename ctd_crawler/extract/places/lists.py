@@ -17,10 +17,10 @@ A unit word ends the list unless it begins a known name ("Buôn Đôn"). A mixin
 
 from __future__ import annotations
 
-from ctd_crawler.extract.places.gazetteer import Unit
+from ctd_crawler.extract.places.gazetteer import Unit, exact_key, inside
 from ctd_crawler.extract.places.lines import Line
-from ctd_crawler.extract.places.match import known_name_at, name_after, unit_at
-from ctd_crawler.extract.places.patterns import FOLLOW_AND, FOLLOW_PUNCT, RANK, REFORM
+from ctd_crawler.extract.places.match import known_name_at, name_after, person_before, unit_at
+from ctd_crawler.extract.places.patterns import FOLLOW_AND, FOLLOW_PUNCT, MAX_NAME, RANK, REFORM
 
 # Levels tried for a name that stands alone in brackets ("(Đà Bắc)"): the highest first.
 PARENT_LEVELS = ["province", "district", "commune"]
@@ -75,6 +75,25 @@ class FollowLists:
             level = lv
             i = stop + 1
         return i
+
+    def _name_before_bracket(self, ln: Line, k: int, parent: tuple[Unit, ...], above: str) -> None:
+        """A bare name right before a parent written in brackets at token k ("ở Vạn Phúc (huyện
+        Thanh Trì)"): a place when, spelt exactly, it names a unit inside that parent."""
+        toks = ln.toks
+        start = k
+        while start > 0 and k - start < MAX_NAME and toks[start - 1].word and toks[start - 1].cap \
+                and not ln.used[start - 1] and (start == k or ln.joined[start]):
+            start -= 1
+        below = [lv for lv in PARENT_LEVELS[::-1] if RANK[lv] < RANK[above]]
+        for a in range(start, k - 1):  # two syllables or more
+            found = name_after(ln, a, {"levels": below}, self.gaz, self.on, self.lex, True)
+            if found is None or found[0] != k - 1:
+                continue
+            units = tuple(u for u in found[2] if exact_key(u.name) == exact_key(ln.span(a, k - 1))
+                          and any(inside(u, h) for h in parent))
+            if units and not person_before(ln, a, self.lex):  # "Lò Thị Tiền Phong (huyện Đà Bắc)" is a person
+                self._add(ln, a, k - 1, found[1], a, units)
+            return
 
     def _choose(self, ln: Line, j: int, opts: dict, known_only: bool) -> tuple[int, str, tuple[Unit, ...]] | None:
         """The name at token j (name_after), at a level below the parent written in brackets

@@ -12,26 +12,17 @@ with its level, code None, resolved False. Nothing here depends on set or dict o
 from __future__ import annotations
 
 from ctd_crawler.extract.places.finder import Mention
-from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, Unit, exact_key, load_gazetteer, name_key
+from ctd_crawler.extract.places.gazetteer import (
+    LEGACY,
+    NEW,
+    Unit,
+    exact_key,
+    inside,
+    load_gazetteer,
+    name_key,
+    same_province,
+)
 from ctd_crawler.extract.places.patterns import CHAIN_GAP, RANK
-
-
-def inside(low: Unit, high: Unit) -> bool:
-    """Whether unit `low` lies in unit `high` (eras may differ for provinces)."""
-    if high.level == "district":
-        return low.era == LEGACY and low.district_code == high.code
-    if low.era == high.era:
-        return low.province_code == high.province_code
-    if high.era == NEW:
-        return low.province_2025 == high.name
-    return high.province_2025 == low.province
-
-
-def same_province(u: Unit, a: Unit) -> bool:
-    """Whether units u and a lie in one province (across eras: the same 2025 province)."""
-    if u.era == a.era:
-        return u.province_code == a.province_code
-    return (u.province_2025 or "") == (a.province_2025 or "")
 
 
 def chains(mentions: list[Mention], text: str) -> None:
