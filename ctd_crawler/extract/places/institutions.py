@@ -36,7 +36,6 @@ MAX_AFTER = 12  # tokens of a name after its head
 MAX_LOWER = 4  # lower-case words in it ("Trường Trung học phổ thông số 1 Lào Cai")
 MAX_STRETCHES = 2  # runs of them after a capitalised word ("Huyết học - Truyền máu")
 MAX_BEFORE = 6  # English: capitalised words before the head
-SENTENCE_OPENERS = frozenset('.!?:;"“”(')
 
 
 def mark_institutions(ln: Line, lex: Lexicon, gaz: Gazetteer, on: date | None, english: bool) -> None:
@@ -76,7 +75,7 @@ def _name_end(ln: Line, i: int, last: int, lex: Lexicon, gaz: Gazetteer, on: dat
     proper = ln.caps or any(t.text[0].isupper() for t in toks[i : last + 1])  # "trường Trung học ..." too
     if last == i and not (proper and toks[k].cap):
         return None  # "trường hợp", "báo cáo", "quảng trường Trung tâm"
-    if i > 0 and ln.joined[i] and toks[i - 1].word and toks[i - 1].cap and not _starts_sentence(ln, i - 1):
+    if i > 0 and ln.joined[i] and toks[i - 1].word and toks[i - 1].cap and not ln.starts_sentence(i - 1):
         return None  # "Quảng Trường Trung Tâm": the head ends another word ("Theo Báo X" does not)
     if not proper and (not toks[k].cap or bare_at(ln, k, lex) or unit_at(ln, k, lex)):
         return None  # "các bệnh viện Hà Nội"
@@ -106,11 +105,6 @@ def _name_end(ln: Line, i: int, last: int, lex: Lexicon, gaz: Gazetteer, on: dat
                 break
         k += 1
     return end
-
-
-def _starts_sentence(ln: Line, i: int) -> bool:
-    """Whether token i opens the line or a sentence (its capital says nothing)."""
-    return i == 0 or ln.toks[i - 1].text in SENTENCE_OPENERS
 
 
 def _mark_english(ln: Line, lex: Lexicon) -> None:

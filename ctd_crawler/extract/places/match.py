@@ -22,12 +22,17 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, Gazetteer, Unit, exact_key, name_key
 from ctd_crawler.extract.places.lexicon import Lexicon
 from ctd_crawler.extract.places.lines import Line
 from ctd_crawler.extract.places.patterns import MAX_BARE, MAX_NAME, REFORM
+from ctd_crawler.extract.text import fold
+
+# A Vietnamese syllable, folded: initial consonant, one to three vowels, final consonant.
+SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?")
 
 
 def eras(on: date | None) -> tuple[str, ...]:
@@ -239,8 +244,11 @@ def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
 
 
 def lone_word_ok(ln: Line, i: int, end: int) -> bool:
-    """A one-syllable name ("Lào", "Huế", "Vinh") must not touch other capitalised words."""
+    """A one-word name spelt like a Vietnamese syllable ("Lào", "Huế", "Vinh", "Nga") may be
+    part of a person's name: it must not touch other capitalised words (but for a sentence's
+    first word: "Tại Huế, ..."). A foreign one ("Hanoi", "Laos", "Japan") may be followed by
+    them ("the Hanoi Red Cross"). Honorifics and family names before it are person_before's.)"""
     toks = ln.toks
-    before = i > 0 and toks[i - 1].word and toks[i - 1].cap and ln.joined[i]
+    before = i > 0 and toks[i - 1].word and toks[i - 1].cap and ln.joined[i] and not ln.starts_sentence(i - 1)
     after = end + 1 < len(toks) and toks[end + 1].word and toks[end + 1].cap and ln.joined[end + 1]
-    return ln.caps or not (before or after)
+    return ln.caps or not (before or (after and SYLLABLE.fullmatch(fold(toks[i].text))))
