@@ -106,6 +106,9 @@ PLACES = [
     # a headline that opens with a district's name
     ("Đà Bắc trao 50 suất quà cho hộ nghèo\n\nChiều 5/3, hội trao quà.", [("Đà Bắc", "district", "Hòa Bình")]),
     ("KIM BẢNG TRAO QUÀ TẾT\n\nChiều 5/3, hội trao quà.", [("Kim Bảng", "district", "Hà Nam")]),
+    ("Đà Bắc: Trao 50 suất quà\n\nChiều 5/3, hội trao quà.", [("Đà Bắc", "district", "Hòa Bình")]),
+    ("Cao Phong, Lạc Sơn trao quà Tết\n\nChiều 5/3, hội trao quà.",
+     [("Cao Phong", "district", "Hòa Bình"), ("Lạc Sơn", "district", "Hòa Bình")]),
     # villages: names are never known, so any two capitalised syllables; one syllable, or a
     # number after a word that is also a common noun, only with the commune written after it
     ("Ông A ở thôn Tự Đông, xã Hoằng Phú.", [("Tự Đông", "village", "Thanh Hóa"), ("Hoằng Phú", "commune", "Thanh Hóa")]),

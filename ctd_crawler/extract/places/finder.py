@@ -59,6 +59,9 @@ class Mention:
     former: bool = False  # named by a former name: `cands` are the units it merged into
 
 
+HEADLINE_SEPARATORS = frozenset(":,-–")  # after a headline's place: "Đà Bắc: trao quà"
+
+
 class Named(NamedTuple):
     """What a unit word announces: the name's last token, level, units, first token, the unit
     word's kind, whether a list follows, and the levels an unknown name may have."""
@@ -177,10 +180,11 @@ class Finder(FollowLists, EnglishNames):
         return Named(end, level, units, j, kind, listed or generic, opts["levels"])
 
     def _headline_name(self, ln: Line) -> None:
-        """A headline that opens with a bare district name ("Đà Bắc trao 50 suất quà"): the
-        place the story is about. Spelt exactly, two syllables or more, followed by a word in
-        lower case (or on a line in capitals); after 1 July 2025 a commune in force of that
-        name comes first. Provinces and cities are bare names anyway."""
+        """A headline that opens with a bare district name ("Đà Bắc trao 50 suất quà", "Đà Bắc:
+        ...", "Cao Phong, Lạc Sơn trao quà"): the place the story is about. Spelt exactly, two
+        syllables or more, followed by a word in lower case or a separator (any word on a line
+        in capitals); after 1 July 2025 a commune in force of that name comes first. Provinces
+        and cities are bare names anyway."""
         toks = ln.toks
         if not toks or not toks[0].word or not toks[0].cap or ln.used[0] or (ln.titled and not ln.caps) \
                 or bare_at(ln, 0, self.lex) is not None or unit_at(ln, 0, self.lex) is not None:
@@ -191,7 +195,7 @@ class Finder(FollowLists, EnglishNames):
             return
         end, level, units = found
         after = toks[end + 1]
-        if not (ln.caps or (after.word and not after.cap)) \
+        if not (ln.caps or (after.word and not after.cap) or after.text in HEADLINE_SEPARATORS) \
                 or exact_key(ln.span(0, end)) not in {exact_key(u.name) for u in units}:
             return
         self._add(ln, 0, end, level, 0, units)
