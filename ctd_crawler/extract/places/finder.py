@@ -133,6 +133,9 @@ class Finder(FollowLists, EnglishNames):
                     self._add(ln, i, i, level, i, units)
                     i = self._follow(ln, i, ["province"])
                     continue
+            if unit_at(ln, i, lex) is None:
+                i += 1
+                continue
             named = known_name_at(ln, i, self.gaz, self.on, lex)
             if named is not None:  # a unit word that begins a name: "Buôn Đôn", "Buôn Ma Thuột"
                 i = self._named_at(ln, i, named)

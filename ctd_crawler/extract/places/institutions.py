@@ -27,7 +27,7 @@ from __future__ import annotations
 from datetime import date
 
 from ctd_crawler.extract.places.gazetteer import Gazetteer
-from ctd_crawler.extract.places.lexicon import Lexicon
+from ctd_crawler.extract.places.lexicon import Lexicon, Phrases
 from ctd_crawler.extract.places.lines import Line
 from ctd_crawler.extract.places.match import bare_at, known_name_at, unit_at
 from ctd_crawler.extract.places.patterns import HYPHENS, POSSESSIVE
@@ -55,13 +55,15 @@ def mark_institutions(ln: Line, lex: Lexicon, gaz: Gazetteer, on: date | None, e
         _mark_english(ln, lex)
 
 
-def _phrase_at(ln: Line, i: int, phrases: frozenset[tuple[str, ...]]) -> int | None:
+def _phrase_at(ln: Line, i: int, phrases: Phrases) -> int | None:
     """Index of the last token of the longest phrase starting at token i, if any."""
     toks = ln.toks
+    if toks[i].low not in phrases.starts:
+        return None
     for size in (4, 3, 2, 1):
         ws = toks[i : i + size]
         if len(ws) == size and all(t.word for t in ws) and all(ln.joined[k] for k in range(i + 1, i + size)) \
-                and tuple(t.low for t in ws) in phrases:
+                and tuple(t.low for t in ws) in phrases.all:
             return i + size - 1
     return None
 

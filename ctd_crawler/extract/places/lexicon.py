@@ -28,8 +28,22 @@ class Renamed:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrases:
+    """Phrases of lowercase words, with their first words for a quick test."""
+
+    all: frozenset[tuple[str, ...]]
+    starts: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: list[str]) -> "Phrases":
+        split = frozenset(tuple(p.split()) for p in phrases)
+        return cls(split, frozenset(p[0] for p in split))
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     words: dict[tuple[str, ...], dict]  # unit word (lowercase tokens) -> options
+    unit_starts: frozenset[str]  # first token of each unit word (a quick test)
     compounds: frozenset[tuple[str, ...]]  # words ending in a unit word ("nông thôn", unit_compounds.txt)
     abbrev: dict[str, dict]
     descriptors: tuple[tuple[str, ...], ...]  # longest first
@@ -47,9 +61,9 @@ class Lexicon:
     glued: dict[str, str]
     single: frozenset[str]  # exact keys of one-word lexicon names
     bare_prefixes: frozenset[str]  # keys of the first 1..n words of each bare name
-    institution_heads: frozenset[tuple[str, ...]]  # "bệnh viện", "trường" (institutions.toml)
+    institution_heads: Phrases  # "bệnh viện", "trường" (institutions.toml)
     institution_heads_en: frozenset[str]  # "hospital", "university"
-    name_breaks: frozenset[tuple[str, ...]]  # words that end an institution's name ("chi nhánh", "tại")
+    name_breaks: Phrases  # words that end an institution's name ("chi nhánh", "tại")
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +126,7 @@ def lexicon() -> Lexicon:
         prefixes.add(name_key(variant))
     return Lexicon(
         words={tuple(k.split()): v for k, v in units["words"].items()},
+        unit_starts=frozenset(k.split()[0] for k in units["words"]),
         compounds=_phrases("places/unit_compounds.txt"),
         abbrev=units["abbrev"],
         descriptors=tuple(sorted((tuple(d.split()) for d in units["descriptors"]["phrases"]), key=len, reverse=True)),
@@ -126,7 +141,7 @@ def lexicon() -> Lexicon:
         glued={name_key(k): v for k, v in aliases["glued"].items()},
         single=frozenset(single),
         bare_prefixes=frozenset(prefixes),
-        institution_heads=frozenset(tuple(h.split()) for h in institutions["vi"]["heads"]),
+        institution_heads=Phrases.of(institutions["vi"]["heads"]),
         institution_heads_en=frozenset(institutions["en"]["heads"]),
-        name_breaks=frozenset(tuple(w.split()) for w in institutions["breaks"]["words"]),
+        name_breaks=Phrases.of(institutions["breaks"]["words"]),
     )

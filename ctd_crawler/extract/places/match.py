@@ -142,7 +142,7 @@ def unit_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, dict] | None:
     """Unit word starting at token i: (index of its last token, options)."""
     toks = ln.toks
     t = toks[i]
-    if not t.word or _in_compound(ln, i, lex):
+    if not t.word or (t.low not in lex.unit_starts and t.text not in lex.abbrev) or _in_compound(ln, i, lex):
         return None
     for size in (3, 2, 1):
         if i + size > len(toks):
