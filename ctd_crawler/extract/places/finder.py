@@ -1,19 +1,25 @@
 """Finding the place mentions of an article, line by line.
 
 On each line, in this order:
-1. Unit words ("tỉnh", "huyện", "xã", "thôn", "TP.", "H.", ...) followed by a name
-   (see match.py). Lists after one unit word ("các huyện Ba Bể, Pác Nặm") and the
-   hierarchy written after a name ("xã Khang Ninh, huyện Ba Bể", "huyện Thanh Hà (Hải
-   Dương)") are followed while the names are known.
-2. English pages: a unit word after the name ("Lao Cai province", "Ha Noi capital",
-   "Ho Chi Minh City"), and plural unit words after a list ("Bat Xat and Sa Pa
-   districts", "Ha Noi, Ha Giang and Lao Cai provinces"); only names the gazetteer knows.
-3. Bare names from the lexicons (regions, countries, provinces, well-known cities).
+0. Institution names are set aside: no place is taken from inside them ("Bệnh viện Nhi
+   Thanh Hóa", "Trường Đại học Tây Bắc"; institutions.py).
+1. The headline (first line) may open with a bare district name ("Đà Bắc trao 50 suất quà").
+2. Unit words ("tỉnh", "huyện", "xã", "thôn", "TP.", "H.", "địa phương", ...) followed by a
+   name (see match.py); a unit word that begins a known name is part of it ("Buôn Đôn"). Lists
+   after one unit word ("các huyện Ba Bể, Pác Nặm") and the hierarchy written after a name
+   ("xã Khang Ninh, huyện Ba Bể", "huyện Thanh Hà (Hải Dương)") are followed while the names
+   are known (lists.py); a bare name before a parent in brackets is taken when it names a unit
+   inside it ("Vạn Phúc (huyện Thanh Trì)").
+3. English pages: a unit word after the name ("Lao Cai province", "Ha Noi capital",
+   "Ho Chi Minh City"), plural unit words after a list ("Bat Xat and Sa Pa districts"), or
+   the name after the unit word and "of" (english.py); only names the gazetteer knows.
+4. Bare names from the lexicons (regions, countries, provinces, well-known cities); a region
+   that describes what follows it is none ("miền Tây Nghệ An", "Central Highlands province").
    ALL-CAPS lines give no capitalisation signal: only known names are taken there.
 
 Decisions:
 - Organisation names still mention their province ("Hội Chữ thập đỏ tỉnh Bắc Giang",
-  "tỉnh hội Bắc Kạn" -> Bắc Kạn).
+  "tỉnh hội Bắc Kạn" -> Bắc Kạn); institutions' proper names do not (institutions.py).
 - "Việt Nam" is not extracted (it is in every organisation name of this corpus).
 """
 
