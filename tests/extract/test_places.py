@@ -488,6 +488,7 @@ AFTER_REFORM = [
     # a ward in force before a former district of the same name
     ("Các phường gồm: Kim Long, Phú Xuân nhận quà.", [("Kim Long", "commune", "Huế", "19774"), ("Phú Xuân", "commune", "Huế", "19753")]),
     ("Đà Bắc trao 50 suất quà\n\nChiều 5/3, hội trao quà.", [("Đà Bắc", "commune", "Phú Thọ", "04831")]),
+    ("Pác Nặm trao 50 suất quà\n\nChiều 5/3, hội trao quà.", [("Pác Nặm", "district", "Bắc Kạn", "060")]),  # no such commune
     ("Trao quà ở các địa phương Cao Phong, Lạc Sơn.", [("Cao Phong", "commune", "Phú Thọ", "05089"), ("Lạc Sơn", "commune", "Phú Thọ", None)]),
     # a former district written as the parent: the old commune
     ("Trao quà ở xã Tiền Phong (huyện Đà Bắc cũ).", [("Tiền Phong", "commune", "Hòa Bình", "04888"), ("Đà Bắc", "district", "Hòa Bình", "150")]),

@@ -30,7 +30,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ctd_crawler.extract.places.english import EnglishNames, english_unit
-from ctd_crawler.extract.places.gazetteer import Unit, exact_key, load_gazetteer, name_key
+from ctd_crawler.extract.places.gazetteer import NEW, Unit, exact_key, load_gazetteer, name_key
 from ctd_crawler.extract.places.institutions import mark_institutions
 from ctd_crawler.extract.places.lexicon import lexicon
 from ctd_crawler.extract.places.lines import Line, title
@@ -198,8 +198,10 @@ class Finder(FollowLists, EnglishNames):
         if not toks or not toks[0].word or not toks[0].cap or ln.used[0] or (ln.titled and not ln.caps) \
                 or bare_at(ln, 0, self.lex) is not None or unit_at(ln, 0, self.lex) is not None:
             return
-        levels = ["commune", "district"] if self.on is not None and self.on >= REFORM else ["district"]
-        found = name_after(ln, 0, {"levels": levels}, self.gaz, self.on, self.lex, True)
+        after_reform = self.on is not None and self.on >= REFORM
+        found = name_after(ln, 0, {"levels": ["commune"], "era": NEW}, self.gaz, self.on, self.lex, True) \
+            if after_reform else None  # a commune in force, else the (former) district
+        found = found or name_after(ln, 0, {"levels": ["district"]}, self.gaz, self.on, self.lex, True)
         if found is None or found[0] == 0 or found[0] + 1 >= len(toks):
             return
         end, level, units = found
