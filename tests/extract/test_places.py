@@ -604,6 +604,13 @@ def test_seed_hierarchy(seed_places):
     "tỉnh Bắc Kạn".upper() * 3000,
     "((((((((((",
     "\x00\x01 tỉnh \ufeffBắc Kạn",
+    "Bệnh viện " * 5000,
+    "các địa phương: " + "Cao Phong, " * 3000,
+    "(huyện Đà Bắc) " * 3000,
+    "Vạn Phúc (huyện Thanh Trì), " * 2000,
+    "Buôn " * 5000,
+    "nông thôn " * 5000,
+    "Đà Bắc " * 3000 + "\n\n" + "the district of " * 3000,
 ])
 def test_bad_input_never_raises(text):
     assert isinstance(extract_places(text), list)
