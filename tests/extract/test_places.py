@@ -93,6 +93,13 @@ PLACES = [
     ("Ở thôn Nà Kiêng (xã Khang Ninh, Ba Bể) và thôn Nà Pán.",
      [("Nà Kiêng", "village", "Bắc Kạn"), ("Khang Ninh", "commune", "Bắc Kạn"), ("Ba Bể", "district", "Bắc Kạn"),
       ("Nà Pán", "village", "Bắc Kạn")]),
+    # a plural unit word without a name announces the list after its parent
+    ("Trao quà tại các xã thuộc huyện Đà Bắc như Tiền Phong, Mường Chiềng.",
+     [("Đà Bắc", "district", "Hòa Bình"), ("Tiền Phong", "commune", "Hòa Bình"), ("Mường Chiềng", "commune", "Hòa Bình")]),
+    ("Đoàn đến các xã biên giới của tỉnh Lào Cai: Y Tý, A Mú Sung.",
+     [("Lào Cai", "province", "Lào Cai"), ("Y Tý", "commune", "Lào Cai"), ("A Mú Sung", "commune", "Lào Cai")]),
+    ("Trao quà ở các xã. Huyện Đà Bắc gồm: Tiền Phong.", [("Đà Bắc", "district", "Hòa Bình")]),  # another sentence
+    ("Các xã thuộc huyện Đà Bắc như Mọi năm.", [("Đà Bắc", "district", "Hòa Bình")]),  # known names only
     # a bare name before a parent in brackets, when it names a unit inside it
     ("Hội trao quà ở Vạn Phúc (huyện Thanh Trì).", [("Vạn Phúc", "commune", "Hà Nội"), ("Thanh Trì", "district", "Hà Nội")]),
     ("Trao quà ở Cao Phong (huyện Cao Phong).", [("Cao Phong", "commune", "Hòa Bình"), ("Cao Phong", "district", "Hòa Bình")]),

@@ -128,6 +128,7 @@ class Finder(FollowLists, EnglishNames):
     def _unit_mentions(self, ln: Line) -> None:
         toks, lex = ln.toks, self.lex
         i = 0
+        pending = None  # a plural unit word without a name: "các xã thuộc huyện Đà Bắc gồm: ..."
         while i < len(toks):
             if ln.used[i]:
                 i += 1
@@ -148,6 +149,8 @@ class Finder(FollowLists, EnglishNames):
                 continue
             found = self._unit_name(ln, i)
             if found is None:
+                if self._plural_before(ln, i):
+                    pending = (unit_at(ln, i, lex)[1]["levels"], i)
                 i += 1
                 continue
             self._add(ln, i, found.end, found.level, found.start, found.units, kind=found.kind)
@@ -155,6 +158,9 @@ class Finder(FollowLists, EnglishNames):
                 self._name_before_bracket(ln, i - 1, found.units, found.level)  # "Vạn Phúc (huyện Thanh Trì)"
             plural = found.listed or self._plural_before(ln, i)
             i = self._follow(ln, found.end, [found.level] if found.units else found.levels, plural)
+            if pending is not None and found.units and self._clause(ln, pending[1], i):
+                i = self._announced_list(ln, i, pending[0], found.level)
+            pending = None
 
     def _unit_name(self, ln: Line, i: int, refine: bool = True) -> Named | None:
         """The name a unit word at token i announces ("huyện Ba Bể", "TP. Hồ Chí Minh", "các

@@ -11,6 +11,8 @@ the gazetteer knows them. Which unit a name is, when it names several levels:
    first (a hierarchy is written upwards);
 3. after 1 July 2025, units in force before abolished ones: a bare name is a ward or a
    province before it is a former district ("các phường gồm: Kim Long, Phú Xuân").
+A plural unit word without a name of its own announces a list after its parent and a list
+introducer: "các xã thuộc huyện Đà Bắc gồm: Tiền Phong, Mường Chiềng".
 A unit word ends the list unless it begins a known name ("Buôn Đôn"). A mixin of the Finder
 (finder.py), which owns the mentions.
 """
@@ -25,6 +27,7 @@ from ctd_crawler.extract.places.patterns import FOLLOW_AND, FOLLOW_PUNCT, MAX_NA
 # Levels tried for a name that stands alone in brackets ("(Đà Bắc)"): the highest first.
 PARENT_LEVELS = ["province", "district", "commune"]
 COORDINATORS = (",", "/", FOLLOW_AND)  # between coordinated unit words: "các xã, phường"
+MAX_ANNOUNCED = 16  # tokens from a plural unit word to the end of the parent after it
 
 
 class FollowLists:
@@ -75,6 +78,29 @@ class FollowLists:
             level = lv
             i = stop + 1
         return i
+
+    def _announced_list(self, ln: Line, i: int, levels: list[str], parent: str) -> int:
+        """The list that a plural unit word announced before the mention ending before token i:
+        "các xã thuộc huyện Đà Bắc gồm: Tiền Phong, Mường Chiềng", "các xã biên giới của tỉnh
+        Lào Cai: Y Tý, A Mú Sung". It follows a list introducer; known names below the parent.
+        Returns the index after it."""
+        toks = ln.toks
+        j = i
+        while j < len(toks) and (toks[j].low in self.lex.list_intro or toks[j].text == ":"):
+            j += 1
+        below = [lv for lv in levels if RANK[lv] < RANK[parent]]
+        if j == i or j >= len(toks) or not below or ln.used[j] or not toks[j].word or not toks[j].cap:
+            return i
+        found = self._choose(ln, j, {"levels": below}, True)
+        if found is None or not found[2]:
+            return i
+        stop, level, units = found
+        self._add(ln, j, stop, level, j, units)
+        return self._follow(ln, stop, [level], True)
+
+    def _clause(self, ln: Line, a: int, b: int) -> bool:
+        """Whether tokens a..b are one clause: no sentence punctuation between them."""
+        return b - a <= MAX_ANNOUNCED and not any(t.text in ".;!?" for t in ln.toks[a:b])
 
     def _name_before_bracket(self, ln: Line, k: int, parent: tuple[Unit, ...], above: str) -> None:
         """A bare name right before a parent written in brackets at token k ("ở Vạn Phúc (huyện
