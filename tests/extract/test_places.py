@@ -77,6 +77,8 @@ PLACES = [
     ("Trường hợp Hà Nội được nêu.", [("Hà Nội", "province", "Hà Nội")]),
     ("Cảnh báo Hà Tĩnh mưa lớn.", [("Hà Tĩnh", "province", "Hà Tĩnh")]),
     ("Đoàn đến thị trấn Chợ Rã.", [("Chợ Rã", "commune", "Bắc Kạn")]),
+    ("Hội CTĐ huyện Chợ Đồn và Đài Loan.", [("Chợ Đồn", "district", "Bắc Kạn"), ("Đài Loan", "country", None)]),
+    ("Viện Kiểm sát nhân dân tỉnh Bắc Kạn dự.", [("Bắc Kạn", "province", "Bắc Kạn")]),  # an organ of the unit
     ("Doctors of Cho Ray Hospital reached Ha Giang province.", [("Hà Giang", "province", "Hà Giang")], "en"),
     ("Staff of Da Nang General Hospital and Hanoi Medical University donated blood.", [], "en"),
     # lists without unit words of their own: a parent in brackets decides the level of the name
