@@ -5,7 +5,11 @@ Names after a unit word: the longest run of capitalised syllables (1-5) that the
 gazetteer knows; a lowercase first syllable is tolerated only when the whole name is
 known ("huyện ba Bể"). Unknown names are kept with their level ("xã Không Tồn Tại")
 when they look like names (capitalised, 2+ syllables, first word not a common noun such
-as "Tỉnh Đoàn", "tỉnh bạn", "huyện nhà").
+as "Tỉnh Đoàn", "tỉnh bạn", "huyện nhà"; village names of 2+ syllables whatever their
+first word, one syllable before the commune: "bản Ngò, xã Tam Tiến"). A number is a
+village's ("thôn 3") or, after its own unit word, a numbered unit's ("Quận 3"), never an
+amount ("tỉnh 5.000.000 đồng"). A unit word that ends another word ("nông thôn") or begins
+a known name ("Buôn Đôn") announces nothing.
 
 Bare names (regions, countries, provinces, well-known cities) are matched on folded
 keys so typos in diacritics survive ("Băc Kạn", "Bac Kan"), but respecting the
@@ -14,7 +18,8 @@ a direction, "Tây Bắc" a region).
 
 Decisions:
 - A province/country name right after an honorific ("chị Hà Giang") or a surname or
-  middle name ("Nguyễn Hà Nội") is part of a person's name: not a place.
+  middle name ("Nguyễn Hà Nội") is part of a person's name: not a place; after "chiến
+  dịch" it is an event's ("chiến dịch Điện Biên Phủ").
 - Units in force: articles dated before 2025-07-01 resolve against the 63-province
   units, later ones against the 34-province units, falling back to the old units for
   names that no longer exist (districts, merged provinces). Undated: old units first.
