@@ -1,6 +1,6 @@
 """Places: precision/recall/F1 on the fixture articles, ours vs underthesea ner() (LOC).
 
-Run: .venv/bin/python benchmarks/bench_places.py [fixtures/expected]
+Run: .venv/bin/python benchmarks/bench_places.py [fixtures/expected] [--against DIR]
 
 Reads every fixtures/expected/**/*.json present at run time ("places": name, level,
 province), runs both extractors on title + "\\n\\n" + body_text, and prints markdown
@@ -12,6 +12,10 @@ tables:
 - time per article of each, and the gazetteer's cold load time and memory (measured
   in fresh interpreters: wall time best of 3 without tracing; tracemalloc peak and
   RSS delta in another).
+- with `--against DIR` (another source tree of the project, e.g. `git worktree add /tmp/main
+  main`): our extractor and that tree's on the same articles, each in fresh interpreters
+  importing its own tree, taking turns, CPU time, best of 15 passes, and the ratio (ours /
+  baseline).
 """
 
 from __future__ import annotations
@@ -59,6 +63,45 @@ peak = tracemalloc.get_traced_memory()[1]
 tracemalloc.stop()
 print(peak, rss() - before)
 """
+
+
+SPEED_PROBE = """
+import json, sys, time
+from datetime import date
+from ctd_crawler.extract.places import extract_places
+articles = json.load(open(sys.argv[1], encoding="utf-8"))
+extract_places("tỉnh Bắc Kạn")
+best = None
+for _ in range(int(sys.argv[2])):
+    t = time.process_time()  # CPU time: other processes on a busy machine do not count
+    for text, on, hint, lang in articles:
+        extract_places(text, on=date.fromisoformat(on) if on else None, province_hint=hint, lang=lang)
+    best = min(best or 1e9, time.process_time() - t)
+print(best / len(articles))
+"""
+
+
+def _speeds(trees: list[Path], articles: list, rounds: int = 5, passes: int = 3) -> list[float]:
+    """CPU seconds per article of the places extractor of each source tree (a fresh interpreter
+    that imports that tree's ctd_crawler), best of `rounds` x `passes` passes over `articles`;
+    the trees take turns, so that a busy machine slows them alike."""
+    import json
+    import os
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as f:
+        json.dump([(text, on.isoformat() if on else None, hint, d.get("lang") or "vi")
+                   for _f, d, text, on, hint in articles], f, ensure_ascii=False)
+    best = [float("inf")] * len(trees)
+    try:
+        for _ in range(rounds):
+            for k, tree in enumerate(trees):
+                out = subprocess.run([sys.executable, "-c", SPEED_PROBE, f.name, str(passes)], capture_output=True,
+                                     text=True, cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)}, check=True)
+                best[k] = min(best[k], float(out.stdout.split()[-1]))
+    finally:
+        os.unlink(f.name)
+    return best
 
 
 def _site_provinces() -> dict[str, str]:
@@ -121,7 +164,7 @@ def _underthesea_locs(ner, text: str) -> list[str]:
     return [_UNIT_PREFIX.sub("", loc.replace("_", " ")) for loc in out]
 
 
-def main(folder: Path) -> None:
+def main(folder: Path, against: Path | None = None) -> None:
     files = sorted(folder.glob("**/*.json"))
     if not files:
         print(f"no fixture files under {folder}")
@@ -222,10 +265,20 @@ def main(folder: Path) -> None:
     print(f"| cached load_gazetteer() | {again * 1e6:.1f} µs |")
     print(f"| tracemalloc peak | {peak / 2**20:.1f} MiB |")
     print(f"| RSS delta | {rss / 2**20:.1f} MiB |")
+    if against is not None:
+        ours_s, base_s = _speeds([ROOT, against], articles)
+        print(f"\n| places extractor, same {len(articles)} articles, fresh interpreters taking turns, "
+              "CPU time, best of 15 passes | ms / article |")
+        print("|---|---|")
+        print(f"| this tree | {ours_s * 1e3:.2f} |")
+        print(f"| baseline {against} | {base_s * 1e3:.2f} |")
+        print(f"\nratio (this tree / baseline): x{ours_s / base_s:.2f}")
     if "-v" in sys.argv:
         print("\n" + "\n".join(misses))
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    main(Path(args[0]) if args else ROOT / "fixtures" / "expected")
+    argv = sys.argv[1:]
+    against = Path(argv[argv.index("--against") + 1]).resolve() if "--against" in argv else None
+    args = [a for i, a in enumerate(argv) if not a.startswith("-") and (i == 0 or argv[i - 1] != "--against")]
+    main(Path(args[0]) if args else ROOT / "fixtures" / "expected", against)

@@ -85,3 +85,32 @@ def test_sample_is_varied():
     units = _sample()
     assert len({u.province for u in units}) > 50
     assert {u.kind for u in units} == {"Xã", "Phường", "Thị trấn"}
+
+
+@pytest.mark.parametrize("era,level,name,former", [
+    (LEGACY, "district", "Hoành Bồ", True),  # merged into Hạ Long
+    (LEGACY, "district", "Đất Đỏ", True),  # merged into Long Đất
+    (LEGACY, "commune", "Hoàn Trạch", True),
+    (LEGACY, "district", "Hạ Long", False),  # a unit's own name
+    (LEGACY, "district", "Không Tồn Tại", False),
+    (LEGACY, "province", "Vũng Tàu", False),  # province aliases are not former units
+    (NEW, "commune", "Hoàn Trạch", False),
+])
+def test_former_names(gaz, era, level, name, former):
+    assert gaz.is_former(era, level, name_key(name)) is former
+
+
+def test_inside_and_same_province_across_eras(gaz):
+    from ctd_crawler.extract.places.gazetteer import inside, same_province
+
+    [commune] = gaz.lookup(LEGACY, "commune", name_key("Khang Ninh"))
+    [district] = gaz.lookup(LEGACY, "district", name_key("Ba Bể"))
+    [old_province] = gaz.lookup(LEGACY, "province", name_key("Bắc Kạn"))
+    [new_province] = gaz.lookup(NEW, "province", name_key("Thái Nguyên"))
+    [other] = gaz.lookup(LEGACY, "province", name_key("Lào Cai"))
+    assert inside(commune, district) and inside(district, old_province) and inside(commune, new_province)
+    assert not inside(commune, other) and not inside(district, other)
+    [new_commune] = gaz.lookup(NEW, "commune", name_key("Ba Bể"))
+    assert not inside(new_commune, district)  # 2025 communes lie in no district
+    assert same_province(new_commune, commune) and same_province(district, commune)
+    assert not same_province(commune, other)

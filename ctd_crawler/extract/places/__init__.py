@@ -2,13 +2,14 @@
 
 Order of work (one article), one module each:
 1. lines.py: tokenise each line into words and punctuation (mentions never cross a line).
-2. finder.py (with match.py): unit words followed by a name ("huyện Ba Bể", "TP. Hồ Chí
-   Minh"), the lists and hierarchies written after them, English forms ("Lao Cai
-   province"), and bare names from the lexicons (lexicon.py, extract/data/places/).
+2. finder.py (with match.py): institution names set aside (institutions.py), unit words
+   followed by a name ("huyện Ba Bể", "TP. Hồ Chí Minh"), the lists and hierarchies written
+   after them (lists.py), English forms ("Lao Cai province"; english.py), and bare names from
+   the lexicons (lexicon.py, extract/data/places/).
 3. resolve.py: names shared by several units, resolved by the hierarchy written next
-   to them, the other places of the article, then the site's province.
+   to them, the other places of the article and their provinces, then the site's province.
 4. assemble.py: one Place per distinct place, in order of first mention; villages
-   placed; provinces named as on the article's date.
+   placed; former units kept as named; provinces named as on the article's date.
 The gazetteer (gazetteer.py) holds the units of both eras; patterns.py the grammar.
 
 Error policy: never raises on str input; bad input gives fewer places.

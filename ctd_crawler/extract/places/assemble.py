@@ -1,5 +1,11 @@
 """From resolved mentions to Place records: one per distinct place, in order of first
 mention, `text` = first span; villages placed; province names as on the article's date.
+
+A district or commune named by a former name (merged into another unit before 2025: "huyện
+Hoành Bồ", "xã Hoàn Trạch") is that former unit, as the article names it: its name as
+written, code None, resolved, and the province, district, 2025 units and coordinates of the
+unit it merged into. (Mapping it to that unit would merge two places of one article:
+"xã Hoàn Trạch ... xã Hoàn Lão".)
 """
 
 from __future__ import annotations
@@ -10,7 +16,6 @@ from datetime import date
 from ctd_crawler.extract.places.finder import Mention
 from ctd_crawler.extract.places.gazetteer import name_key
 from ctd_crawler.extract.places.lexicon import renamed
-from ctd_crawler.extract.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +37,14 @@ class Place:
 def place(m: Mention) -> Place:
     if m.fixed is not None:
         return Place(m.fixed, m.level, None, None, None, None, None, None, None, None, m.text, True)
+    if len(m.cands) == 1 and m.former:
+        # a former unit, merged since: its own name, no code (the dataset has none), the
+        # hierarchy and coordinates of the unit it merged into
+        u = m.cands[0]
+        district = m.name if m.level == "district" else u.district
+        commune, c2025 = (m.name, u.commune_2025) if m.level == "commune" else (None, None)
+        return Place(m.name, m.level, u.province, district, commune, None, u.province_2025, c2025,
+                     u.lat, u.lon, m.text, True)
     if len(m.cands) == 1:
         u = m.cands[0]
         return Place(u.name, m.level, u.province, u.district, u.name if u.level == "commune" else None,
@@ -113,7 +126,7 @@ def as_named_on(places: list[Place], on: date | None) -> list[Place]:
         if r and on and on < r.until:
             if p.level != "province":
                 p = replace(p, province=r.former)
-            elif fold(r.former) in fold(p.text):
+            elif name_key(r.former) in name_key(p.text):  # "Thừa Thiên - Huế", "Thừa Thiên-Huế" too
                 p = replace(p, province=r.former, name=r.former)
         out.append(p)
     return out

@@ -92,6 +92,12 @@ class Gazetteer:
         """Units named `key`; only when none is, units that had that name before a merger."""
         return self.index.get((era, level), {}).get(key) or self.alias_index.get((era, level), {}).get(key, ())
 
+    def is_former(self, era: str, level: str, key: str) -> bool:
+        """Whether `key` names a district or commune only as a former name of the units it
+        merged into ("Hoành Bồ", now part of Hạ Long; "Đất Đỏ", of Long Đất)."""
+        return level in ("district", "commune") and key not in self.index.get((era, level), {}) \
+            and key in self.alias_index.get((era, level), {})
+
     def units(self, era: str, level: str) -> list[Unit]:
         """Every unit of one era and level, once each, in code order."""
         seen = {u.code: u for us in self.index.get((era, level), {}).values() for u in us}
@@ -104,6 +110,24 @@ class Gazetteer:
                 if key and unit not in table.get(key, ()):
                     table[key] = table.get(key, ()) + (unit,)
         self.by_code.setdefault((unit.era, unit.level, unit.code), unit)
+
+
+def inside(low: Unit, high: Unit) -> bool:
+    """Whether unit `low` lies in unit `high` (eras may differ for provinces)."""
+    if high.level == "district":
+        return low.era == LEGACY and low.district_code == high.code
+    if low.era == high.era:
+        return low.province_code == high.province_code
+    if high.era == NEW:
+        return low.province_2025 == high.name
+    return high.province_2025 == low.province
+
+
+def same_province(u: Unit, a: Unit) -> bool:
+    """Whether units u and a lie in one province (across eras: the same 2025 province)."""
+    if u.era == a.era:
+        return u.province_code == a.province_code
+    return (u.province_2025 or "") == (a.province_2025 or "")
 
 
 def _data_dir() -> Path:

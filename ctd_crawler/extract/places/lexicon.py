@@ -28,14 +28,30 @@ class Renamed:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrases:
+    """Phrases of lowercase words, with their first words for a quick test."""
+
+    all: frozenset[tuple[str, ...]]
+    starts: frozenset[str]
+
+    @classmethod
+    def of(cls, phrases: list[str]) -> "Phrases":
+        split = frozenset(tuple(p.split()) for p in phrases)
+        return cls(split, frozenset(p[0] for p in split))
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     words: dict[tuple[str, ...], dict]  # unit word (lowercase tokens) -> options
+    unit_starts: frozenset[str]  # first token of each unit word (a quick test)
+    compounds: frozenset[tuple[str, ...]]  # words ending in a unit word ("nông thôn", unit_compounds.txt)
     abbrev: dict[str, dict]
     descriptors: tuple[tuple[str, ...], ...]  # longest first
     english: dict[str, dict]
     not_names: frozenset[str]
-    honorifics: frozenset[tuple[str, ...]]
-    streets: frozenset[tuple[str, ...]]
+    # words after which a place name is another name's: a person's ("chị", honorifics.txt), a
+    # street's ("đường", streets.txt), an event's ("chiến dịch", events.txt)
+    name_cues: frozenset[tuple[str, ...]]
     surnames: frozenset[str]
     list_intro: frozenset[str]
     plural: frozenset[str]
@@ -45,6 +61,9 @@ class Lexicon:
     glued: dict[str, str]
     single: frozenset[str]  # exact keys of one-word lexicon names
     bare_prefixes: frozenset[str]  # keys of the first 1..n words of each bare name
+    institution_heads: Phrases  # "bệnh viện", "trường" (institutions.toml)
+    institution_heads_en: frozenset[str]  # "hospital", "university"
+    name_breaks: Phrases  # words that end an institution's name ("chi nhánh", "tại")
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +87,7 @@ def _surnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     units = data_toml("places/units.toml")
+    institutions = data_toml("places/institutions.toml")
     aliases = data_toml("places/aliases.toml")
     # alias -> province: the former names first, then the other aliases
     province_aliases = {**{spelling: r.name for r in renamed().values() for spelling in (r.former, *r.spellings)},
@@ -106,12 +126,13 @@ def lexicon() -> Lexicon:
         prefixes.add(name_key(variant))
     return Lexicon(
         words={tuple(k.split()): v for k, v in units["words"].items()},
+        unit_starts=frozenset(k.split()[0] for k in units["words"]),
+        compounds=_phrases("places/unit_compounds.txt"),
         abbrev=units["abbrev"],
         descriptors=tuple(sorted((tuple(d.split()) for d in units["descriptors"]["phrases"]), key=len, reverse=True)),
         english=units["english"],
         not_names=frozenset(data_lines("places/not_names.txt")),
-        honorifics=_phrases("places/honorifics.txt"),
-        streets=_phrases("places/streets.txt"),
+        name_cues=_phrases("places/honorifics.txt") | _phrases("places/streets.txt") | _phrases("places/events.txt"),
         surnames=_surnames(),
         list_intro=frozenset(w.lower() for w in data_lines("places/list_intro.txt")),
         plural=frozenset(w.lower() for w in data_lines("places/plural_words.txt")),
@@ -120,4 +141,7 @@ def lexicon() -> Lexicon:
         glued={name_key(k): v for k, v in aliases["glued"].items()},
         single=frozenset(single),
         bare_prefixes=frozenset(prefixes),
+        institution_heads=Phrases.of(institutions["vi"]["heads"]),
+        institution_heads_en=frozenset(institutions["en"]["heads"]),
+        name_breaks=Phrases.of(institutions["breaks"]["words"]),
     )

@@ -13,6 +13,8 @@ from ctd_crawler.extract.places.gazetteer import name_key
 from ctd_crawler.extract.places.patterns import GRAIN, HYPHEN_GAP, HYPHENS, SPACE_GAP
 from ctd_crawler.extract.tokens import LETTERS, is_caps_line, units
 
+SENTENCE_OPENERS = frozenset('.!?:;"“”(')
+
 
 @dataclass(slots=True)
 class Tok:
@@ -90,6 +92,10 @@ class Line:
             else:
                 break
         return out
+
+    def starts_sentence(self, i: int) -> bool:
+        """Whether token i opens the line or a sentence (its capital says nothing)."""
+        return i == 0 or self.toks[i - 1].text in SENTENCE_OPENERS
 
     def span(self, a: int, b: int) -> str:
         return self.text[self.toks[a].start : self.toks[b].end]

@@ -5,7 +5,11 @@ Names after a unit word: the longest run of capitalised syllables (1-5) that the
 gazetteer knows; a lowercase first syllable is tolerated only when the whole name is
 known ("huyện ba Bể"). Unknown names are kept with their level ("xã Không Tồn Tại")
 when they look like names (capitalised, 2+ syllables, first word not a common noun such
-as "Tỉnh Đoàn", "tỉnh bạn", "huyện nhà").
+as "Tỉnh Đoàn", "tỉnh bạn", "huyện nhà"; village names of 2+ syllables whatever their
+first word, one syllable before the commune: "bản Ngò, xã Tam Tiến"). A number is a
+village's ("thôn 3") or, after its own unit word, a numbered unit's ("Quận 3"), never an
+amount ("tỉnh 5.000.000 đồng"). A unit word that ends another word ("nông thôn") or begins
+a known name ("Buôn Đôn") announces nothing.
 
 Bare names (regions, countries, provinces, well-known cities) are matched on folded
 keys so typos in diacritics survive ("Băc Kạn", "Bac Kan"), but respecting the
@@ -14,7 +18,8 @@ a direction, "Tây Bắc" a region).
 
 Decisions:
 - A province/country name right after an honorific ("chị Hà Giang") or a surname or
-  middle name ("Nguyễn Hà Nội") is part of a person's name: not a place.
+  middle name ("Nguyễn Hà Nội") is part of a person's name: not a place; after "chiến
+  dịch" it is an event's ("chiến dịch Điện Biên Phủ").
 - Units in force: articles dated before 2025-07-01 resolve against the 63-province
   units, later ones against the 34-province units, falling back to the old units for
   names that no longer exist (districts, merged provinces). Undated: old units first.
@@ -22,12 +27,17 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, Gazetteer, Unit, exact_key, name_key
 from ctd_crawler.extract.places.lexicon import Lexicon
 from ctd_crawler.extract.places.lines import Line
 from ctd_crawler.extract.places.patterns import MAX_BARE, MAX_NAME, REFORM
+from ctd_crawler.extract.text import fold
+
+# A Vietnamese syllable, folded: initial consonant, one to three vowels, final consonant.
+SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?")
 
 
 def eras(on: date | None) -> tuple[str, ...]:
@@ -75,8 +85,12 @@ def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
             level, units = find_units(gaz, ["province"], name_key(lex.after_unit[key]), in_force)
         if units:
             return idx[-1], level, units
-    if known_only or ln.titled or not toks[j].cap or toks[j].low in lex.not_names:
+    village = levels[-1] == "village"
+    if known_only or ln.titled or not toks[j].cap:
         return None
+    if toks[j].low in lex.not_names and not (village and _syllable_after(ln, j, lex)):
+        return None  # "Tỉnh Đoàn", "Huyện Ủy"; but villages are never known: "thôn Đoàn Kết", "xóm Liên Hồng"
+
     # Unknown name: the capitalised syllables, stopping at a next unit word.
     idx = []
     for i, via in run[:4]:
@@ -86,14 +100,19 @@ def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
             break
         idx.append(i)
     ws = [toks[i] for i in idx]
-    if ws and ws[0].text.isdigit():
-        return idx[0], levels[-1], ()
     level = levels[-1]
+    least = opts.get("min_syllables", 1 if level == "village" else 2)
+    if ws and ws[0].text.isdigit():
+        # "thôn 3", "khu phố 3": numbered villages. Numbered communes and districts are in
+        # the gazetteer ("Phường 12", "Quận 1"), provinces have no numbers, and a number
+        # glued to more digits is an amount ("tỉnh 5.000.000 đồng").
+        if not village or _longer_number(ln, idx[0]) or (least > 1 and not _hierarchy_after(ln, idx[0], lex)):
+            return None
+        return idx[0], "village", ()
     if level == "province" or (ws and ws[0].text in lex.surnames and level != "village"):
         return None  # provinces are a closed list; "UBND huyện Nguyễn Văn A" is a person
-    least = opts.get("min_syllables", 1 if level == "village" else 2)
-    if len(idx) < least:
-        return None
+    if len(idx) < least and not (idx and village and _hierarchy_after(ln, idx[-1], lex)):
+        return None  # "bản Ngò, xã Tam Tiến": a short village name is taken before its commune
     bare = bare_at(ln, j, lex)
     if bare is not None and bare[0] >= idx[-1]:
         return None  # "các tỉnh Tây Nguyên": a region or country, not an unknown unit
@@ -101,11 +120,34 @@ def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
     return idx[-1], level, ()
 
 
+def _syllable_after(ln: Line, j: int, lex: Lexicon) -> bool:
+    """Whether a capitalised syllable of a name follows token j ("Đoàn Kết", not "Liên H...")."""
+    k = j + 1
+    return k < len(ln.toks) and ln.joined[k] and ln.toks[k].cap and len(ln.toks[k].text) > 1 \
+        and unit_at(ln, k, lex) is None
+
+
+def _hierarchy_after(ln: Line, i: int, lex: Lexicon) -> bool:
+    """Whether the unit above is written after token i: ", xã Tam Tiến", " (xã Mường Phăng"."""
+    k = i + 1
+    while k < len(ln.toks) and ln.toks[k].text in ",(":
+        k += 1
+    unit = unit_at(ln, k, lex) if i + 1 < k < len(ln.toks) else None
+    return unit is not None and unit[1]["levels"][0] in ("commune", "district")
+
+
+def _longer_number(ln: Line, i: int) -> bool:
+    """Whether the digits of token i go on after a separator ("5.000.000", "5,5", "5/2024")."""
+    toks = ln.toks
+    return (i + 2 < len(toks) and toks[i + 1].text in ".,/" and toks[i + 2].text[:1].isdigit()
+            and toks[i + 1].start == toks[i].end and toks[i + 2].start == toks[i + 1].end)
+
+
 def unit_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, dict] | None:
     """Unit word starting at token i: (index of its last token, options)."""
     toks = ln.toks
     t = toks[i]
-    if not t.word:
+    if not t.word or (t.low not in lex.unit_starts and t.text not in lex.abbrev) or _in_compound(ln, i, lex):
         return None
     for size in (3, 2, 1):
         if i + size > len(toks):
@@ -121,19 +163,32 @@ def unit_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, dict] | None:
     return None
 
 
-def descriptor_at(ln: Line, j: int, lex: Lexicon) -> int:
+def _in_compound(ln: Line, i: int, lex: Lexicon) -> bool:
+    """Whether the unit word at token i ends another word ("nông thôn", "hợp tác xã")."""
+    toks = ln.toks
+    for size in (3, 2):
+        a = i - size + 1
+        if a >= 0 and all(toks[k].word for k in range(a, i + 1)) and all(ln.joined[k] for k in range(a + 1, i + 1)) \
+                and tuple(toks[k].low for k in range(a, i + 1)) in lex.compounds:
+            return True
+    return False
+
+
+def descriptor_at(ln: Line, j: int, lex: Lexicon) -> tuple[int, bool]:
     """Number of tokens from token j to the name: descriptors ("vùng cao", "bãi ngang ven
-    biển") and a list introducer ("như", "gồm", ":"), when a capitalised word follows; else 0."""
+    biển") and a list introducer ("như", "gồm", ":"), when a capitalised word follows; else 0.
+    And whether a list introducer was among them (a list follows)."""
     k = j
     while n := next((len(ws) for ws in lex.descriptors
                      if tuple(t.low for t in ln.toks[k:k + len(ws)]) == ws
                      and all(ln.joined[m] for m in range(k + 1, k + len(ws)))), 0):
         k += n
+    listed = False
     if k < len(ln.toks) and ln.toks[k].low in lex.list_intro:
-        k += 1
+        k, listed = k + 1, True
     if k < len(ln.toks) and ln.toks[k].text == ":":
-        k += 1
-    return k - j if j < k < len(ln.toks) and ln.toks[k].cap else 0
+        k, listed = k + 1, True
+    return (k - j, listed) if j < k < len(ln.toks) and ln.toks[k].cap else (0, False)
 
 
 def bare_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, tuple[str, str]] | None:
@@ -164,22 +219,41 @@ def bare_at(ln: Line, i: int, lex: Lexicon) -> tuple[int, tuple[str, str]] | Non
     return best
 
 
+def known_name_at(ln: Line, i: int, gaz: Gazetteer, on: date | None, lex: Lexicon) -> int | None:
+    """Last token of a known place name that starts with the capitalised word at token i and
+    goes past it: a unit word or an institution's head that begins a name is part of that name
+    ("Buôn Đôn", "Buôn Ma Thuột", "Chợ Rã")."""
+    first = ln.toks[i]
+    if not first.cap or first.text.isdigit():
+        return None
+    # spelt exactly, diacritics included: on a line in capitals "HUYỆN SƠN ĐỘNG" is no "Huyền Sơn"
+    bare = bare_at(ln, i, lex)
+    if bare is not None and bare[0] > i:
+        return bare[0] if exact_key(first.text) == exact_key(bare[1][1].split()[0]) else None
+    found = name_after(ln, i, {"levels": ["district", "commune"]}, gaz, on, lex, True)
+    if found is None or found[0] == i or not found[2]:
+        return None
+    return found[0] if exact_key(ln.span(i, found[0])) in {exact_key(u.name) for u in found[2]} else None
+
+
 def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
-    """Whether token i continues a person's name ("Nguyễn Hà Nội", "chị Hà Giang") or
-    a street's ("đường Hà Nội")."""
-    if i == 0 or not ln.joined[i]:
-        return False
+    """Whether token i continues a person's name ("Nguyễn Hà Nội", "chị Hà Giang"), a
+    street's ("đường Hà Nội") or an event's ("chiến dịch Điện Biên Phủ")."""
+    if i == 0 or not ln.joined[i] or not ln.toks[i].text[0].isupper():
+        return False  # a name written in lower case ("bà con miền Tây") continues no one's name
     prev = ln.toks[i - 1]
     if prev.text in lex.surnames and not ln.caps:
         return True
     pair = (ln.toks[i - 2].low, prev.low) if i >= 2 else ()
-    cues = lex.honorifics | lex.streets
-    return (prev.low,) in cues or pair in cues
+    return (prev.low,) in lex.name_cues or pair in lex.name_cues
 
 
 def lone_word_ok(ln: Line, i: int, end: int) -> bool:
-    """A one-syllable name ("Lào", "Huế", "Vinh") must not touch other capitalised words."""
+    """A one-word name spelt like a Vietnamese syllable ("Lào", "Huế", "Vinh", "Nga") may be
+    part of a person's name: it must not touch other capitalised words (but for a sentence's
+    first word: "Tại Huế, ..."). A foreign one ("Hanoi", "Laos", "Japan") may be followed by
+    them ("the Hanoi Red Cross"). Honorifics and family names before it are person_before's.)"""
     toks = ln.toks
-    before = i > 0 and toks[i - 1].word and toks[i - 1].cap and ln.joined[i]
+    before = i > 0 and toks[i - 1].word and toks[i - 1].cap and ln.joined[i] and not ln.starts_sentence(i - 1)
     after = end + 1 < len(toks) and toks[end + 1].word and toks[end + 1].cap and ln.joined[end + 1]
-    return ln.caps or not (before or after)
+    return ln.caps or not (before or (after and SYLLABLE.fullmatch(fold(toks[i].text))))

@@ -1,0 +1,94 @@
+"""English pages: the unit word follows the name ("Lao Cai province", "Ha Noi capital",
+"Ho Chi Minh City"), and a plural unit word follows a list ("Bat Xat and Sa Pa districts",
+"Ha Noi, Ha Giang and Lao Cai provinces"); or the name follows the unit word and "of" ("the
+district of Ky Son", "the communes of Ia Mo and Ia Pa"). Only names the gazetteer knows
+(province aliases too: "Thua Thien Hue province"); the name shown is the gazetteer's. A mixin
+of the Finder (finder.py), which owns the mentions.
+"""
+
+from __future__ import annotations
+
+from ctd_crawler.extract.places.gazetteer import Unit, name_key
+from ctd_crawler.extract.places.lines import Line
+from ctd_crawler.extract.places.match import eras, find_units, name_after
+from ctd_crawler.extract.places.patterns import ENGLISH_LIST_SEP, MAX_NAME, POSSESSIVE
+
+
+class EnglishNames:
+    def _english_mentions(self, ln: Line) -> None:
+        toks = ln.toks
+        for i, t in enumerate(toks):
+            if ln.used[i] or not t.word:
+                continue
+            opts, plural = english_unit(t.low, self.lex.english)
+            if opts is None:
+                continue
+            found = self._english_name_before(ln, i, opts)
+            if found is None:
+                self._english_names_after(ln, i, opts, plural)
+                continue
+            a, level, units = found
+            m = self._add(ln, a, i, level, a, units)
+            m.name = m.name if m.former else units[0].name
+            while plural and a >= 2:  # walk the list back: "X, Y and Z districts"
+                sep = a - 1
+                if toks[sep].low not in ENGLISH_LIST_SEP:
+                    break
+                if toks[sep].low == "and" and sep >= 1 and toks[sep - 1].text == ",":
+                    sep -= 1  # "X, Y, and Z"
+                found = self._english_name_before(ln, sep, opts)
+                if found is None:
+                    break
+                a, level, units = found
+                m = self._add(ln, a, sep - 1, level, a, units)
+                m.name = m.name if m.former else units[0].name
+
+    def _english_name_before(self, ln: Line, i: int, opts: dict) -> tuple[int, str, tuple[Unit, ...]] | None:
+        """The longest known name of capitalised words ending right before token i."""
+        toks = ln.toks
+        start = i
+        while start > 0 and i - start < MAX_NAME and toks[start - 1].word and toks[start - 1].cap \
+                and not ln.used[start - 1] and ln.joined[start]:
+            start -= 1
+        for a in range(start, i):
+            key = "".join(x.key for x in toks[a:i])
+            level, units = find_units(self.gaz, opts["levels"], key, eras(self.on), opts.get("city", False))
+            if not units and key in self.lex.after_unit and "province" in opts["levels"]:  # "Thua Thien Hue"
+                level, units = find_units(self.gaz, ["province"], name_key(self.lex.after_unit[key]), eras(self.on))
+            if units:
+                return a, level, units
+        return None
+
+    def _english_names_after(self, ln: Line, i: int, opts: dict, plural: bool) -> None:
+        """"the district of Ky Son", "the communes of Ia Mo and Ia Pa": known names after the
+        unit word and "of", a list after a plural one."""
+        toks = ln.toks
+        k = i + 1
+        if k + 1 >= len(toks) or toks[k].low != "of" or not toks[k + 1].word or not toks[k + 1].cap:
+            return
+        k += 1
+        while k < len(toks) and not ln.used[k]:
+            found = name_after(ln, k, opts, self.gaz, self.on, self.lex, True)
+            if found is None or not found[2]:
+                return
+            end, level, units = found
+            m = self._add(ln, k, end, level, k, units)
+            m.name = m.name if m.former else units[0].name
+            k = end + 1
+            if not plural:
+                return
+            while k < len(toks) and toks[k].low in ENGLISH_LIST_SEP:
+                k += 1
+
+
+def english_unit(low: str, words: dict[str, dict]) -> tuple[dict | None, bool]:
+    """The options of an English unit word ("province's", "districts", "cities") and whether
+    it is plural."""
+    word = POSSESSIVE.sub("", low)
+    if word in words:
+        return words[word], False
+    if word.endswith("s"):
+        singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        if singular in words:
+            return words[singular], True
+    return None, False
