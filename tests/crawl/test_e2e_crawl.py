@@ -105,8 +105,11 @@ def test_each_run_is_recorded(crawled):
     # is due again (CTD_RECHECK_HOURS), so nothing is requested, and its row says why.
     assert runs[1] == ("finished", 0, 0, 0)
     stats = json.loads(crawled["db"].execute("SELECT stats FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()[0])
-    # the ways in: a site's home page, or a paper's topic pages; and the registry's own sitemaps and feeds
-    entry_points = sum(len(s.start_urls or [s.base_url]) + len(s.sitemaps) + len(s.feeds) for s in mirror_sites())
+    # the ways in: a site's home page, or a paper's topic pages; the registry's own sitemaps and
+    # feeds; and the sections the first run reached from the home pages
+    sections = crawled["db"].execute("SELECT COUNT(*) FROM entry_pages WHERE kind = 'section'").fetchone()[0]
+    entry_points = sections + sum(len(s.start_urls or [s.base_url]) + len(s.sitemaps) + len(s.feeds)
+                                  for s in mirror_sites())
     assert stats["ctd/entry_fresh"] == entry_points
     assert stats.get("downloader/request_count", 0) == 0
 
