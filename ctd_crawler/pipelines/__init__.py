@@ -9,7 +9,8 @@ Stats keys are namespaced `ctd/...`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from ctd_crawler.items import ArticleItem
@@ -41,7 +42,10 @@ class Step:
         return self.apply(item, self._count) if isinstance(item, ArticleItem) else item
 
     def open(self, archive) -> None:
-        """Read what the step needs of the archive its items go to (re-extraction calls it)."""
+        """Read what the step needs of the archive its items go to (see chain_for)."""
+
+    def close(self) -> None:
+        """Forget it."""
 
     def apply(self, item: ArticleItem, count: Count) -> ArticleItem:
         raise NotImplementedError
@@ -68,10 +72,17 @@ def steps() -> tuple[Step, ...]:
     return tuple(cls() for cls in classes if issubclass(cls, Step))
 
 
-def open_steps(archive) -> None:
-    """Before a run of `run_chain` whose items go to `archive` (re-extraction, web archives)."""
+@contextmanager
+def chain_for(archive) -> Iterator[None]:
+    """A run of `run_chain` whose items go to `archive` (re-extraction, web archives): the
+    steps read what they need of it first, and forget it after (the steps are shared)."""
     for step in steps():
         step.open(archive)
+    try:
+        yield
+    finally:
+        for step in steps():
+            step.close()
 
 
 def run_chain(item: ArticleItem, count: Count = _no_count) -> ArticleItem:

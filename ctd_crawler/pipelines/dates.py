@@ -65,6 +65,9 @@ class DatesPipeline(Step):
         """Start from the claims the archive holds (a crawl, or a re-extraction of it)."""
         self.claims = {key: set(urls) for key, urls in archive.shared_claims().items()}
 
+    def close(self) -> None:
+        self.claims = {}
+
     def apply(self, item: ArticleItem, count: Count) -> ArticleItem:
         fetched = datetime.fromisoformat(item.fetched_at)
 

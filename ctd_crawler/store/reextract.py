@@ -90,11 +90,17 @@ def redate_stamped(archive: Archive) -> int:
 def reextract(archive: Archive, rows: list[tuple],
               progress: Callable[[Iterable], Iterator] = iter) -> Outcome:
     """Re-read `rows` (stored_pages) and replace each article's fields and facts."""
+    from ctd_crawler.pipelines import chain_for
+
+    with chain_for(archive):
+        return _reextract(archive, rows, progress)
+
+
+def _reextract(archive: Archive, rows: list[tuple], progress: Callable[[Iterable], Iterator]) -> Outcome:
     from ctd_crawler.page import parse_page
-    from ctd_crawler.pipelines import open_steps, run_chain
+    from ctd_crawler.pipelines import run_chain
     from ctd_crawler.sites import load_sites, site_for_url
 
-    open_steps(archive)
     db = archive.db
     sites = load_sites()
     field_sql = f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE id = ?"

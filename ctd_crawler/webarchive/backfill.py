@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ctd_crawler.crawl.urls import canonical_url
 from ctd_crawler.items import CaptureOrigin
-from ctd_crawler.pipelines import open_steps
+from ctd_crawler.pipelines import chain_for
 from ctd_crawler.sites import Site
 from ctd_crawler.store.reextract import redate_stamped
 from ctd_crawler.store.writer import ArchiveWriter
@@ -76,9 +76,14 @@ def plan(listed: Iterable[IndexedCapture], site: Site, counts: Counts) -> Plan:
 def run(writer: ArchiveWriter, site: Site, source: str, work: Plan, fetch: Fetch, counts: Counts, *,
         per_url: int = 3, progress: Callable[[Iterable], Iterator] = iter) -> None:
     """Fetch and ingest the plan's captures (see the module docstring)."""
-    open_steps(writer)
     done = writer.capture_outcomes(source)
     digests = writer.captured_digests()
+    with chain_for(writer):
+        _fetch_all(writer, site, source, work, fetch, counts, per_url, progress, done, digests)
+    redate_stamped(writer)
+
+
+def _fetch_all(writer, site, source, work, fetch, counts, per_url, progress, done, digests) -> None:
     for url in progress(list(work.captures)):
         archived = 0
         for capture in work.captures[url]:
@@ -96,7 +101,6 @@ def run(writer: ArchiveWriter, site: Site, source: str, work: Plan, fetch: Fetch
                 if capture.digest and outcome not in RETRY_LATER:
                     digests[(url, capture.digest)] = outcome
             archived += outcome in ARCHIVED
-    redate_stamped(writer)
 
 
 def fetch_one(writer: ArchiveWriter, site: Site, source: str, url: str, capture: IndexedCapture, fetch: Fetch,

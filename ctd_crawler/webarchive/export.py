@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ctd_crawler.analysis.filters import Filters, article_conditions, check_filters, where_clause
 from ctd_crawler.webarchive.counts import Counts
-from ctd_crawler.webarchive.warc_write import new_writer, response_record, warcinfo
+from ctd_crawler.webarchive.warc_write import LISTED_AT, new_writer, response_record, warcinfo
 
 
 def page_rows(db, filters: Filters = Filters()) -> Iterator[tuple]:
@@ -31,7 +31,7 @@ def page_rows(db, filters: Filters = Filters()) -> Iterator[tuple]:
                  f"{where_clause(where)})") if where else ""
     cursor = db.conn.execute(
         "SELECT p.url, p.fetched_at, p.status, p.content_type, p.etag, p.last_modified, p.raw_sha256, p.raw,"
-        f" c.locator FROM pages p LEFT JOIN captures c ON c.id = p.capture_id {condition}"
+        f" c.locator, p.listed_at FROM pages p LEFT JOIN captures c ON c.id = p.capture_id {condition}"
         " ORDER BY p.article_id", params)
     while chunk := cursor.fetchmany(200):
         yield from chunk
@@ -46,7 +46,7 @@ def export_warc(rows: Iterable[tuple], output: str | Path, counts: Counts) -> in
         with open(partial, "wb") as out:
             writer = new_writer(out)
             writer.write_record(warcinfo(writer, output.name, description="ctd_crawler archive: stored raw pages"))
-            for url, fetched_at, status, content_type, etag, last_modified, sha256, raw, locator in rows:
+            for url, fetched_at, status, content_type, etag, last_modified, sha256, raw, locator, listed_at in rows:
                 body = zlib.decompress(raw) if raw is not None else None
                 if body is None or (sha256 and hashlib.sha256(body).hexdigest() != sha256):
                     counts("export/corrupt_page")
@@ -54,7 +54,8 @@ def export_warc(rows: Iterable[tuple], output: str | Path, counts: Counts) -> in
                 headers = [(k, v) for k, v in (("Content-Type", content_type), ("ETag", etag),
                                                ("Last-Modified", last_modified)) if v]
                 headers.append(("Content-Length", str(len(body))))
-                extra = {"WARC-Source-URI": locator.split(" ", 1)[0]} if locator else None
+                extra = {**({"WARC-Source-URI": locator.split(" ", 1)[0]} if locator else {}),
+                         **({LISTED_AT: listed_at} if listed_at else {})}
                 writer.write_record(response_record(writer, url, status or 200, headers, body, date=fetched_at,
                                                     extra=extra))
                 written += 1

@@ -23,7 +23,7 @@ from warcio.archiveiterator import ArchiveIterator
 from ctd_crawler.crawl.urls import canonical_url
 from ctd_crawler.extract.dates import now_vn
 from ctd_crawler.items import CaptureOrigin
-from ctd_crawler.pipelines import open_steps
+from ctd_crawler.pipelines import chain_for
 from ctd_crawler.sites import Site, load_sites, site_for_url
 from ctd_crawler.store.reextract import redate_stamped
 from ctd_crawler.store.writer import ArchiveWriter
@@ -53,11 +53,11 @@ def import_files(writer: ArchiveWriter, paths: Iterable[Path], counts: Counts, *
                  sites: tuple[Site, ...] | None = None,
                  progress: Callable[[Iterable], Iterator] = iter) -> ImportResult:
     sites = sites or load_sites()
-    open_steps(writer)
     done = writer.capture_outcomes("warc")
     result = ImportResult()
-    for path in progress(list(paths)):
-        result.files.append(_import_file(writer, Path(path), counts, any_host, sites, done))
+    with chain_for(writer):
+        for path in progress(list(paths)):
+            result.files.append(_import_file(writer, Path(path), counts, any_host, sites, done))
     redate_stamped(writer)
     return result
 

@@ -39,6 +39,7 @@ def ingest(writer: ArchiveWriter, page: ArchivedResponse, origin: CaptureOrigin,
         except NotAnArticle as exc:
             outcome = exc.key
         else:
+            item.listed_at = page.listed_at
             if charset_lies(page.content_type, item):
                 counts("charset_mismatch")
             outcome = writer.save(run_chain(item, counts.chain), origin)

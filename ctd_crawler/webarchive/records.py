@@ -20,6 +20,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from ctd_crawler.extract.dates.clock import as_vn
+from ctd_crawler.webarchive.warc_write import LISTED_AT
 
 # What a broken gzip member or record raises inside warcio.
 READ_ERRORS = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError)
@@ -45,6 +46,7 @@ class ArchivedResponse:
     captured_at: str | None  # WARC-Date at +07:00
     payload_digest: str | None  # base32 sha1, without its "sha1:" label
     record_id: str | None
+    listed_at: str | None = None  # what a sitemap or feed dated the page's link (our extension field)
 
 
 def read_response(record: ArcWarcRecord) -> ArchivedResponse:
@@ -79,7 +81,7 @@ def read_response(record: ArcWarcRecord) -> ArchivedResponse:
         last_modified=http.get_header("Last-Modified"), location=http.get_header("Location"), body=body,
         captured_at=warc_date_vn(headers.get_header("WARC-Date")),
         payload_digest=digest.split(":", 1)[-1] if digest else None,
-        record_id=headers.get_header("WARC-Record-ID"))
+        record_id=headers.get_header("WARC-Record-ID"), listed_at=headers.get_header(LISTED_AT))
 
 
 def one_record(data: bytes) -> ArchivedResponse:

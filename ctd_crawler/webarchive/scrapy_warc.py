@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from ctd_crawler.webarchive.warc_write import RotatingWarcFiles, request_record, response_record
+from ctd_crawler.webarchive.warc_write import LISTED_AT, RotatingWarcFiles, request_record, response_record
 
 logger = logging.getLogger(__name__)
 _HOP_BY_HOP = {"transfer-encoding"}
@@ -52,8 +52,9 @@ class WarcRecorder:
         headers = _headers(request.headers)
         if not any(k.lower() == "host" for k, _ in headers):
             headers.insert(0, ("Host", parts.netloc))
+        listed = request.meta.get("ctd_listed_at")
         answer = response_record(writer, response.url, response.status, _headers(response.headers), response.body,
-                                 extra=_ip(response))
+                                 extra={**(_ip(response) or {}), **({LISTED_AT: listed} if listed else {})})
         asked = request_record(writer, request.url, request.method, target, headers, body=request.body or b"",
                                concurrent_to=answer.rec_headers.get_header("WARC-Record-ID"))
         self.files.write(answer, asked)

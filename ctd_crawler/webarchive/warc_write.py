@@ -42,6 +42,11 @@ def warcinfo(writer: WARCWriter, filename: str, **fields: str):
     return writer.create_warcinfo_record(filename, info)
 
 
+# An extension field of ours (WARC 1.1 allows them): the date the sitemap or feed gave with
+# the link the page was fetched from (pages.listed_at), which the page itself does not carry.
+LISTED_AT = "CTD-Listed-At"
+
+
 def response_record(writer: WARCWriter, url: str, status: int, headers: list[tuple[str, str]], body: bytes, *,
                     date: str | None = None, reason: str | None = None, extra: dict[str, str] | None = None):
     """A response record: the status line and headers as given, the body as received."""
