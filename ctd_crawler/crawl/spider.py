@@ -82,6 +82,7 @@ class SiteIndex:
     found: bool = False  # an index listed articles (or was read recently: it did then)
     endpoints: list[tuple[str, str]] = field(default_factory=list)  # the family's, tried in turn
     held: list[str] | None = None  # the home page's links, waiting
+    feeds: list[str] = field(default_factory=list)  # read after the indexes: a sitemap's dates come first
 
 
 class CtdSpider(scrapy.Spider):
@@ -257,10 +258,7 @@ class CtdSpider(scrapy.Spider):
         router, index = self.routers[site.id], self._index[site.id]
         feeds = discovery.feed_links(tree, response.url, site)
         root = site.base_url.rstrip("/")
-        feeds = feeds or [root + path for path in router.layout.feed_paths]
-        for url in feeds:
-            if request := self._entry_request(url, self.parse_feed, site, "feed"):
-                yield request
+        index.feeds = feeds or [root + path for path in router.layout.feed_paths]
         if not index.found and not index.pending:
             index.endpoints = [(root + path, "sitemap") for path in router.layout.sitemap_paths]
             if router.layout.posts_api:
@@ -280,7 +278,9 @@ class CtdSpider(scrapy.Spider):
 
     def _index_settled(self, site: Site):
         """Once no index request is pending: the next family endpoint if none listed
-        articles yet, else the home page's links (as listings only without an index)."""
+        articles yet, else the feeds the home page announced and its links (as listings only
+        without an index). Feeds come after the sitemaps so that an article is requested
+        with its sitemap's date, whichever answers first (pipelines/dates.py reads it)."""
         index = self._index[site.id]
         if index.pending:
             return
@@ -289,6 +289,10 @@ class CtdSpider(scrapy.Spider):
             if request := self._index_request(url, site, kind):
                 yield request
                 return
+        feeds, index.feeds = index.feeds, []
+        for url in feeds:
+            if request := self._entry_request(url, self.parse_feed, site, "feed"):
+                yield request
         if index.held is not None:
             links, index.held = index.held, None
             for url in links:
