@@ -44,7 +44,9 @@ def stamp_key(site: str | None, value: str | None) -> tuple[str, str] | None:
 class DatesPipeline(Step):
     def __init__(self, stats=None):
         super().__init__(stats)
-        self.claims: dict[tuple[str, str], set[str]] = {}  # (site, minute) -> URLs of the articles claiming it
+        # (site, minute) -> URLs of the articles claiming it; None: no archive to tell stamps by
+        # (one page read alone: `ctd-archive extract`)
+        self.claims: dict[tuple[str, str], set[str]] | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -53,6 +55,7 @@ class DatesPipeline(Step):
         return step
 
     def open_spider(self) -> None:
+        self.claims = {}
         path = getattr(self, "archive_path", None)
         if path and Path(path).is_file():
             archive = Archive(path, readonly=True)
@@ -66,7 +69,7 @@ class DatesPipeline(Step):
         self.claims = {key: set(urls) for key, urls in archive.shared_claims().items()}
 
     def close(self) -> None:
-        self.claims = {}
+        self.claims = None
 
     def apply(self, item: ArticleItem, count: Count) -> ArticleItem:
         fetched = datetime.fromisoformat(item.fetched_at)
@@ -103,6 +106,8 @@ class DatesPipeline(Step):
 
     def _is_stamp(self, key: tuple[str, str], url: str) -> bool:
         """Record this article's claim; True once STAMP_MIN articles claim the minute."""
+        if self.claims is None:
+            return False
         claimants = self.claims.setdefault(key, set())
         claimants.add(url)
         return len(claimants) >= STAMP_MIN

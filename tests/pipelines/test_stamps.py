@@ -26,6 +26,19 @@ def dated(step: DatesPipeline, item):
     return step.apply(item, lambda *a: None).published_at
 
 
+def crawl_step() -> DatesPipeline:
+    """The step as a crawl opens it (no archive yet: the claims of this run only)."""
+    step = DatesPipeline()
+    step.open_spider()
+    return step
+
+
+def test_a_page_read_alone_tells_no_stamp():
+    """`ctd-archive extract` (no crawl, no archive): every page keeps the date it claims."""
+    step = DatesPipeline()
+    assert [dated(step, stamped(n)) for n in range(STAMP_MIN + 2)] == [STAMP] * (STAMP_MIN + 2)
+
+
 @pytest.mark.parametrize("claims, site_of_each, is_stamp", [
     (STAMP_MIN, "vnrc", True),
     (STAMP_MIN + 5, "vnrc", True),
@@ -35,7 +48,7 @@ def dated(step: DatesPipeline, item):
     (STAMP_MIN, None, False),  # claims of several sites do not add up (each its own below)
 ])
 def test_when_a_minute_is_a_stamp(claims, site_of_each, is_stamp):
-    step = DatesPipeline()
+    step = crawl_step()
     items = [stamped(n, site=site_of_each or f"site-{n}") for n in range(claims)]
     last = [dated(step, item) for item in items][-1]
     assert (last is None) is is_stamp
@@ -43,7 +56,7 @@ def test_when_a_minute_is_a_stamp(claims, site_of_each, is_stamp):
 
 
 def test_the_same_article_read_again_is_one_claim():
-    step = DatesPipeline()
+    step = crawl_step()
     for _ in range(STAMP_MIN + 2):
         assert dated(step, stamped(1)) == STAMP
 
@@ -74,7 +87,7 @@ def test_stamp_key(value, key):
     ({"listed_at": "không phải ngày"}, None),
 ])
 def test_what_a_stamped_article_takes_instead(fields, want):
-    step = DatesPipeline()
+    step = crawl_step()
     for n in range(STAMP_MIN - 1):
         dated(step, stamped(100 + n))
     n = STAMP_MIN
@@ -104,7 +117,7 @@ def test_dateline(body, day):
 def test_articles_archived_before_the_stamp_showed_are_re_dated(archive):
     """A crawl archives the first claims before the minute proves a stamp; at its end the
     archive's claims are read back and those articles re-read (store/reextract.py)."""
-    step = DatesPipeline()
+    step = crawl_step()
     items = [stamped(n, body=f"Hà Nội, {10 + n}/01/2018 – Bài {n}.") for n in range(STAMP_MIN)]
     for item in items:
         item.raw = META.replace("<body></body>", f"<body><h1>{item.title}</h1><p>{item.body_text}</p></body>").encode()
