@@ -602,6 +602,20 @@ def test_seed_hierarchy(seed_places):
     assert {by[n].province_2025 for n in ("Bắc Kạn", "Ba Bể", "Khang Ninh", "Nà Kiêng")} == {"Thái Nguyên"}
 
 
+# ---------------------------------------------------------------- a bare name before a bracketed commune
+
+
+@pytest.mark.parametrize("text, found", [
+    # a commune in brackets holds no unit of ours: the bare name before it is no place, the commune is
+    ("Hội trao quà cho bà con ở Nà Hẩu (xã Châu Quế Hạ).", ["Châu Quế Hạ"]),
+    ("Về thăm Khe Pụ (xã Mường Lống).", ["Mường Lống"]),
+    # a district in brackets still looks inside it
+    ("Đoàn về Tiền Phong (huyện Đà Bắc).", ["Tiền Phong", "Đà Bắc"]),
+])
+def test_a_name_before_a_bracketed_commune(text, found):
+    assert [p.name for p in extract_places(text, on=date(2024, 6, 1))] == found
+
+
 # ---------------------------------------------------------------- bad input
 
 

@@ -111,6 +111,8 @@ class FollowLists:
                 and not ln.used[start - 1] and (start == k or ln.joined[start]):
             start -= 1
         below = [lv for lv in PARENT_LEVELS[::-1] if RANK[lv] < RANK[above]]
+        if not below:  # a commune in brackets: no unit of ours lies inside it
+            return
         for a in range(start, k - 1):  # two syllables or more
             found = name_after(ln, a, {"levels": below}, self.gaz, self.on, self.lex, True)
             if found is None or found[0] != k - 1:
