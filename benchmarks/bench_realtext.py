@@ -9,6 +9,10 @@ the URL, the annotated publication date when the page showed one) and is scored 
 ctd_crawler/quality.py, overall and split by era (before / after 1 July 2025) and language.
 
     .venv/bin/python -m benchmarks.bench_realtext [--texts DIR] [-v]    # -v: every mismatch
+
+Another set in the same formats (urls.tsv, annotations.jsonl), e.g. the held-out one:
+
+    .venv/bin/python -m benchmarks.bench_realtext --set benchmarks/realtext-heldout --texts /work/devset/heldout-texts
 """
 
 from __future__ import annotations
@@ -140,14 +144,24 @@ def run(cases: list[Case], verbose: bool = False) -> dict[str, Score]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", type=Path, default=REALTEXT, dest="folder",
+                        help="folder of urls.tsv and annotations.jsonl (default benchmarks/realtext)")
     parser.add_argument("--texts", type=Path, default=TEXTS, help=f"folder of <id>.txt (default {TEXTS})")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every mismatch per article")
     args = parser.parse_args(argv)
+    missing_files = [name for name in ("urls.tsv", "annotations.jsonl") if not (args.folder / name).is_file()]
+    if missing_files:
+        print(f"{args.folder} is no annotated set: no {' or '.join(missing_files)}", file=sys.stderr)
+        return 2
     if not args.texts.is_dir():
         print(f"no texts folder {args.texts}: the article texts are not in the repository (see "
               f"benchmarks/realtext/NOTES.md); pass --texts DIR", file=sys.stderr)
         return 2
-    cases, missing = load_cases(args.texts)
+    try:
+        cases, missing = load_cases(args.texts, args.folder)
+    except (KeyError, ValueError) as error:  # an annotation without its urls.tsv row, or a broken line
+        print(f"{args.folder}: annotations.jsonl does not match urls.tsv ({error!r})", file=sys.stderr)
+        return 2
     if not cases:
         print(f"{args.texts} holds none of the {len(missing)} annotated texts (<id>.txt)", file=sys.stderr)
         return 2

@@ -58,3 +58,46 @@ def test_item_for_builds_title_body_lang_and_no_page(tmp_path):
     item = bench.item_for(case)
     assert (item.title, item.body_text, item.lang, item.html, item.author) == ("A title", "A body.", "en", "", None)
     assert item.url == truth["url"]
+
+
+def _invented_set(folder, annotation_id="x1", row_id="x1"):
+    """A one-article set in the benchmark's formats, with invented facts (no real article)."""
+    folder.mkdir()
+    (folder / "urls.tsv").write_text(
+        "id\turl\tsite\tyear\tlang\tafter_reform\n"
+        f"{row_id}\thttps://example.org/tin/1\texample.org\t2025\tvi\tyes\n", "utf-8")
+    (folder / "annotations.jsonl").write_text(
+        '{"id": "%s", "url": "https://example.org/tin/1", "lang": "vi", "published_at": null, "people": [], '
+        '"places": [], "money": [], "counts": [{"value": 10, "unit": "suất quà"}], "event_dates": []}\n'
+        % annotation_id, "utf-8")
+    return folder
+
+
+def test_set_scores_another_annotated_folder(tmp_path, capsys):
+    folder = _invented_set(tmp_path / "set")
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "x1.txt").write_text("Trao quà\n\nNgày 4/1, Hội trao 10 suất quà.", "utf-8")
+    assert bench.main(["--set", str(folder), "--texts", str(texts)]) == 0
+    out = capsys.readouterr().out
+    assert "(n=1)" in out and "1 real articles (1 after 1 July 2025, 0 English)" in out
+    assert "annotated articles have no text" not in out  # the dev set's 68 are not looked for
+
+
+@pytest.mark.parametrize("files", [(), ("urls.tsv",), ("annotations.jsonl",)])
+def test_set_without_its_two_files_is_one_clear_line_and_exit_2(tmp_path, capsys, files):
+    folder = tmp_path / "set"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_text("", "utf-8")
+    assert bench.main(["--set", str(folder), "--texts", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1 and "no annotated set" in err
+
+
+def test_set_whose_annotation_has_no_url_row_is_exit_2(tmp_path, capsys):
+    folder = _invented_set(tmp_path / "set", annotation_id="x2", row_id="x1")
+    assert bench.main(["--set", str(folder), "--texts", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1 and "does not match urls.tsv" in err
+
