@@ -17,6 +17,7 @@ Error policy: never raises on str input; offsets always index the text given.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -59,15 +60,21 @@ def grain_pattern(grain: Grain) -> re.Pattern:
     groups = [f"(?P<{LETTERS}>{joined(letter, grain.word_joiners)})"]
     if not grain.alphanumeric:  # alphanumeric: digit runs are words
         groups.append(f"(?P<{DIGITS}>{joined(digit, grain.number_joiners)})")
-    groups.append(rf"(?P<{OTHER}>\S)")
+    # a dropped character is no unit: left out of the single characters, the scan skips it
+    dropped = "".join(c for c in grain.dropped if not c.isspace())
+    groups.append(rf"(?P<{OTHER}>[^\s{re.escape(dropped)}])" if dropped else rf"(?P<{OTHER}>\S)")
     return re.compile("|".join(groups))
+
+
+def cut(text: str, grain: Grain) -> Iterator[re.Match]:
+    """The units of `text` as regex matches (group() its text, start(), end(), lastgroup its
+    kind): what the extractors' own token classes are built from, without a Unit in between."""
+    return grain_pattern(grain).finditer(text)
 
 
 def units(text: str, grain: Grain) -> list[Unit]:
     """The words, numbers and other characters of `text` at `grain`, in order."""
-    dropped = grain.dropped
-    return [Unit(m.group(), m.start(), m.end(), m.lastgroup) for m in grain_pattern(grain).finditer(text)
-            if not dropped or m.lastgroup != OTHER or m.group() not in dropped]
+    return [Unit(m.group(), m.start(), m.end(), m.lastgroup) for m in grain_pattern(grain).finditer(text)]
 
 
 def words(text: str, grain: Grain) -> list[str]:
