@@ -17,6 +17,7 @@ Error policy: never raises on str input; offsets always index the text given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,6 +80,14 @@ def units(text: str, grain: Grain) -> list[Unit]:
 
 def words(text: str, grain: Grain) -> list[str]:
     return [u.text for u in units(text, grain) if u.kind == LETTERS]
+
+
+def next_start(starts: list[int], i: int, n: int) -> int:
+    """The first of `starts` (sorted token indices) at or after i, else n: a scan over a line
+    visits only the tokens its first test lets through, the others would be passed over one
+    by one."""
+    k = bisect_left(starts, i)
+    return starts[k] if k < len(starts) else n
 
 
 def is_caps_line(line: str) -> bool:
