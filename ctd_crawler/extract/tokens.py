@@ -1,9 +1,11 @@
-"""One tokenizer for every extractor: a text cut into atoms once, words joined at the grain
-each extractor reads, and one rule for lines written in capitals.
+"""One tokenizer for every extractor: words and numbers cut at the grain each extractor
+reads, and one rule for lines written in capitals.
 
 An atom is a run of letters, a run of digits, or any other single non-space character,
 with its offsets in the text. Extractors differ only in which glued punctuation joins two
-atoms into one word or one number, and that is data here (`Grain`), not three regexes:
+atoms into one word or one number, and that is data here (`Grain`), not three regexes
+written by hand; each grain is compiled into one regex (`grain_pattern`), so a text is cut
+in one C-level pass:
 
 - people read "Sung-ho" as one word and "20/6/2024" as one number;
 - places read letters and digits together ("Quận1", "A Lưới") and "Đắk R'La" as one word;
@@ -15,11 +17,13 @@ Error policy: never raises on str input; offsets always index the text given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 LETTERS, DIGITS, OTHER = "L", "D", "P"
-_ATOM = re.compile(rf"(?P<{LETTERS}>[^\W\d_]+)|(?P<{DIGITS}>\d+)|(?P<{OTHER}>\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,65 +37,60 @@ class Grain:
     dropped: str = ""  # characters that are no token at all
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     text: str
     start: int
     end: int
     kind: str  # LETTERS (a word), DIGITS (a number) or OTHER (one character)
 
 
-@lru_cache(maxsize=8)  # the people, places and figures steps read the same article text in turn
-def atoms(text: str) -> tuple[tuple[str, int, int, str], ...]:
-    return tuple((m.group(), m.start(), m.end(), m.lastgroup) for m in _ATOM.finditer(text))
+@lru_cache(maxsize=None)
+def grain_pattern(grain: Grain) -> re.Pattern:
+    """The grain's cut as one regex: a word is a run of letters (with `alphanumeric`, of letters
+    and digits glued together), a number a run of digits; a joiner glued between two runs of one
+    kind makes them one; any other non-space character is one unit. tests/extract/test_tokens.py
+    holds it to the atom-joining rule on random grains and texts."""
+    letter, digit = r"[^\W\d_]", "[0-9]" if grain.ascii_digits else r"\d"
+    if grain.alphanumeric:
+        letter = r"[^\W_]" if not grain.ascii_digits else r"(?:[^\W\d_]|[0-9])"
+
+    def joined(run: str, joiners: str) -> str:
+        joiners = "".join(c for c in joiners if not c.isspace())  # atoms never hold spaces
+        return f"{run}+(?:[{re.escape(joiners)}]{run}+)*" if joiners else f"{run}+"
+
+    groups = [f"(?P<{LETTERS}>{joined(letter, grain.word_joiners)})"]
+    if not grain.alphanumeric:  # alphanumeric: digit runs are words
+        groups.append(f"(?P<{DIGITS}>{joined(digit, grain.number_joiners)})")
+    # a dropped character is no unit: left out of the single characters, the scan skips it
+    dropped = "".join(c for c in grain.dropped if not c.isspace())
+    groups.append(rf"(?P<{OTHER}>[^\s{re.escape(dropped)}])" if dropped else rf"(?P<{OTHER}>\S)")
+    return re.compile("|".join(groups))
 
 
-def _ascii_split(atom: tuple[str, int, int, str]):
-    """A digit run cut into runs of 0-9 and single other digits (Arabic-Indic, fullwidth...)."""
-    s, start, _, _ = atom
-    for m in re.finditer(r"[0-9]+|.", s):
-        yield m.group(), start + m.start(), start + m.end(), DIGITS if m.group()[0] in "0123456789" else OTHER
+def cut(text: str, grain: Grain) -> Iterator[re.Match]:
+    """The units of `text` as regex matches (group() its text, start(), end(), lastgroup its
+    kind): what the extractors' own token classes are built from, without a Unit in between."""
+    return grain_pattern(grain).finditer(text)
 
 
 def units(text: str, grain: Grain) -> list[Unit]:
     """The words, numbers and other characters of `text` at `grain`, in order."""
-    parts = list(atoms(text))
-    if grain.ascii_digits:
-        parts = [p for atom in parts for p in (_ascii_split(atom) if atom[3] == DIGITS and not atom[0].isascii()
-                                              else (atom,))]
-    if grain.alphanumeric:
-        parts = _merge_glued(parts, {LETTERS, DIGITS}, LETTERS)
-    out: list[Unit] = []
-    i, n = 0, len(parts)
-    while i < n:
-        s, start, end, kind = parts[i]
-        joiners = grain.word_joiners if kind == LETTERS else grain.number_joiners if kind == DIGITS else ""
-        while (joiners and i + 2 < n and parts[i + 1][0] in joiners and parts[i + 2][3] == kind
-               and parts[i + 1][1] == end and parts[i + 2][1] == parts[i + 1][2]):
-            end = parts[i + 2][2]
-            i += 2
-        if kind != OTHER or s not in grain.dropped:
-            out.append(Unit(text[start:end], start, end, kind))
-        i += 1
-    return out
-
-
-def _merge_glued(parts: list, kinds: set[str], kind: str) -> list:
-    out: list = []
-    for part in parts:
-        if out and part[3] in kinds and out[-1][3] in kinds and out[-1][2] == part[1]:
-            s, start, _, _ = out[-1]
-            out[-1] = (s + part[0], start, part[2], kind)
-        else:
-            out.append(part if part[3] not in kinds else (*part[:3], kind))
-    return out
+    return [Unit(m.group(), m.start(), m.end(), m.lastgroup) for m in grain_pattern(grain).finditer(text)]
 
 
 def words(text: str, grain: Grain) -> list[str]:
     return [u.text for u in units(text, grain) if u.kind == LETTERS]
 
 
+def next_start(starts: list[int], i: int, n: int) -> int:
+    """The first of `starts` (sorted token indices) at or after i, else n: a scan over a line
+    visits only the tokens its first test lets through, the others would be passed over one
+    by one."""
+    k = bisect_left(starts, i)
+    return starts[k] if k < len(starts) else n
+
+
 def is_caps_line(line: str) -> bool:
     """A line in capitals (a headline, a shouted caption): capitalisation marks no names there."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    letters = list(filter(str.isalpha, line))  # C-level passes: every line of every article comes here
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.9 * len(letters)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
+from functools import cache
 
 import lxml.html
 from lxml import etree
@@ -78,16 +80,69 @@ def _collect(el: etree._Element, out: list[str], *, inline: bool) -> None:
         out.append(brk)
 
 
+# A class test as the layouts write it: has_class(name), or contains(@class, 'name').
+_CLASS_TEST = re.compile(r"contains\(concat\(' ', normalize-space\(@class\), ' '\), ' ([^' ]+) '\)"
+                         r"|contains\(@class,\s*'([^']+)'\)")
+_FIRST_STEP = re.compile(r"\.?//[\w*-]+\[([^\[\]]+)\]")
+_ALL_CLASSES = etree.XPath("//@class", smart_strings=False)
+_classes_of: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # document root -> its class attributes
+
+
+@cache
+def required_classes(xpath: str) -> tuple[str, ...] | None:
+    """Names one of which some element's class attribute must contain for `xpath` to match
+    anything: when its first step is filtered by class tests alone ("//*[has_class('a') or
+    contains(@class, 'b')]//time"); else None. A page holding none of them is not searched:
+    evaluating such a test on every element is most of what a layout costs."""
+    m = _FIRST_STEP.match(xpath)
+    if m is None or "|" in xpath:
+        return None
+    names = []
+    for test in m.group(1).split(" or "):
+        t = _CLASS_TEST.fullmatch(test.strip())
+        if t is None:
+            return None
+        names.append(t.group(1) or t.group(2))
+    return tuple(names)
+
+
+def _may_match(el: etree._Element, xpath: str) -> bool:
+    names = required_classes(xpath)
+    if names is None:
+        return True
+    root = el.getroottree().getroot()
+    classes = _classes_of.get(root)
+    if classes is None:
+        classes = _classes_of[root] = "\0".join(_ALL_CLASSES(root))
+    return any(name in classes for name in names)
+
+
+_TOKEN_TEST = re.compile(r"contains\(concat\(' ', normalize-space\(@class\), ' '\), ' ([^' ]+) '\)")
+
+
+@cache
+def compiled(expr: str) -> etree.XPath:
+    """`expr` compiled once, each class-token test behind a plain substring test of the class
+    attribute: the same answer (a token of the class is a substring of it), and most elements
+    fail the substring test without building the normalised string."""
+    return etree.XPath(_TOKEN_TEST.sub(lambda m: f"(contains(@class, '{m.group(1)}') and {m.group()})", expr))
+
+
+def xpath(el: etree._Element, expr: str) -> list | str | float | bool:
+    """`el.xpath(expr)`, without searching a page whose class attributes cannot match it."""
+    return compiled(expr)(el) if _may_match(el, expr) else []
+
+
 def first(tree: etree._Element, xpaths: Iterable[str]) -> etree._Element | str | None:
     """The first node matched by the first xpath that matches anything."""
     for xp in xpaths:
-        found = tree.xpath(xp)
+        found = xpath(tree, xp)
         if isinstance(found, list):
             for node in found:
                 if isinstance(node, str):
                     if node.strip():
                         return node
-                elif text_of(node) or len(node):
+                elif len(node) or text_of(node):  # children first: the text of a whole body is costly
                     return node
         elif isinstance(found, str) and found.strip():
             return found
@@ -97,7 +152,7 @@ def first(tree: etree._Element, xpaths: Iterable[str]) -> etree._Element | str |
 def drop(el: etree._Element, xpaths: Iterable[str]) -> None:
     """Remove matched nodes (keeping their tails, which belong to the parent's text)."""
     for xp in xpaths:
-        for node in el.xpath(xp):
+        for node in xpath(el, xp):
             if isinstance(node, etree._Element) and node.getparent() is not None:
                 node.drop_tree()
 

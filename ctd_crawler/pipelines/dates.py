@@ -1,7 +1,7 @@
 """Dates: the publication date (page sources in order of trust) and event dates in the text.
 
-The page's machine-readable dates come from page.metadata, read lazily: the page text is
-parsed only when the date text shows no time (or no date).
+The page's machine-readable dates come from page.metadata, read lazily (only when the date
+text shows no time, or no date) from the tree parse_page built.
 
 A CMS that imported old stories stamps them all with the minute of the import: when
 STAMP_MIN articles of one site claim one publication minute, that minute is no article's
@@ -27,7 +27,7 @@ from ctd_crawler.extract.dates import (
 )
 from ctd_crawler.extract.dates.clock import parse_when
 from ctd_crawler.items import ArticleItem
-from ctd_crawler.page.metadata import date_candidates_of
+from ctd_crawler.page.metadata import date_candidates, date_candidates_of
 from ctd_crawler.pipelines import Count, Step, guarded
 from ctd_crawler.store.archive import Archive
 
@@ -75,7 +75,9 @@ class DatesPipeline(Step):
         fetched = datetime.fromisoformat(item.fetched_at)
 
         def published() -> None:
-            found = find_published(date_text=item.date_text, metadata=date_candidates_of(item.html),
+            # the page as parse_page parsed it; only an item built without its tree is parsed again
+            metadata = date_candidates(item.tree) if item.tree is not None else date_candidates_of(item.html)
+            found = find_published(date_text=item.date_text, metadata=metadata,
                                    url=item.url, fetched_at=fetched, lang=item.lang)
             item.page_date = found.value if found else None
             key = stamp_key(item.site, item.page_date)

@@ -1,6 +1,9 @@
+import html
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ctd_crawler.extract.text import (
     clean_inline,
@@ -109,3 +112,15 @@ def test_control_characters_and_look_alike_letters_at_the_boundary(raw, clean):
 
 def test_printable_drops_control_characters_but_newlines_and_tabs():
     assert printable("a\x1b[31mred\x07\n\tb") == "a[31mred\n\tb"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ÐðƉɖĐđ aA\x07\n\t\u00a0&;#xế") + ["&amp;", "&#208;"]), max_size=30).map("".join)
+       | st.text(max_size=40))
+def test_look_alike_letters_replaced_wherever_they_are(raw):
+    """clean_inline translates only the texts that hold a look-alike letter: the same text as
+    translating them all."""
+    from ctd_crawler.extract import text as module
+
+    every = module._CONTROL.sub(" ", nfc(html.unescape(raw)).replace("\r", " ").replace("\n", " "))
+    assert clean_inline(raw) == module._SPACES.sub(" ", every.translate(module._LOOKALIKES)).strip()

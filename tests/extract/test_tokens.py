@@ -49,6 +49,57 @@ def test_the_grains_agree_with_the_patterns_on_random_text(text):
         assert cuts(grain, text) == reference(pattern, text)
 
 
+# The joining rule in words, as the tokenizer first ran it (a Python loop over atoms): the
+# compiled grain must cut every text exactly where this does, for any grain.
+_ATOM = re.compile(r"(?P<L>[^\W\d_]+)|(?P<D>\d+)|(?P<P>\S)")
+
+
+def joined_atoms(text: str, grain: Grain) -> list[tuple[str, int, int, str]]:
+    parts = [(m.group(), m.start(), m.end(), m.lastgroup) for m in _ATOM.finditer(text)]
+    if grain.ascii_digits:  # other digits (Arabic-Indic, fullwidth) are single characters
+        parts = [p for a in parts for p in (
+            [(m.group(), a[1] + m.start(), a[1] + m.end(), "D" if m.group()[0] in "0123456789" else "P")
+             for m in re.finditer(r"[0-9]+|.", a[0])] if a[3] == "D" and not a[0].isascii() else [a])]
+    if grain.alphanumeric:  # letters and digits glued are one word
+        merged: list = []
+        for p in parts:
+            if merged and p[3] in "LD" and merged[-1][3] == "L" and merged[-1][2] == p[1]:
+                merged[-1] = (merged[-1][0] + p[0], merged[-1][1], p[2], "L")
+            else:
+                merged.append(p if p[3] == "P" else (*p[:3], "L"))
+        parts = merged
+    out, i = [], 0
+    while i < len(parts):
+        s, start, end, kind = parts[i]
+        joiners = grain.word_joiners if kind == "L" else grain.number_joiners if kind == "D" else ""
+        while (joiners and i + 2 < len(parts) and parts[i + 1][0] in joiners and parts[i + 2][3] == kind
+               and parts[i + 1][1] == end and parts[i + 2][1] == parts[i + 1][2]):
+            end, i = parts[i + 2][2], i + 2
+        if kind != "P" or s not in grain.dropped:
+            out.append((text[start:end], start, end, kind))
+        i += 1
+    return out
+
+
+_JOINERS = st.text(alphabet="'’-–./,:_ ", max_size=3)
+_GRAINS = st.builds(Grain, word_joiners=_JOINERS, number_joiners=_JOINERS, alphanumeric=st.booleans(),
+                    ascii_digits=st.booleans(), dropped=st.text(alphabet="_-.,", max_size=2))
+
+
+@pytest.mark.parametrize("grain", [PEOPLE, PLACES, FIGURES, Grain(), Grain(alphanumeric=True, ascii_digits=True,
+                                                                          word_joiners="-", number_joiners=".")])
+@pytest.mark.parametrize("text", ["Kim Sung-ho 20/6/2024", "Quận1 và A1'2 ٣٤ 12٣", "x_y a--b 1..2 ١.5", ""])
+def test_the_compiled_grain_joins_atoms_as_the_rule_says(grain, text):
+    assert [tuple(u) for u in units(text, grain)] == joined_atoms(text, grain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GRAINS, st.lists(st.sampled_from(list("aAđĐế 0123456789٣١-–'’.,/_²½:") + ["Sung", "1.300"]),
+                         max_size=25).map("".join) | st.text(max_size=25))
+def test_any_grain_joins_atoms_as_the_rule_says_on_random_text(grain, text):
+    assert [tuple(u) for u in units(text, grain)] == joined_atoms(text, grain)
+
+
 @pytest.mark.parametrize("line, caps", [
     ("HỘI NGHỊ SƠ KẾT SÁU THÁNG ĐẦU NĂM 2024", True), ("TRAO 200 SUẤT QUÀ TẾT", True),
     ("UBND tỉnh Bắc Kạn trao quà", False), ("Hội Chữ Thập Đỏ Tỉnh", False), ("ABC", False),

@@ -19,10 +19,10 @@ class Doc:
         self.toks: list[Token] = tokenize(text)
         self.low = [t.low for t in self.toks]
         self.n = len(self.toks)
-        # breaks[i]: a clause ends between token i-1 and token i.
-        self.breaks = [True] + [
-            self.toks[k - 1].low in CLAUSE_PUNCT or self.newline_after(k - 1) for k in range(1, self.n)
-        ]
+        # breaks[i]: a clause ends between token i-1 and token i (after punctuation, or a line break).
+        toks = self.toks
+        self.breaks = [True] + [toks[k - 1].low in CLAUSE_PUNCT or text.find("\n", toks[k - 1].end, toks[k].start) >= 0
+                                for k in range(1, self.n)]
 
     def newline_after(self, k: int) -> bool:
         """A line (paragraph) break between token k and token k+1."""

@@ -40,6 +40,7 @@ from .patterns import (
     PER_WINDOW,
     RANGE_SEPS,
     SENTENCE_PUNCT,
+    START_WORDS,
 )
 from .vocabulary import vocabulary
 
@@ -130,7 +131,8 @@ def currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
 
 def starts_number(doc: Doc, i: int) -> bool:
     tok = doc.toks[i]
-    return tok.kind == "num" or (tok.kind == "word" and read_number(doc.toks, i, doc.lang) is not None)
+    return tok.kind == "num" or (tok.kind == "word" and tok.low in START_WORDS  # most words: no number
+                                 and read_number(doc.toks, i, doc.lang) is not None)
 
 
 def read_figure(doc: Doc, i: int) -> Figure | None:

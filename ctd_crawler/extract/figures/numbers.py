@@ -40,8 +40,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
-from ctd_crawler.extract.tokens import DIGITS, units
+from ctd_crawler.extract.tokens import DIGITS, cut
 
 from .patterns import (
     AFTER_TENS,
@@ -62,8 +63,7 @@ from .patterns import (
 
 # --- tokens -----------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: built once per token of every article
     text: str
     low: str
     start: int
@@ -74,9 +74,10 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Numerals, words and punctuation with their character offsets."""
     tokens = []
-    for u in units(text, GRAIN):
-        kind = "num" if u.kind == DIGITS else "word" if u.text[0].isalpha() else "punct"
-        tokens.append(Token(u.text, u.text.lower(), u.start, u.end, kind))
+    for m in cut(text, GRAIN):
+        s = m.group()
+        kind = "num" if m.lastgroup == DIGITS else "word" if s[0].isalpha() else "punct"
+        tokens.append(Token(s, s.lower(), m.start(), m.end(), kind))
     return tokens
 
 

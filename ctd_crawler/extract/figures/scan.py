@@ -28,11 +28,12 @@ from __future__ import annotations
 import logging
 
 from ..text import nfc
+from ..tokens import next_start
 from .counts import Count, read_count
 from .doc import Doc
 from .figure import Before, Kind, currency_before, excluded, glued_to_word, read_figure, starts_number
 from .money import Money, read_money
-from .patterns import HEADLINE_MAX, PARAGRAPH_BREAK, SENTENCE_END
+from .patterns import CURRENCY_BEFORE_FIRST, HEADLINE_MAX, PARAGRAPH_BREAK, SENTENCE_END, START_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,11 @@ def _extract(text: str, lang: str) -> tuple[list[Money], list[Count], int]:
     seen_money: set = set()
     seen_counts: set = set()
     before = Before()
+    # where a number or a currency mark may start (the two tests' first checks): the rest is passed over
+    starts = [k for k, t in enumerate(doc.toks) if t.kind == "num" or t.low in CURRENCY_BEFORE_FIRST
+              or (t.kind == "word" and t.low in START_WORDS)]
     i = 0
-    while i < doc.n:
+    while (i := next_start(starts, i, doc.n)) < doc.n:
         if not starts_number(doc, i) and not currency_before(doc, i):
             i += 1
             continue

@@ -7,13 +7,14 @@ tone key (old and new tone placement meet: "hóa" = "hoá").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ctd_crawler.extract.people.patterns import GRAIN, MAX_PHRASE
 from ctd_crawler.extract.text import fold, nfc, tone_key
-from ctd_crawler.extract.tokens import DIGITS, LETTERS, OTHER, is_caps_line, units
+from ctd_crawler.extract.tokens import DIGITS, LETTERS, OTHER, cut, is_caps_line, units
 
 
 @dataclass(slots=True)
@@ -43,17 +44,18 @@ def tokenize(line: str, offset: int, dotted: tuple[str, ...] = ()) -> list[Tok]:
     """
     toks = []
     caps_line = is_caps_line(line)
-    us = units(line, GRAIN)
+    us = list(cut(line, GRAIN))
     i, n = 0, len(us)
     dotted = dotted if "." in line else ()
     while i < n:
         u = us[i]
-        s, start, end, kind = u.text, u.start, u.end, _KINDS[u.kind]
+        s, start, end, kind = u.group(), u.start(), u.end(), _KINDS[u.lastgroup]
         bare = s
         if dotted and kind == "w" and line.startswith(".", end):
             k = _dotted_at(line, us, i, dotted)
             if k > i + 1:
-                s, end, i = line[start : us[k - 1].end], us[k - 1].end, k - 1
+                end = us[k - 1].end()
+                s, i = line[start:end], k - 1
                 bare = s.replace(".", "")  # a dotted abbreviation is keyed by its letters
         upper = kind == "w" and len(s) > 1 and bare.isupper() and not caps_line
         cap = kind == "w" and (caps_line or s[0].isupper())
@@ -63,17 +65,17 @@ def tokenize(line: str, offset: int, dotted: tuple[str, ...] = ()) -> list[Tok]:
     return toks
 
 
-def _dotted_at(line: str, us: list, i: int, dotted: tuple[str, ...]) -> int:
+def _dotted_at(line: str, us: list[re.Match], i: int, dotted: tuple[str, ...]) -> int:
     """Index after the units of a dotted abbreviation starting at unit i, or i."""
-    start = us[i].start
+    start = us[i].start()
     for abbr in dotted:
         end = start + len(abbr)
         if not line.startswith(abbr, start) or (abbr[-1].isalpha() and line[end : end + 1].isalpha()):
             continue
         k = i
-        while k < len(us) and us[k].end <= end:
+        while k < len(us) and us[k].end() <= end:
             k += 1
-        if us[k - 1].end == end:
+        if us[k - 1].end() == end:
             return k
     return i
 

@@ -47,6 +47,7 @@ from ctd_crawler.extract.places.match import (
     unit_at,
 )
 from ctd_crawler.extract.places.patterns import REFORM
+from ctd_crawler.extract.tokens import next_start
 
 
 @dataclass(slots=True)
@@ -127,9 +128,12 @@ class Finder(FollowLists, EnglishNames):
 
     def _unit_mentions(self, ln: Line) -> None:
         toks, lex = ln.toks, self.lex
+        # where a unit word or a glued name ("TPHCM") may start: every other token is passed over
+        starts = [k for k, t in enumerate(toks) if t.word and (
+            t.low in lex.unit_starts or t.text in lex.abbrev or t.key in lex.glued)]
         i = 0
         pending = None  # a plural unit word without a name: "các xã thuộc huyện Đà Bắc gồm: ..."
-        while i < len(toks):
+        while (i := next_start(starts, i, len(toks))) < len(toks):
             if ln.used[i]:
                 i += 1
                 continue
@@ -244,8 +248,9 @@ class Finder(FollowLists, EnglishNames):
 
     def _bare_mentions(self, ln: Line) -> None:
         toks = ln.toks
+        starts = [k for k, t in enumerate(toks) if t.word and t.key in self.lex.bare_prefixes]  # bare_at's first test
         i = 0
-        while i < len(toks):
+        while (i := next_start(starts, i, len(toks))) < len(toks):
             hit = None if ln.used[i] else bare_at(ln, i, self.lex)
             if hit is None:
                 i += 1

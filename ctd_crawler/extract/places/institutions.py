@@ -31,6 +31,7 @@ from ctd_crawler.extract.places.lexicon import Lexicon, Phrases
 from ctd_crawler.extract.places.lines import Line
 from ctd_crawler.extract.places.match import bare_at, known_name_at, unit_at
 from ctd_crawler.extract.places.patterns import HYPHENS, POSSESSIVE
+from ctd_crawler.extract.tokens import next_start
 
 MAX_AFTER = 12  # tokens of a name after its head
 MAX_LOWER = 4  # lower-case words in it ("Trường Trung học phổ thông số 1 Lào Cai")
@@ -41,8 +42,9 @@ MAX_BEFORE = 6  # English: capitalised words before the head
 def mark_institutions(ln: Line, lex: Lexicon, gaz: Gazetteer, on: date | None, english: bool) -> None:
     """Mark the tokens of every institution's name on the line as used."""
     toks = ln.toks
+    starts = [k for k, t in enumerate(toks) if t.low in lex.institution_heads.starts]  # _phrase_at's first test
     i = 0
-    while i < len(toks):
+    while (i := next_start(starts, i, len(toks))) < len(toks):
         last = _phrase_at(ln, i, lex.institution_heads)
         end = None if last is None else _name_end(ln, i, last, lex, gaz, on)
         if end is None:

@@ -47,6 +47,7 @@ class Lexicon:
     compounds: frozenset[tuple[str, ...]]  # words ending in a unit word ("nông thôn", unit_compounds.txt)
     abbrev: dict[str, dict]
     descriptors: tuple[tuple[str, ...], ...]  # longest first
+    descriptors_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the same by first word, longest first
     english: dict[str, dict]
     not_names: frozenset[str]
     # words after which a place name is another name's: a person's ("chị", honorifics.txt), a
@@ -124,12 +125,14 @@ def lexicon() -> Lexicon:
         ws = words(variant)
         prefixes.update(name_key("".join(ws[:n])) for n in range(1, len(ws) + 1))
         prefixes.add(name_key(variant))
+    descriptors = tuple(sorted((tuple(d.split()) for d in units["descriptors"]["phrases"]), key=len, reverse=True))
     return Lexicon(
         words={tuple(k.split()): v for k, v in units["words"].items()},
         unit_starts=frozenset(k.split()[0] for k in units["words"]),
         compounds=_phrases("places/unit_compounds.txt"),
         abbrev=units["abbrev"],
-        descriptors=tuple(sorted((tuple(d.split()) for d in units["descriptors"]["phrases"]), key=len, reverse=True)),
+        descriptors=descriptors,
+        descriptors_by_first={w: tuple(d for d in descriptors if d[0] == w) for w in {d[0] for d in descriptors if d}},
         english=units["english"],
         not_names=frozenset(data_lines("places/not_names.txt")),
         name_cues=_phrases("places/honorifics.txt") | _phrases("places/streets.txt") | _phrases("places/events.txt"),

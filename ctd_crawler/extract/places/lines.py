@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ctd_crawler.extract.places.gazetteer import name_key
 from ctd_crawler.extract.places.patterns import GRAIN, HYPHEN_GAP, HYPHENS, SPACE_GAP
-from ctd_crawler.extract.tokens import LETTERS, is_caps_line, units
+from ctd_crawler.extract.tokens import LETTERS, cut, is_caps_line, units
 
 SENTENCE_OPENERS = frozenset('.!?:;"“”(')
 
@@ -38,18 +38,26 @@ def cap_pattern(s: str) -> tuple[bool, ...]:
 
 def is_title_line(line: str) -> bool:
     """Headings In Title Case: capitalisation no longer marks names."""
-    ws = [w for w in words(line) if w[0].isalpha()]
+    return _title_case(words(line))
+
+
+def _title_case(ws: list[str]) -> bool:
+    ws = [w for w in ws if w[0].isalpha()]
     return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
 
 
-def tokens(line: str, offset: int) -> list[Tok]:
-    caps = is_caps_line(line)
+def tokens(line: str, offset: int, caps: bool | None = None) -> list[Tok]:
+    """The tokens of a line starting at `offset` of the text (`caps`: is_caps_line(line), when known)."""
+    if caps is None:
+        caps = is_caps_line(line)
     out = []
-    for u in units(line, GRAIN):
-        s = u.text
-        word = u.kind == LETTERS
-        out.append(Tok(offset + u.start, offset + u.end, s, s.lower(), name_key(s) if word else "",
-                       word, word and (caps or s[0].isupper() or s[0].isdigit())))
+    for m in cut(line, GRAIN):
+        s = m.group()
+        if m.lastgroup == LETTERS:
+            out.append(Tok(offset + m.start(), offset + m.end(), s, s.lower(), name_key(s), True,
+                           caps or s[0].isupper() or s[0].isdigit()))
+        else:
+            out.append(Tok(offset + m.start(), offset + m.end(), s, s.lower(), "", False, False))
     return out
 
 
@@ -63,12 +71,15 @@ class Line:
 
     def __init__(self, text: str, line: str, offset: int):
         self.text = text
-        self.toks = tokens(line, offset)
         self.caps = is_caps_line(line)
-        self.titled = self.caps or is_title_line(line)
-        self.used = [False] * len(self.toks)
+        self.toks = toks = tokens(line, offset, self.caps)
+        self.titled = self.caps or _title_case([t.text for t in toks if t.word])
+        self.used = [False] * len(toks)
         # joined[i]: token i follows token i-1 after spaces only (same name possible)
-        self.joined = [i > 0 and bool(SPACE_GAP.fullmatch(self.gap(i))) for i in range(len(self.toks))]
+        self.joined = joined = [False] * len(toks)
+        for i in range(1, len(toks)):
+            gap = text[toks[i - 1].end : toks[i].start]
+            joined[i] = gap == " " or not gap or bool(SPACE_GAP.fullmatch(gap))
 
     def gap(self, i: int) -> str:
         """Text between token i-1 and token i."""

@@ -178,10 +178,10 @@ def descriptor_at(ln: Line, j: int, lex: Lexicon) -> tuple[int, bool]:
     """Number of tokens from token j to the name: descriptors ("vùng cao", "bãi ngang ven
     biển") and a list introducer ("như", "gồm", ":"), when a capitalised word follows; else 0.
     And whether a list introducer was among them (a list follows)."""
-    k = j
-    while n := next((len(ws) for ws in lex.descriptors
-                     if tuple(t.low for t in ln.toks[k:k + len(ws)]) == ws
-                     and all(ln.joined[m] for m in range(k + 1, k + len(ws)))), 0):
+    k, toks = j, ln.toks
+    while k < len(toks) and (n := next((len(ws) for ws in lex.descriptors_by_first.get(toks[k].low, ())
+                                        if tuple(t.low for t in toks[k:k + len(ws)]) == ws
+                                        and all(ln.joined[m] for m in range(k + 1, k + len(ws)))), 0)):
         k += n
     listed = False
     if k < len(ln.toks) and ln.toks[k].low in lex.list_intro:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ctd_crawler.items import RawArticle
-from ctd_crawler.page.html import drop, first, paragraphs_of, text_of
+from ctd_crawler.page.html import drop, first, paragraphs_of, text_of, xpath
 
 # Never article text, whatever the family: navigation, sharing, related lists, comments.
 COMMON_DROP = (
@@ -66,10 +66,10 @@ class Layout:
 
     @classmethod
     def matches(cls, tree: etree._Element) -> bool:
-        return any(tree.xpath(xp) for xp in cls.signature)
+        return any(xpath(tree, xp) for xp in cls.signature)
 
     def marked_kind(self, tree: etree._Element) -> str | None:
-        return next((kind for xp, kind in self.page_kinds if tree.xpath(xp)), None)
+        return next((kind for xp, kind in self.page_kinds if xpath(tree, xp)), None)
 
     # -- page -> raw fields ----------------------------------------------------
     def parse(self, tree: etree._Element, url: str, *, lang: str = "vi") -> RawArticle:

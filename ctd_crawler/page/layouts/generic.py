@@ -23,7 +23,7 @@ from lxml import etree
 
 from ctd_crawler.extract.text import clean_inline, fold
 from ctd_crawler.page.bylines import is_cms_account
-from ctd_crawler.page.html import NEVER_TEXT, drop, paragraphs_of, text_of
+from ctd_crawler.page.html import NEVER_TEXT, drop, paragraphs_of, text_of, xpath
 from ctd_crawler.page.layouts.base import COMMON_DROP, Layout
 from ctd_crawler.page.metadata import jsonld_authors
 
@@ -126,7 +126,7 @@ class GenericLayout(Layout):
     def _parse_author(self, tree: etree._Element) -> str:
         for xp in ("//meta[@name='author']/@content", "//*[@rel='author']",
                    "//*[contains(@class,'author') or contains(@class,'byline')]"):
-            found = tree.xpath(xp)
+            found = xpath(tree, xp)
             if found:
                 text = (found[0] if isinstance(found[0], str) else text_of(found[0])).strip()
                 if 0 < len(text) < 60 and not is_cms_account(text):

@@ -20,6 +20,7 @@ import re
 from lxml import etree
 
 from ctd_crawler.page.classify import ARTICLE
+from ctd_crawler.page.html import xpath
 from ctd_crawler.page.layouts.base import Layout
 
 _COL = "//div[contains(concat(' ', normalize-space(@class), ' '), ' news_column ') or @id='news_detail']"
@@ -92,7 +93,7 @@ class NukeVietLayout(Layout):
 
     def _parse_body(self, tree: etree._Element) -> str:
         for xp in self.parts:
-            nodes = [n for n in tree.xpath(xp) if isinstance(n, etree._Element)]
+            nodes = [n for n in xpath(tree, xp) if isinstance(n, etree._Element)]
             # a figcaption inside the hometext/body would be read twice
             nodes = [n for n in nodes if not any(a in nodes for a in n.iterancestors())]
             body = "\n\n".join(t for t in map(self._clean_text, nodes) if t)

@@ -1,0 +1,127 @@
+"""page.html.xpath: the layouts' XPaths give what lxml gives, only sooner (a page whose class
+attributes cannot match a class-filtered query is not searched; token tests are compiled
+behind a substring test)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from ctd_crawler.page.decode import decode_html
+from ctd_crawler.page.html import (
+    compiled,
+    drop,
+    has_class,
+    paragraphs_of,
+    parse_html,
+    required_classes,
+    xpath,
+)
+from ctd_crawler.page.layouts import get_layout
+from ctd_crawler.page.layouts.base import COMMON_DROP
+from tests.extractions import saved_pages
+
+A, B = has_class("a-b"), has_class("c")
+
+
+@pytest.mark.parametrize("expr, names", [
+    (f"//*[{A} or {B}]", ("a-b", "c")),
+    (f"//h1[{A}]//a/@href", ("a-b",)),
+    (".//*[contains(@class, 'social') or contains(@class,'sharing')]", ("social", "sharing")),
+    (f".//div[{B}]", ("c",)),
+    # not filtered by class alone: always searched
+    ("//*[@itemprop='author']", None),
+    (f"//div[{A} or @id='news']", None),
+    (f"//*[{A}] | //h1", None),
+    (f"//*[{A} and @id]", None),
+    (f"//*[({A} or {B})]", None),
+    ("//h1", None),
+    ("string(//meta[@property='og:title']/@content)", None),
+    (f"//div[@id='x']//*[{A}]", None),
+    (f"//*[not({A})]", None),
+])
+def test_which_queries_need_a_class(expr, names):
+    assert required_classes(expr) == names
+
+
+PAGE = parse_html("<html><body><div class='  x  a-b\tz '><p>một</p></div><p class='c d'>hai</p>"
+                  "<p class='a-bc'>ba</p><span class='xa-b'>bốn</span></body></html>")
+
+
+@pytest.mark.parametrize("expr, texts", [
+    (f"//*[{A}]", ["một"]),  # a token among spaces and tabs
+    (f"//*[{B}]", ["hai"]),
+    (f"//*[{has_class('d')} or {has_class('z')}]", ["một", "hai"]),
+    ("//*[contains(@class, 'a-b')]", ["một", "ba", "bốn"]),  # a substring, as written
+    # what must not match: a longer class, a class only containing the name, no such class
+    (f"//*[{has_class('a-bc')}]", ["ba"]),
+    (f"//*[{has_class('b')}]", []),
+    (f"//*[{has_class('nowhere')}]", []),
+    (f"//*[{has_class('xa')}]", []),
+])
+def test_class_tests_answer_as_lxml_does(expr, texts):
+    assert [e.text_content() for e in xpath(PAGE, expr)] == texts == [e.text_content() for e in PAGE.xpath(expr)]
+
+
+def test_a_page_without_classes_is_not_searched_and_gives_nothing():
+    page = parse_html("<html><body><p>không có class</p></body></html>")
+    assert xpath(page, f"//*[{A}]") == [] == page.xpath(f"//*[{A}]")
+    assert [e.tag for e in xpath(page, "//p")] == ["p"]  # other queries are searched as before
+
+
+def test_the_compiled_query_keeps_the_token_test():
+    text = compiled(f"//*[{A}]").path
+    assert "contains(@class, 'a-b') and contains(concat(' ', normalize-space(@class), ' '), ' a-b ')" in text
+
+
+def _queries() -> list[str]:
+    out = list(COMMON_DROP)
+    for family in ("wordpress", "nukeviet", "joomla", "newsportal", "vesportal", "threecms", "generic"):
+        lay = get_layout(family)
+        out += [*lay.title, *lay.date, *lay.author, *lay.body, *lay.sapo, *lay.drop, *lay.signature,
+                *(xp for xp, _ in lay.page_kinds)]
+    return list(dict.fromkeys(out))
+
+
+def _same(got, want) -> bool:
+    if isinstance(want, list):
+        return len(got) == len(want) and all(g is w or g == w for g, w in zip(got, want))
+    return got == want
+
+
+def _one_page_per_host():
+    first_of: dict[str, object] = {}
+    for url, path in saved_pages():
+        first_of.setdefault(url.split("/")[2], path)
+    return list(first_of.values())
+
+
+@pytest.mark.parametrize("path", _one_page_per_host(), ids=lambda p: p.parent.name + "/" + p.name[:40])
+def test_every_layout_query_gives_what_lxml_gives_on_saved_pages(path):
+    tree = parse_html(decode_html(path.read_bytes())[0])
+    body = next((n for n in tree.iter("body")), tree)
+    part = copy.deepcopy(body)  # where drop() searches: a copy of the article's container
+    for expr in _queries():
+        assert _same(xpath(tree, expr), tree.xpath(expr)), expr
+        assert _same(xpath(part, expr), part.xpath(expr)), expr
+
+
+def _plain_drop(el, xpaths) -> None:
+    for xp in xpaths:
+        for node in el.xpath(xp):
+            if not isinstance(node, str) and node.getparent() is not None:
+                node.drop_tree()
+
+
+@pytest.mark.parametrize("path", _one_page_per_host(), ids=lambda p: p.parent.name + "/" + p.name[:40])
+def test_dropping_boilerplate_leaves_what_plain_lxml_leaves(path):
+    """drop() asks its queries of a tree it changes as it goes: what it removed never
+    makes a later query skip what is still there."""
+    tree = parse_html(decode_html(path.read_bytes())[0])
+    ours, plain = copy.deepcopy(tree), copy.deepcopy(tree)
+    xpath(ours, f"//*[{A}]")  # the class attributes of the copy are read before it changes
+    queries = _queries()
+    drop(ours, queries)
+    _plain_drop(plain, queries)
+    assert paragraphs_of(ours) == paragraphs_of(plain)
