@@ -158,6 +158,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (2, "views", (Path(__file__).parent / "views.sql").read_text("utf-8")),
     (3, "incremental crawls and run checks", SCHEMA_V3),
     (4, "articles.province", SCHEMA_V4),
+    # stories, their keys and links, and the views that count per story (SQL in store/stories.sql)
+    (5, "stories", (Path(__file__).parent / "stories.sql").read_text("utf-8")),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -8,6 +8,9 @@ People across the archive: one `people` row per key = folded name + scope (the
 scope and the article's province are decided in extract/attribution.py). Two people who
 share a name are merged only within one scope, so a provincial official and a
 beneficiary of the same name in another province stay apart.
+
+Stories: a new or changed article is assigned to its story (store/stories.py) in the
+same transaction as its facts.
 """
 
 from __future__ import annotations
@@ -23,13 +26,14 @@ from ctd_crawler.extract.attribution import person_scope
 from ctd_crawler.extract.text import fold
 from ctd_crawler.items import ArticleItem
 from ctd_crawler.store.archive import Archive
+from ctd_crawler.store.stories import StoryWriter
 
 
 def content_hash(title: str | None, body: str) -> str:
     return hashlib.sha256(f"{title or ''}\n{body}".encode()).hexdigest()
 
 
-class ArchiveWriter(Archive):
+class ArchiveWriter(StoryWriter, Archive):
     """The archive opened for writing: every write of the project goes through here."""
 
     def __init__(self, path: str | Path):
@@ -79,6 +83,7 @@ class ArchiveWriter(Archive):
                 article_id = self._write_article(item, digest, row[0] if row else None)
                 self._write_facts(article_id, item)
                 self._write_page(article_id, item)
+                self.assign_story(article_id)
                 outcome = "updated" if row else "new"
             conn.execute("COMMIT")
         except BaseException:
@@ -91,6 +96,7 @@ class ArchiveWriter(Archive):
         with self.db.conn:
             self._write_article(item, content_hash(item.title, item.body_text), article_id, keep_version=False)
             self._write_facts(article_id, item)
+            self.assign_story(article_id)
 
     def _write_article(self, item: ArticleItem, digest: str, article_id: int | None,
                        keep_version: bool = True) -> int:
