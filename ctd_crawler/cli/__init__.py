@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from ctd_crawler.cli import archive, crawl, pages, query, serve
+from ctd_crawler.cli import archive, crawl, pages, query, serve, stories
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,5 +20,6 @@ def main() -> None:
 
 
 for command in (crawl.demo, crawl.crawl_command, pages.extract, archive.stats, archive.migrate, archive.reextract,
-                query.search, query.people, query.places, query.money, query.export, query.report, serve.serve):
+                query.search, query.people, query.places, query.money, query.export, query.report, serve.serve,
+                stories.stories):
     main.add_command(command)

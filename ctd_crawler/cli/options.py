@@ -13,6 +13,10 @@ from ctd_crawler.analysis.filters import QueryError
 archive_option = click.option("--archive", "-a", "archive_path", default="archive/ctd.sqlite", show_default=True,
                               envvar="CTD_ARCHIVE", type=click.Path(dir_okay=False), help="The SQLite archive.")
 json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+per_article_option = click.option(
+    "--per-article", is_flag=True,
+    help="Count every copy of a story (the count before stories); by default the copies of one story on "
+         "several sites count once.")
 
 
 def filter_options(fn):
@@ -68,3 +72,8 @@ def cell(value: Any, width: int) -> str:
     else:
         text = str(value).replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def echo_note(note: str, as_json: bool) -> None:
+    """How the figures were counted: last line of a table, on stderr beside JSON lines."""
+    click.echo(f"({note})" if not as_json else f"# {note}", err=as_json)
