@@ -42,7 +42,8 @@ def reextract(archive_path, site, show):
     """Run the current layouts and pipelines again over the stored raw pages (no network).
 
     Replaces each article's facts with what the current code finds and reports the new,
-    changed and removed facts per table. Writes to the archive.
+    changed and removed facts per table; each article is assigned to its story again
+    (`ctd-archive stories rebuild` regroups the whole archive). Writes to the archive.
 
     Example: ctd-archive reextract --archive archive/ctd.sqlite
     """
@@ -61,7 +62,8 @@ def reextract(archive_path, site, show):
 
     outcome = run(archive, rows, progress)
     click.echo(f"re-extracted {outcome.pages - len(outcome.skipped)} of {outcome.pages} stored pages: "
-               f"{len(outcome.changed)} articles changed, {outcome.unchanged} unchanged")
+               f"{len(outcome.changed)} articles changed, {outcome.unchanged} unchanged; "
+               f"{outcome.moved} moved to another story")
     echo_rows([{"table": t, "new": n, "changed": c, "removed": r} for t, (n, c, r) in outcome.facts.items()],
               ["table", "new", "changed", "removed"], False)
     for url in outcome.changed[:show]:

@@ -39,6 +39,9 @@ def open_db(archive_path: str, *, readonly: bool = True):
         raise click.ClickException(str(exc)) from None
     for applied in archive.migrated:
         click.echo(f"{archive_path}: migrated to the current schema (applied {applied}); no rows changed", err=True)
+    if any(applied.endswith(": stories") for applied in archive.migrated):
+        click.echo(f"{archive_path}: each article is its own story until `ctd-archive stories rebuild` groups "
+                   "the copies", err=True)
     return archive
 
 

@@ -200,6 +200,14 @@ def test_money_province_filter_is_the_attributed_province(db):
     assert [g["province"] for g in nghe_an["groups"]] == ["Nghệ An"]
 
 
+@pytest.mark.parametrize("name", ["national", "NATIONAL"])
+def test_national_is_a_province_of_the_filters(db, name):
+    national = facts.money(db, Filters(province=name), by="province")
+    assert [g["province"] for g in national["groups"]] == ["national"]
+    half_year = [r for r in national["rows"] if r["amount_vnd"] == 1_600_000_000_000]  # "toàn quốc … 1.600 tỷ đồng"
+    assert half_year and half_year[0]["province"] == "national"
+
+
 def test_money_by_unknown_group_is_a_clear_error(db):
     with pytest.raises(QueryError, match="--by"):
         facts.money(db, by="colour")
