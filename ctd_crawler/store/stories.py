@@ -112,11 +112,12 @@ class StoryWriter:
             self._drop_if_empty(old_story)
         outcome = Assignment(story_id, joined)
         for _, other in same[1:]:
-            if other.story_id != story_id and self._mergeable(story_id, other.story_id):
-                self._merge(other.story_id, story_id)
+            other_story = self._story_of(other.id)  # now: an earlier merge may have moved it
+            if other_story != story_id and self._mergeable(story_id, other_story):
+                self._merge(other_story, story_id)
                 outcome.merged += 1
         for verdict, other in related:
-            target = conn.execute("SELECT story_id FROM articles WHERE id = ?", [other.id]).fetchone()[0]
+            target = self._story_of(other.id)
             if target != story_id:
                 low, high = sorted((story_id, target))
                 outcome.related += conn.execute(
@@ -128,12 +129,15 @@ class StoryWriter:
     def _leave_story(self, article_id: int) -> int | None:
         conn = self.db.conn
         conn.execute("DELETE FROM story_keys WHERE article_id = ?", [article_id])
-        story_id = conn.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        story_id = self._story_of(article_id)
         if story_id is not None:
             conn.execute("UPDATE articles SET story_id = NULL WHERE id = ?", [article_id])
             if self._story_size(story_id):
                 self.refresh_story(story_id)
         return story_id
+
+    def _story_of(self, article_id: int) -> int | None:
+        return self.db.conn.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()[0]
 
     def _story_size(self, story_id: int) -> int:
         return self.db.conn.execute("SELECT COUNT(*) FROM articles WHERE story_id = ?", [story_id]).fetchone()[0]

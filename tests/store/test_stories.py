@@ -111,12 +111,13 @@ def test_an_article_copying_two_stories_merges_them(archive):
     paragraphs = VERBATIM.articles[0].body.split("\n\n")
     head = Art("head", "chapter-na", "2025-09-10", "Trao quà vùng lũ Tương Dương", "\n\n".join(paragraphs[:3]))
     tail = Art("tail", "chapter-na", "2025-09-10", "Thiệt hại do lũ tại Tương Dương", "\n\n".join(paragraphs[3:]))
+    tail_copy = Art("tail-copy", "magazine", "2025-09-10", "Thiệt hại do lũ tại Tương Dương", tail.body)
     whole = Art("whole", "national", "2025-09-11", "Hỗ trợ người dân Tương Dương", "\n\n".join(paragraphs))
-    items = [item_for(x) for x in (head, tail, whole)]
-    archive.save(items[0])
-    archive.save(items[1])
-    assert story_of(archive, items[0]) != story_of(archive, items[1])
-    archive.save(items[2])
+    items = [item_for(x) for x in (head, tail, tail_copy, whole)]
+    for item in items[:3]:
+        archive.save(item)
+    assert story_of(archive, items[0]) != story_of(archive, items[1]) == story_of(archive, items[2])
+    archive.save(items[3])  # a copy of both stories, and of two copies of the second
     assert len({story_of(archive, i) for i in items}) == 1
     consistent(archive)
 
