@@ -5,7 +5,8 @@ How a new article finds its copies in a few indexed look-ups, whatever the archi
 size: its keys (ctd_crawler/stories/features.py: LSH band hashes of its text, its
 figures) are stored in story_keys with its publication week, and the articles sharing a
 key in the weeks around its own (WINDOW_WEEKS) are its candidates, at most CANDIDATES of
-them, most hits first. Each candidate is compared (stories/match.py): the article joins
+them, most hits first, a figure counting as two bands (copies share their figures,
+articles written from one template do not: measured in benchmarks/README.md). Each candidate is compared (stories/match.py): the article joins
 the story of its most similar copy (and stories it is a copy of both are merged, when
 their canonical copies agree on provinces and figures), or starts a story of its own;
 related stories (follow-ups) are linked in story_links.
@@ -58,14 +59,14 @@ def load_copy(conn, article_id: int) -> Copy:
 
 
 def candidates(conn, keys: list[tuple[int, int]], week: int, article_id: int) -> list[int]:
-    """Articles sharing a text band, or two figures, in the weeks around `week`."""
+    """Articles sharing a text band, or two figures, in the weeks around `week`, most hits first."""
     if not keys:
         return []
     marks = ", ".join("?" * len(keys))
     rows = conn.execute(
         f"SELECT article_id, SUM(kind = 0) AS bands, SUM(kind = 1) AS figures FROM story_keys"
         f" WHERE key IN ({marks}) AND week BETWEEN ? AND ? AND article_id <> ? GROUP BY article_id"
-        f" HAVING bands >= 1 OR figures >= 2 ORDER BY bands DESC, figures DESC, article_id LIMIT ?",
+        f" HAVING bands >= 1 OR figures >= 2 ORDER BY bands + 2 * figures DESC, article_id LIMIT ?",
         [*(k for k, _ in keys), week - WINDOW_WEEKS, week + WINDOW_WEEKS, article_id, CANDIDATES])
     return [r[0] for r in rows]
 
