@@ -1,4 +1,10 @@
-"""The facts of the archive, counted: people, places, money (read only)."""
+"""The facts of the archive, counted: people, places, money (read only).
+
+Counted per story by default: the copies of one event on several sites (the `stories`
+table) count once, and a figure that several copies report is one figure. With
+`per_article=True` every copy counts, as before stories existed. Either way an amount
+given twice in one article (headline and body) is one figure (v_article_money).
+"""
 
 from __future__ import annotations
 
@@ -13,20 +19,30 @@ from ctd_crawler.analysis.filters import (
     article_conditions,
     check_filters,
     dicts,
+    story_conditions,
     where_clause,
 )
 from ctd_crawler.extract.text import fold
 
+PER_STORY_NOTE = "counted per story: copies of one story on several sites count once (--per-article: every copy)"
+PER_ARTICLE_NOTE = "counted per article: every copy of a story counts (one figure per value within an article)"
+
+
+def counting_note(per_article: bool) -> str:
+    return PER_ARTICLE_NOTE if per_article else PER_STORY_NOTE
+
 
 def people(db: sqlite_utils.Database, filters: Filters = Filters(), *, name: str | None = None,
-           limit: int = 20) -> list[dict[str, Any]]:
-    """People by mentions, with their latest title and their first and last dates."""
+           limit: int = 20, per_article: bool = False) -> list[dict[str, Any]]:
+    """People by the stories (or, per article, the mentions) that name them, with their
+    latest title and their first and last dates."""
     filters = check_filters(db, filters)
     where, params = article_conditions(filters)
     if name:
         where.append(r"substr(p.key, 1, instr(p.key, '|') - 1) LIKE ? ESCAPE '\'")
         params.append("%" + re.sub(r"([%_\\])", r"\\\1", fold(name).strip()) + "%")
-    sql = ("SELECT p.id AS person_id, p.name, p.scope, COUNT(*) AS mentions, "
+    order = "mentions" if per_article else "stories"
+    sql = ("SELECT p.id AS person_id, p.name, p.scope, COUNT(DISTINCT a.story_id) AS stories, COUNT(*) AS mentions, "
            "COUNT(DISTINCT pm.article_id) AS articles, MIN(substr(a.published_at, 1, 10)) AS first_date, "
            "MAX(substr(a.published_at, 1, 10)) AS last_date, "
            "(SELECT pm2.title FROM person_mentions pm2 JOIN articles a2 ON a2.id = pm2.article_id "
@@ -34,19 +50,20 @@ def people(db: sqlite_utils.Database, filters: Filters = Filters(), *, name: str
            " ORDER BY a2.published_at DESC LIMIT 1) AS latest_title "
            "FROM person_mentions pm JOIN people p ON p.id = pm.person_id "
            "JOIN articles a ON a.id = pm.article_id LEFT JOIN sites s ON s.id = a.site "
-           f"{where_clause(where)} GROUP BY p.id ORDER BY mentions DESC, p.name LIMIT ?")
+           f"{where_clause(where)} GROUP BY p.id ORDER BY {order} DESC, p.name LIMIT ?")
     return dicts(db.execute(sql, [*params, limit]))
 
 
 def person_titles(db: sqlite_utils.Database, person_id: int) -> list[dict[str, Any]]:
     """The titles one person was given, in the order they appear (v_people_titles)."""
-    return dicts(db.execute("SELECT title, first_date, last_date, mentions FROM v_people_titles "
-                             "WHERE person_id = ? ORDER BY first_date, title", [person_id]))
+    return dicts(db.execute("SELECT title, first_date, last_date, stories, mentions FROM v_people_titles "
+                            "WHERE person_id = ? ORDER BY first_date, title", [person_id]))
 
 
 def places(db: sqlite_utils.Database, filters: Filters = Filters(), *, level: str | None = None,
-           limit: int = 50) -> list[dict[str, Any]]:
-    """Places by mentions; --province keeps places in that province (old or 2025 name)."""
+           limit: int = 50, per_article: bool = False) -> list[dict[str, Any]]:
+    """Places by the stories (or mentions) that name them; --province keeps places in that
+    province (old or 2025 name)."""
     filters = check_filters(db, filters)
     where, params = article_conditions(Filters(filters.site, filters.since, filters.until))
     if filters.province:
@@ -55,48 +72,65 @@ def places(db: sqlite_utils.Database, filters: Filters = Filters(), *, level: st
     if level:
         where.append("pl.level = ?")
         params.append(level)
+    order = "mentions" if per_article else "stories"
     sql = ("SELECT pl.name, pl.level, pl.province, pl.province_2025, pl.code, pl.lat, pl.lon, "
-           "COUNT(*) AS mentions, COUNT(DISTINCT pm.article_id) AS articles "
+           "COUNT(DISTINCT a.story_id) AS stories, COUNT(*) AS mentions, COUNT(DISTINCT pm.article_id) AS articles "
            "FROM place_mentions pm JOIN places pl ON pl.id = pm.place_id "
            "JOIN articles a ON a.id = pm.article_id LEFT JOIN sites s ON s.id = a.site "
-           f"{where_clause(where)} GROUP BY pl.id ORDER BY mentions DESC, pl.name LIMIT ?")
+           f"{where_clause(where)} GROUP BY pl.id ORDER BY {order} DESC, pl.name LIMIT ?")
     return dicts(db.execute(sql, [*params, limit]))
 
 
-MONEY_GROUPS = {"month": "substr(a.published_at, 1, 7)", "year": "substr(a.published_at, 1, 4)",
-                "province": "ap.province", "site": "a.site"}
+# Money rows per story (v_story_money: one figure per value in a story, told by its
+# canonical copy `a`) or per article (v_article_money: one per value in an article).
+_STORY_MONEY = ("FROM v_story_money m JOIN stories st ON st.id = m.story_id "
+                "JOIN articles a ON a.id = st.canonical_article_id ")
+_ARTICLE_MONEY = ("FROM v_article_money m JOIN articles a ON a.id = m.article_id LEFT JOIN sites s ON s.id = a.site "
+                  "LEFT JOIN v_article_province ap ON ap.article_id = a.id ")
+MONEY_GROUPS = {"month": ("substr(st.first_published, 1, 7)", "substr(a.published_at, 1, 7)"),
+                "year": ("substr(st.first_published, 1, 4)", "substr(a.published_at, 1, 4)"),
+                "province": ("st.province", "ap.province"), "site": ("a.site", "a.site")}
 SUMMABLE = "m.currency = 'VND' AND m.per_unit = 0 AND m.amount_vnd IS NOT NULL"
 
 
 def money(db: sqlite_utils.Database, filters: Filters = Filters(), *, limit: int = 20,
-          by: str | None = None) -> dict[str, Any]:
-    """Money mentions (latest first) and totals; --province is the attributed province.
+          by: str | None = None, per_article: bool = False) -> dict[str, Any]:
+    """Money figures (latest first) and totals; --province is the attributed province.
 
+    Per story (default): each figure once per story, dated by the story's first
+    publication, under the story's province and its canonical copy's site; --site keeps
+    the stories with a copy on that site. Per article: each figure once per article.
     The total adds amounts in đồng that are not per-unit values (see v_money_by_province_month).
     """
+    if by is not None and by not in MONEY_GROUPS:
+        raise QueryError(f"--by {by!r}: one of {', '.join(MONEY_GROUPS)}")
     filters = check_filters(db, filters)
-    where, params = article_conditions(filters, province="attributed")
-    joins = ("FROM money m JOIN articles a ON a.id = m.article_id LEFT JOIN sites s ON s.id = a.site "
-             "LEFT JOIN v_article_province ap ON ap.article_id = a.id ")
+    if per_article:
+        where, params = article_conditions(filters, province="attributed")
+        joins, unit, units = _ARTICLE_MONEY, "m.article_id", "articles"
+        date, province, copies = "a.published_at", "ap.province", "1"
+    else:
+        where, params = story_conditions(filters)
+        joins, unit, units = _STORY_MONEY, "m.story_id", "stories"
+        date, province, copies = "st.first_published", "st.province", "m.copies"
+    w = where_clause(where)
     rows = dicts(db.execute(
-        "SELECT substr(a.published_at, 1, 10) AS date, a.site, ap.province, m.amount_vnd, m.currency, "
-        f"m.amount, m.qualifier, m.per_unit, m.text, a.title, a.url {joins} {where_clause(where)} "
-        "ORDER BY a.published_at DESC, m.id LIMIT ?", [*params, limit]))
+        f"SELECT substr({date}, 1, 10) AS date, a.site, {province} AS province, m.amount_vnd, m.currency, "
+        f"m.amount, m.qualifier, m.per_unit, {copies} AS copies, m.text, a.title, a.url {joins} {w} "
+        f"ORDER BY {date} DESC, m.money_id LIMIT ?", [*params, limit]))
     totals = dicts(db.execute(
-        f"SELECT COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles, "
+        f"SELECT COUNT(*) AS figures, COUNT(DISTINCT {unit}) AS {units}, "
         f"SUM(CASE WHEN {SUMMABLE} THEN m.amount_vnd END) AS total_vnd, "
-        f"SUM(m.per_unit = 1) AS per_unit_mentions, SUM(m.currency <> 'VND') AS other_currency_mentions "
-        f"{joins} {where_clause(where)}", params))[0]
+        f"SUM(m.per_unit = 1) AS per_unit_figures, SUM(m.currency <> 'VND') AS other_currency_figures "
+        f"{joins} {w}", params))[0]
     groups = None
     if by:
-        if by not in MONEY_GROUPS:
-            raise QueryError(f"--by {by!r}: one of {', '.join(MONEY_GROUPS)}")
-        key = MONEY_GROUPS[by]
+        key = MONEY_GROUPS[by][per_article]
         groups = dicts(db.execute(
-            f"SELECT {key} AS {by}, COUNT(DISTINCT m.article_id) AS articles, COUNT(*) AS mentions, "
-            f"SUM(CASE WHEN {SUMMABLE} THEN m.amount_vnd END) AS total_vnd {joins} {where_clause(where)} "
+            f"SELECT {key} AS {by}, COUNT(DISTINCT {unit}) AS {units}, COUNT(*) AS figures, "
+            f"SUM(CASE WHEN {SUMMABLE} THEN m.amount_vnd END) AS total_vnd {joins} {w} "
             f"GROUP BY 1 ORDER BY 1", params))
-    return {"rows": rows, "totals": totals, "groups": groups}
+    return {"rows": rows, "totals": totals, "groups": groups, "counted": "articles" if per_article else "stories"}
 
 
 def archive_stats(db: sqlite_utils.Database, *, runs: int = 10) -> dict[str, list[dict[str, Any]]]:

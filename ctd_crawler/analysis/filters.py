@@ -59,8 +59,9 @@ def _is_date(value: str) -> bool:
 
 
 def known_provinces(db: sqlite_utils.Database) -> list[str]:
+    """Provinces of sites and places, and 'national' (articles about the whole country)."""
     rows = db.execute("SELECT province FROM sites UNION SELECT province FROM places "
-                      "UNION SELECT province_2025 FROM places").fetchall()
+                      "UNION SELECT province_2025 FROM places UNION SELECT province FROM articles").fetchall()
     return sorted({r[0] for r in rows if r[0]})
 
 
@@ -99,6 +100,26 @@ def article_conditions(filters: Filters, *, province: str = "mentioned") -> tupl
         params += [filters.province] * 3
     elif filters.province:
         where.append("a.id IN (SELECT article_id FROM v_article_province WHERE province = ?)")
+        params.append(filters.province)
+    return where, params
+
+
+def story_conditions(filters: Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions on `stories st`: a copy on the site; first published in the period;
+    the story's province (its canonical copy's, extract/attribution.py)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.site:
+        where.append("EXISTS (SELECT 1 FROM articles sa WHERE sa.story_id = st.id AND sa.site = ?)")
+        params.append(filters.site)
+    if filters.since:
+        where.append("st.first_published >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append("substr(st.first_published, 1, ?) <= ?")
+        params += [len(filters.until), filters.until]
+    if filters.province:
+        where.append("st.province = ?")
         params.append(filters.province)
     return where, params
 

@@ -13,47 +13,63 @@ from typing import Any
 
 import sqlite_utils
 
-from ctd_crawler.analysis.facts import SUMMABLE, people
-from ctd_crawler.analysis.filters import Filters, article_conditions, check_filters, dicts, where_clause
+from ctd_crawler.analysis.facts import counting_note, money, people
+from ctd_crawler.analysis.filters import (
+    Filters,
+    article_conditions,
+    check_filters,
+    dicts,
+    story_conditions,
+    where_clause,
+)
 
 # Vietnam's bounding box, degrees: the map's frame.
 LON = (102.0, 110.0)
 LAT = (8.0, 23.6)
 
 
-def report_data(db: sqlite_utils.Database, filters: Filters = Filters(), *, top: int = 15) -> dict[str, Any]:
-    """The figures of `ctd-archive report`: per month, per province, top people, places on a map."""
+def report_data(db: sqlite_utils.Database, filters: Filters = Filters(), *, top: int = 15,
+                per_article: bool = False) -> dict[str, Any]:
+    """The figures of `ctd-archive report`: per month, per province, top people, places on a
+    map; counted per story (facts.py) unless `per_article`."""
     filters = check_filters(db, filters)
-    where, params = article_conditions(Filters(None, filters.since, filters.until))
+    period = Filters(None, filters.since, filters.until)
+    where, params = article_conditions(period)
     w = where_clause(where)
     base = "FROM articles a LEFT JOIN sites s ON s.id = a.site"
-    money_join = ("FROM money m JOIN articles a ON a.id = m.article_id LEFT JOIN sites s ON s.id = a.site "
-                  "LEFT JOIN v_article_province ap ON ap.article_id = a.id")
-    summable = f"{w} {'AND' if w else 'WHERE'} {SUMMABLE}"
+    counted = "mentions" if per_article else "stories"
 
-    def q(sql: str) -> list[dict[str, Any]]:
-        return dicts(db.execute(sql, params))
+    def q(sql: str, args: list[Any] = params) -> list[dict[str, Any]]:
+        return dicts(db.execute(sql, args))
 
+    if per_article:
+        per_month = q(f"SELECT substr(a.published_at, 1, 7) AS month, COUNT(*) AS n {base} {w} GROUP BY 1 ORDER BY 1")
+    else:
+        story_where, story_params = story_conditions(period)
+        per_month = q(f"SELECT substr(st.first_published, 1, 7) AS month, COUNT(*) AS n FROM stories st "
+                      f"{where_clause(story_where)} GROUP BY 1 ORDER BY 1", story_params)
+    by_month = money(db, period, limit=0, by="month", per_article=per_article)
+    by_province = money(db, period, limit=0, by="province", per_article=per_article)
+    places_count = "COUNT(*)" if per_article else "COUNT(DISTINCT a.story_id)"
     return {
         "filters": {"since": filters.since, "until": filters.until},
-        "totals": q(f"SELECT COUNT(*) AS articles, COUNT(DISTINCT a.site) AS sites, "
-                    f"MIN(substr(a.published_at, 1, 10)) AS first_date, "
+        "per_article": per_article, "counted": counted, "note": counting_note(per_article),
+        "totals": q(f"SELECT COUNT(*) AS articles, COUNT(DISTINCT a.story_id) AS stories, "
+                    f"COUNT(DISTINCT a.site) AS sites, MIN(substr(a.published_at, 1, 10)) AS first_date, "
                     f"MAX(substr(a.published_at, 1, 10)) AS last_date {base} {w}")[0]
-        | q(f"SELECT COALESCE(SUM(m.amount_vnd), 0) AS money_vnd, COUNT(*) AS money_mentions "
-            f"{money_join} {summable}")[0],
-        "articles_per_month": q(f"SELECT substr(a.published_at, 1, 7) AS month, COUNT(*) AS articles "
-                                f"{base} {w} GROUP BY 1 ORDER BY 1"),
-        "money_per_month": q(f"SELECT substr(a.published_at, 1, 7) AS month, SUM(m.amount_vnd) AS total_vnd "
-                             f"{money_join} {summable} GROUP BY 1 ORDER BY 1"),
-        "money_per_province": q(f"SELECT COALESCE(ap.province, '(unknown)') AS province, "
-                                f"SUM(m.amount_vnd) AS total_vnd, COUNT(DISTINCT m.article_id) AS articles "
-                                f"{money_join} {summable} GROUP BY 1 ORDER BY 2 DESC, 1"),
-        "top_people": people(db, Filters(None, filters.since, filters.until), limit=top),
-        "places": q(f"SELECT pl.name, pl.level, pl.province, pl.lat, pl.lon, COUNT(*) AS mentions "
+        | {"money_vnd": by_month["totals"]["total_vnd"] or 0, "money_figures": by_month["totals"]["figures"]},
+        "per_month": per_month,
+        "money_per_month": [r for r in by_month["groups"] if r["total_vnd"] is not None],
+        "money_per_province": sorted(({"province": r["province"] or "(unknown)", "total_vnd": r["total_vnd"],
+                                       by_province["counted"]: r[by_province["counted"]]}
+                                      for r in by_province["groups"] if r["total_vnd"] is not None),
+                                     key=lambda r: (-r["total_vnd"], r["province"])),
+        "top_people": people(db, period, limit=top, per_article=per_article),
+        "places": q(f"SELECT pl.name, pl.level, pl.province, pl.lat, pl.lon, {places_count} AS n "
                     f"FROM place_mentions pm JOIN places pl ON pl.id = pm.place_id "
                     f"JOIN articles a ON a.id = pm.article_id LEFT JOIN sites s ON s.id = a.site "
                     f"{w} {'AND' if w else 'WHERE'} pl.lat IS NOT NULL AND pl.lon IS NOT NULL "
-                    f"GROUP BY pl.id ORDER BY mentions DESC, pl.name"),
+                    f"GROUP BY pl.id ORDER BY n DESC, pl.name"),
     }
 
 
@@ -131,7 +147,7 @@ def bar_chart(series: list[tuple[str, float]], *, label, width: int = 900, color
     return "".join(parts)
 
 
-def place_map(places: list[dict[str, Any]], *, width: int = 460, height: int = 820) -> str:
+def place_map(places: list[dict[str, Any]], *, unit: str = "mentions", width: int = 460, height: int = 820) -> str:
     """Places as points on a 1° grid over Vietnam's bounding box (no tiles, no outline data)."""
     pad = 36
 
@@ -151,11 +167,11 @@ def place_map(places: list[dict[str, Any]], *, width: int = 460, height: int = 8
         parts.append(f"<line x1='{pad}' y1='{y:.1f}' x2='{width - pad}' y2='{y:.1f}' stroke='#cdd9e2'/>"
                      f"<text x='{pad - 4}' y='{y + 4:.1f}' text-anchor='end' class='axis'>{lat}°N</text>")
     shown = [p for p in places if LON[0] <= p["lon"] <= LON[1] and LAT[0] <= p["lat"] <= LAT[1]]
-    for p in sorted(shown, key=lambda p: -p["mentions"]):  # small points drawn last, on top
+    for p in sorted(shown, key=lambda p: -p["n"]):  # small points drawn last, on top
         x, y = xy(p["lon"], p["lat"])
-        r = 2.5 + 1.5 * math.sqrt(p["mentions"])
+        r = 2.5 + 1.5 * math.sqrt(p["n"])
         where = f", {p['province']}" if p.get("province") and p["province"] != p["name"] else ""
-        tip = _title(f"{p['name']} ({p['level']}{where}): {p['mentions']} mentions")
+        tip = _title(f"{p['name']} ({p['level']}{where}): {p['n']} {unit}")
         parts.append(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r:.1f}' class='place {escape(p['level'])}'>"
                      f"{tip}</circle>")
         if p["level"] == "province":
@@ -179,35 +195,42 @@ tr:nth-child(even) { background: #f6f6f6; } .empty { color: #888; } footer { mar
 def render_report(data: dict[str, Any], *, archive: str) -> str:
     t = data["totals"]
     period = " – ".join(x for x in (data["filters"]["since"], data["filters"]["until"]) if x) or "all dates"
+    counted = data["counted"]  # 'stories' or 'mentions'
+    units = "articles" if data["per_article"] else "stories"
     people_rows = "".join(
         f"<tr><td>{escape(p['name'])}</td><td>{escape(p['latest_title'] or '')}</td><td>{escape(p['scope'] or '')}"
-        f"</td><td data-value='{p['mentions']}'>{p['mentions']}</td><td>{p['first_date'] or ''} – "
+        f"</td><td data-value='{p[counted]}'>{p[counted]}</td><td>{p['first_date'] or ''} – "
         f"{p['last_date'] or ''}</td></tr>" for p in data["top_people"])
     body = f"""
 <h1>Hội Chữ thập đỏ news archive</h1>
 <p>{escape(archive)} · published {escape(period)} ({t['first_date'] or '–'} to {t['last_date'] or '–'})</p>
+<p id="counting">{escape(data['note'][:1].upper() + data['note'][1:])}.</p>
 <div class="totals">
   <div id="total-articles" data-value="{t['articles']}"><b>{fmt_int(t['articles'])}</b>articles</div>
+  <div id="total-stories" data-value="{t['stories']}"><b>{fmt_int(t['stories'])}</b>stories</div>
   <div id="total-sites" data-value="{t['sites']}"><b>{t['sites']}</b>sites</div>
-  <div id="total-money" data-value="{t['money_vnd']}"><b>{fmt_int(t['money_vnd'])} đồng</b>money mentioned
-    ({t['money_mentions']} amounts; per-unit prices and other currencies left out)</div>
+  <div id="total-money" data-value="{t['money_vnd']}"><b>{fmt_int(t['money_vnd'])} đồng</b>money reported
+    ({t['money_figures']} figures; per-unit prices and other currencies left out)</div>
   <div><b id="chart-count">–</b>charts</div>
 </div>
-<h2>Articles per month</h2>
-{column_chart(fill_months([(r['month'], r['articles']) for r in data['articles_per_month']]), label=fmt_int)}
+<h2>{units.capitalize()} per month</h2>
+{column_chart(fill_months([(r['month'], r['n']) for r in data['per_month']]), label=fmt_int)}
 <h2>Money per month</h2>
 {column_chart(fill_months([(r['month'], r['total_vnd']) for r in data['money_per_month']]), label=fmt_vnd,
               color='#1f5f99')}
 <h2>Money per province</h2>
-<p>Each article counts under one province: its site's, or for national sites that of its first place.</p>
+<p>Each {units[:-1] if units == 'articles' else 'story'} counts under one province: a chapter's site's; for national
+sites the province of the first place named, or "national" for an article about the whole country (a story takes
+its chapter's copy's, else its earliest copy's).</p>
 {bar_chart([(r['province'], r['total_vnd']) for r in data['money_per_province']], label=fmt_vnd, color='#1f5f99')}
 <h2>Top people</h2>
-{bar_chart([(p['name'], p['mentions']) for p in data['top_people']], label=fmt_int)}
-<table><tr><th>Name</th><th>Latest title</th><th>Scope</th><th>Mentions</th><th>Dates</th></tr>{people_rows}</table>
+{bar_chart([(p['name'], p[counted]) for p in data['top_people']], label=fmt_int)}
+<table><tr><th>Name</th><th>Latest title</th><th>Scope</th><th>{counted.capitalize()}</th><th>Dates</th></tr>{people_rows}
+</table>
 <h2>Places</h2>
 <p>{len(data['places'])} places with gazetteer coordinates; blue: provinces, red: districts and communes;
-the size grows with mentions (hover for names).</p>
-{place_map(data['places'])}
+the size grows with {counted} (hover for names).</p>
+{place_map(data['places'], unit=counted)}
 <footer>Made by ctd-archive report; works offline (no scripts or tiles from the network).</footer>
 """
     # The one script: shows that the page ran in the browser, and counts the charts drawn.

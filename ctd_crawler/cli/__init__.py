@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from ctd_crawler.cli import archive, crawl, pages, query, serve, sites, webarchive
+from ctd_crawler.cli import archive, crawl, pages, query, serve, sites, stories, webarchive
 from ctd_crawler.cli.errors import Commands
 
 
@@ -22,5 +22,5 @@ def main() -> None:
 
 for command in (crawl.demo, crawl.crawl_command, pages.extract, archive.stats, archive.migrate, archive.reextract,
                 query.search, query.people, query.places, query.money, query.changes, query.export, query.report,
-                serve.serve, sites.sites_group, webarchive.backfill, webarchive.import_):
+                serve.serve, sites.sites_group, stories.stories, webarchive.backfill, webarchive.import_):
     main.add_command(command)

@@ -73,7 +73,8 @@ def reextract(archive_path, site, show):
 
     Replaces each article's facts with what the current code finds and reports the new,
     changed and removed facts per table, and the people new, renamed (a better spelling)
-    and removed (no mention left). Writes to the archive.
+    and removed (no mention left); each article is assigned to its story again
+    (`ctd-archive stories rebuild` regroups the whole archive). Writes to the archive.
 
     Example: ctd-archive reextract --archive archive/ctd.sqlite
     """
@@ -90,7 +91,8 @@ def reextract(archive_path, site, show):
     log_to_stderr()
     outcome = run(archive, rows, lambda items: track(items, label="re-extracting", total=len(rows)))
     click.echo(f"re-extracted {outcome.pages - len(outcome.skipped)} of {outcome.pages} stored pages: "
-               f"{len(outcome.changed)} articles changed, {outcome.unchanged} unchanged")
+               f"{len(outcome.changed)} articles changed, {outcome.unchanged} unchanged; "
+               f"{outcome.moved} moved to another story")
     echo_rows([{"table": t, "new": n, "changed": c, "removed": r} for t, (n, c, r) in outcome.facts.items()]
               + [{"table": "people", "new": outcome.people["new"], "changed": outcome.people["renamed"],
                   "removed": outcome.people["removed"]}],

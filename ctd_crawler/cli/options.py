@@ -24,6 +24,10 @@ def _set_quiet(ctx, param, value: bool) -> bool:
 quiet_option = click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,
                             help="No progress bar, no progress lines.")
 json_option = click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of a table.")
+per_article_option = click.option(
+    "--per-article", is_flag=True,
+    help="Count every copy of a story (the count before stories); by default the copies of one story on "
+         "several sites count once.")
 
 
 def filter_options(fn):
@@ -45,6 +49,9 @@ def open_db(archive_path: str, *, readonly: bool = True):
         click.echo(f"{archive_path}: migrated to the current schema (applied {applied}); no rows changed", err=True)
     for note in archive.notes:
         click.echo(note, err=True)
+    if any(applied.endswith(": stories") for applied in archive.migrated):
+        click.echo(f"{archive_path}: each article is its own story until `ctd-archive stories rebuild` groups "
+                   "the copies", err=True)
     return archive
 
 
@@ -79,3 +86,8 @@ def writable(output: str, archive_path: str) -> str:
 
     check_output(output, reading=archive_path)
     return output
+
+
+def echo_note(note: str, as_json: bool) -> None:
+    """How the figures were counted: last line of a table, on stderr beside JSON lines."""
+    click.echo(f"({note})" if not as_json else f"# {note}", err=as_json)

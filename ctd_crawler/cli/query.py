@@ -19,10 +19,12 @@ from ctd_crawler.analysis.output import temporary_beside
 from ctd_crawler.cli.options import (
     archive_option,
     cell,
+    echo_note,
     echo_rows,
     filter_options,
     json_option,
     open_db,
+    per_article_option,
     quiet_option,
     writable,
 )
@@ -63,26 +65,31 @@ def search(archive_path, text, site, since, until, province, limit, as_json):
 @click.option("--name", default=None, help="Only people whose name contains this (diacritics ignored).")
 @click.option("--titles", is_flag=True, help="List each person's titles over time under them.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100_000))
+@per_article_option
 @json_option
-def people(archive_path, site, since, until, province, name, titles, limit, as_json):
-    """People by number of mentions, with their latest title and first/last dates.
+def people(archive_path, site, since, until, province, name, titles, limit, per_article, as_json):
+    """People by the number of stories that name them (copies of one story on several
+    sites count once; --per-article: by mentions, every copy counted), with their latest
+    title and first/last dates.
 
     Example: ctd-archive people --province "Lào Cai" --titles
     """
     db = open_db(archive_path).db
-    rows = facts.people(db, Filters(site, since, until, province), name=name, limit=limit)
+    rows = facts.people(db, Filters(site, since, until, province), name=name, limit=limit, per_article=per_article)
+    counted = "mentions" if per_article else "stories"
     if titles:
         for row in rows:
             row["titles"] = facts.person_titles(db, row["person_id"])
     if as_json or not titles:
-        echo_rows(rows, ["name", "scope", "mentions", "articles", "first_date", "last_date", "latest_title"],
+        echo_rows(rows, ["name", "scope", counted, "articles", "first_date", "last_date", "latest_title"],
                   as_json)
-        return
-    for row in rows:
-        click.echo(printable(f"{row['name']} ({row['scope'] or 'scope unknown'}): {row['mentions']} mentions, "
-                             f"{row['first_date']} – {row['last_date']}"))
-        for t in row["titles"]:
-            click.echo(printable(f"    {t['first_date']} – {t['last_date']}  {t['title']}"))
+    else:
+        for row in rows:
+            click.echo(printable(f"{row['name']} ({row['scope'] or 'scope unknown'}): {row[counted]} {counted}, "
+                                 f"{row['first_date']} – {row['last_date']}"))
+            for t in row["titles"]:
+                click.echo(printable(f"    {t['first_date']} – {t['last_date']}  {t['title']}"))
+    echo_note(facts.counting_note(per_article), as_json)
 
 
 @click.command()
@@ -90,17 +97,21 @@ def people(archive_path, site, since, until, province, name, titles, limit, as_j
 @filter_options
 @click.option("--level", type=click.Choice(["province", "district", "commune", "village", "region", "country"]))
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
+@per_article_option
 @json_option
-def places(archive_path, site, since, until, province, level, limit, as_json):
-    """Places by number of mentions, with level, province (then and since 2025) and lat/lon.
+def places(archive_path, site, since, until, province, level, limit, per_article, as_json):
+    """Places by the number of stories that name them (copies of one story count once;
+    --per-article: by mentions), with level, province (then and since 2025) and lat/lon.
 
     --province keeps places inside that province, by its old or its 2025 name.
 
     Example: ctd-archive places --province "Lào Cai" --level commune
     """
     db = open_db(archive_path).db
-    rows = facts.places(db, Filters(site, since, until, province), level=level, limit=limit)
-    echo_rows(rows, ["name", "level", "province", "province_2025", "lat", "lon", "mentions", "articles"], as_json)
+    rows = facts.places(db, Filters(site, since, until, province), level=level, limit=limit, per_article=per_article)
+    counted = "mentions" if per_article else "stories"
+    echo_rows(rows, ["name", "level", "province", "province_2025", "lat", "lon", counted, "articles"], as_json)
+    echo_note(facts.counting_note(per_article), as_json)
 
 
 @click.command()
@@ -108,34 +119,41 @@ def places(archive_path, site, since, until, province, level, limit, as_json):
 @filter_options
 @click.option("--by", type=click.Choice(sorted(facts.MONEY_GROUPS)), help="Totals per month, year, province or site.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(0, 100_000))
+@per_article_option
 @json_option
-def money(archive_path, site, since, until, province, by, limit, as_json):
-    """Money mentioned in articles (latest first) and totals in đồng.
+def money(archive_path, site, since, until, province, by, limit, per_article, as_json):
+    """Money figures (latest first) and totals in đồng, counted per story: the copies of
+    one story on several sites count once, and so does a figure given twice in one
+    article. --per-article counts every copy (each figure once per article).
 
-    Totals add amounts in đồng that are not per-unit prices. --province is the province
-    an article is counted under: its site's, else that of its first place (v_article_province).
-    With --json: one JSON object per line, "kind" amount, group (with --by) or total.
+    Totals add amounts in đồng that are not per-unit prices. --province is the province a
+    story is counted under: its chapter's, else its earliest copy's ('national' for an
+    article about the whole country; extract/attribution.py). Per story, --since/--until
+    are its first publication and --site keeps stories with a copy on that site.
 
     Example: ctd-archive money --since 2024 --by province
     """
     db = open_db(archive_path).db
-    result = facts.money(db, Filters(site, since, until, province), limit=limit, by=by)
+    result = facts.money(db, Filters(site, since, until, province), limit=limit, by=by, per_article=per_article)
     if as_json:  # one JSON object per line: the amounts, the groups, then the total
         for kind, rows in (("amount", result["rows"]), ("group", result["groups"] or []),
                            ("total", [result["totals"]])):
             for row in rows:
                 click.echo(json.dumps({"kind": kind, **row}, ensure_ascii=False))
+        echo_note(facts.counting_note(per_article), True)
         return
+    units = result["counted"]
     if limit:
         echo_rows(result["rows"], ["date", "site", "province", "amount_vnd", "currency", "qualifier", "per_unit",
-                                   "text", "title"], False, width=48)
+                                   *([] if per_article else ["copies"]), "text", "title"], False, width=48)
     if result["groups"] is not None:
         click.echo("")
-        echo_rows(result["groups"], [by, "articles", "mentions", "total_vnd"], False)
+        echo_rows(result["groups"], [by, units, "figures", "total_vnd"], False)
     t = result["totals"]
-    click.echo(f"\ntotal: {cell(t['total_vnd'] or 0, 40)} đồng in {t['articles']} articles "
-               f"({t['mentions']} amounts; left out: {t['per_unit_mentions'] or 0} per-unit, "
-               f"{t['other_currency_mentions'] or 0} other currency)")
+    click.echo(f"\ntotal: {cell(t['total_vnd'] or 0, 40)} đồng in {t[units]} {units} "
+               f"({t['figures']} figures; left out: {t['per_unit_figures'] or 0} per-unit, "
+               f"{t['other_currency_figures'] or 0} other currency)")
+    echo_note(facts.counting_note(per_article), False)
 
 
 @click.command()
@@ -226,18 +244,21 @@ def _export_warc(ctx, db, output, filters) -> None:
 @click.option("--until", default=None, metavar="DATE", help="Published on or before (YYYY[-MM[-DD]]).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default="report.html", show_default=True)
 @click.option("--top", default=15, show_default=True, type=click.IntRange(1, 200), help="How many people to show.")
-def report(archive_path, since, until, output, top):
-    """One self-contained HTML file of charts: articles and money per month, money per
-    province, top people, a map of places. Opens offline (inline SVG, no network).
+@per_article_option
+def report(archive_path, since, until, output, top, per_article):
+    """One self-contained HTML file of charts: stories and money per month, money per
+    province, top people, a map of places, counted per story (copies of one story count
+    once; --per-article: every copy). Opens offline (inline SVG, no network).
 
     Example: ctd-archive report --since 2024 -o report.html
     """
     from ctd_crawler.analysis.report import render_report, report_data
 
     db = open_db(archive_path).db
-    data = report_data(db, Filters(since=since, until=until), top=top)
+    data = report_data(db, Filters(since=since, until=until), top=top, per_article=per_article)
     output = writable(output, archive_path)
     with temporary_beside(output) as tmp:
         tmp.write_text(render_report(data, archive=str(archive_path)), encoding="utf-8")
     t = data["totals"]
-    click.echo(f"wrote {output}: {t['articles']} articles, {len(data['places'])} places on the map")
+    click.echo(f"wrote {output}: {t['articles']} articles in {t['stories']} stories, "
+               f"{len(data['places'])} places on the map ({data['note']})")

@@ -6,10 +6,11 @@ from dataclasses import fields
 from datetime import date
 from functools import cache
 
-from ctd_crawler.extract.attribution import article_province
+from ctd_crawler.extract.attribution import article_province, known_province
 from ctd_crawler.extract.figures import extract_money_and_counts
 from ctd_crawler.extract.people import extract_people
 from ctd_crawler.extract.places import extract_places
+from ctd_crawler.extract.text import without_related_list
 from ctd_crawler.items import ArticleItem
 from ctd_crawler.pipelines import Count, Step, guarded
 
@@ -38,7 +39,8 @@ class EntitiesPipeline(Step):
 
         def people() -> None:
             # the province of a bare "UBND tỉnh" in a title, when the text names none near it
-            item.people = [row(p) for p in extract_people(text, province_hint=item.province, lang=item.lang)]
+            item.people = [row(p) for p in extract_people(text, province_hint=known_province(item.province),
+                                                          lang=item.lang)]
 
         def money() -> None:
             amounts, counted, skipped = extract_money_and_counts(text, lang=item.lang)
@@ -47,7 +49,8 @@ class EntitiesPipeline(Step):
             count("skipped_figures", skipped)
 
         guarded(item, count, "places", places)
-        item.province = article_province(item.site_province, item.places)
+        item.province = article_province(item.site_province, item.places, item.title,
+                                         without_related_list(item.body_text))
         guarded(item, count, "people", people)
         guarded(item, count, "money", money)
         return item

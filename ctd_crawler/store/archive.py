@@ -186,7 +186,7 @@ class Archive:
     def totals(self) -> dict[str, int]:
         """Rows per fact table: the archive's contents in one line of a summary."""
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for t in ("articles", "people", "places", "money", "counts", "event_dates")}
+                for t in ("articles", "stories", "people", "places", "money", "counts", "event_dates")}
 
 
 @dataclass(frozen=True)

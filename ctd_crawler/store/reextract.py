@@ -4,7 +4,9 @@ Each article's fields and facts are replaced with what the current code finds (o
 transaction per article, through the writer), and what changed is counted per table:
 new, changed and removed facts. People shared across articles follow their mentions (the
 writer keeps each person's best-spelled name and removes a person no mention names any
-more): how many were renamed, added and removed is counted too.
+more): how many were renamed, added and removed is counted too. Each article is assigned
+to its story again in the same transaction (store/stories.py); articles that moved to
+another story are counted.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Outcome:
     skipped: list[str] = field(default_factory=list)  # "url: error" of pages that could not be re-read
     facts: dict[str, list[int]] = field(default_factory=lambda: {t: [0, 0, 0] for t in FACT_TABLES})
     people: dict[str, int] = field(default_factory=lambda: {"new": 0, "renamed": 0, "removed": 0})
+    moved: int = 0  # articles now in another story than before
 
     @property
     def unchanged(self) -> int:
@@ -121,8 +124,11 @@ def _reextract(archive: Archive, rows: list[tuple], progress: Callable[[Iterable
         # but the article row keeps the last time a crawl saw it.
         item.fetched_at = last_seen
         before, fields_before = fact_snapshot(db, article_id), db.execute(field_sql, [article_id]).fetchone()
+        story_before = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()[0]
         archive.replace_facts(article_id, item)
         after, fields_after = fact_snapshot(db, article_id), db.execute(field_sql, [article_id]).fetchone()
+        outcome.moved += db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()[0] \
+            != story_before
         differs = fields_before != fields_after
         for table, (_, key) in FACT_TABLES.items():
             delta = diff_facts(before[table], after[table], key)

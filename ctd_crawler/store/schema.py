@@ -204,6 +204,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     (4, "articles.province", SCHEMA_V4),
     (5, "web archive captures", SCHEMA_V5),
     (6, "learnt URL kinds, articles by content, migration stamps", SCHEMA_V6),
+    # stories, their keys and links, and the views that count per story (SQL in store/stories.sql)
+    (7, "stories", (Path(__file__).parent / "stories.sql").read_text("utf-8")),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -15,6 +15,9 @@ best-spelled one its mentions give (extract/people `spelling_rank`: not all capi
 diacritics), so an English page's "Tran Quoc Hung" gives way to "Trần Quốc Hùng" whatever
 came first; it is kept so as mentions come and go (a changed page, a re-extraction), and a
 person no mention names any more is removed.
+
+Stories: a new or changed article is assigned to its story (store/stories.py) in the
+same transaction as its facts.
 """
 
 from __future__ import annotations
@@ -33,13 +36,14 @@ from ctd_crawler.extract.text import fold
 from ctd_crawler.items import ArticleItem, CaptureOrigin
 from ctd_crawler.sites import AUTO_FAMILY
 from ctd_crawler.store.archive import Archive
+from ctd_crawler.store.stories import StoryWriter
 
 
 def content_hash(title: str | None, body: str) -> str:
     return hashlib.sha256(f"{title or ''}\n{body}".encode()).hexdigest()
 
 
-class ArchiveWriter(Archive):
+class ArchiveWriter(StoryWriter, Archive):
     """The archive opened for writing: every write of the project goes through here."""
 
     def __init__(self, path: str | Path):
@@ -109,6 +113,7 @@ class ArchiveWriter(Archive):
                 article_id = self._write_article(item, digest, row[0] if row else None)
                 self._write_facts(article_id, item)
                 self._write_page(article_id, item, capture_id)
+                self.assign_story(article_id)
                 outcome = "updated" if row else "new"
             if capture_id is not None:
                 conn.execute("UPDATE captures SET outcome = ?, article_id = ? WHERE id = ?",
@@ -169,6 +174,7 @@ class ArchiveWriter(Archive):
         with self.db.conn:
             self._write_article(item, content_hash(item.title, item.body_text), article_id, keep_version=False)
             self._write_facts(article_id, item)
+            self.assign_story(article_id)
 
     def _write_article(self, item: ArticleItem, digest: str, article_id: int | None,
                        keep_version: bool = True) -> int:

@@ -169,18 +169,43 @@ def test_places_in_a_province_include_old_units_now_part_of_it(db):
     assert all(r["level"] == "commune" for r in facts.places(db, level="commune"))
 
 
-def test_money_totals_match_plain_sql(db):
-    result = facts.money(db, limit=5, by="province")
-    expected = db.execute("SELECT SUM(amount_vnd) FROM money WHERE currency = 'VND' AND per_unit = 0").fetchone()[0]
+# One figure per value: per story (default) or per article, in plain SQL.
+DISTINCT_FIGURES = ("SELECT SUM(amount_vnd) FROM (SELECT DISTINCT {unit}, m.amount_vnd, m.amount_vnd_max FROM money m "
+                    "JOIN articles a ON a.id = m.article_id WHERE m.currency = 'VND' AND m.per_unit = 0)")
+
+
+@pytest.mark.parametrize("per_article, unit", [(False, "a.story_id"), (True, "m.article_id")])
+def test_money_totals_match_plain_sql(db, per_article, unit):
+    result = facts.money(db, limit=5, by="province", per_article=per_article)
+    expected = db.execute(DISTINCT_FIGURES.format(unit=unit)).fetchone()[0]
     assert result["totals"]["total_vnd"] == expected
     assert sum(g["total_vnd"] or 0 for g in result["groups"]) == expected
-    assert sum(g["total_vnd"] or 0 for g in facts.money(db, by="month")["groups"]) == expected
-    assert result["totals"]["mentions"] == db.execute("SELECT COUNT(*) FROM money").fetchone()[0]
+    assert sum(g["total_vnd"] or 0 for g in facts.money(db, by="month", per_article=per_article)["groups"]) == expected
+    assert result["totals"]["figures"] == db.execute(
+        f"SELECT COUNT(*) FROM (SELECT DISTINCT {unit}, m.currency, COALESCE(m.amount_vnd, m.amount), "
+        "m.amount_vnd_max, m.per_unit FROM money m JOIN articles a ON a.id = m.article_id)").fetchone()[0]
+
+
+def test_a_figure_given_twice_in_one_article_counts_once(db):
+    twice = db.execute("SELECT article_id, amount_vnd FROM money WHERE currency = 'VND' AND per_unit = 0 "
+                       "GROUP BY article_id, amount_vnd HAVING COUNT(*) > 1").fetchall()
+    assert twice, "the demo has an article giving one amount twice (headline and body)"
+    every = db.execute("SELECT SUM(amount_vnd) FROM money WHERE currency = 'VND' AND per_unit = 0").fetchone()[0]
+    counted = facts.money(db, per_article=True)["totals"]["total_vnd"]
+    assert counted == every - sum(amount for _, amount in twice)
 
 
 def test_money_province_filter_is_the_attributed_province(db):
     nghe_an = facts.money(db, Filters(province="nghe an"), by="province")
     assert [g["province"] for g in nghe_an["groups"]] == ["Nghệ An"]
+
+
+@pytest.mark.parametrize("name", ["national", "NATIONAL"])
+def test_national_is_a_province_of_the_filters(db, name):
+    national = facts.money(db, Filters(province=name), by="province")
+    assert [g["province"] for g in national["groups"]] == ["national"]
+    half_year = [r for r in national["rows"] if r["amount_vnd"] == 1_600_000_000_000]  # "toàn quốc … 1.600 tỷ đồng"
+    assert half_year and half_year[0]["province"] == "national"
 
 
 def test_money_by_unknown_group_is_a_clear_error(db):
@@ -231,7 +256,8 @@ def test_parquet_export_round_trips(db, tmp_path):
 def test_report_data_adds_up(db):
     data = report.report_data(db)
     assert data["totals"]["articles"] == db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    assert sum(r["articles"] for r in data["articles_per_month"]) == data["totals"]["articles"]
+    assert sum(r["n"] for r in data["per_month"]) == data["totals"]["stories"]
+    assert sum(r["n"] for r in report.report_data(db, per_article=True)["per_month"]) == data["totals"]["articles"]
     assert sum(r["total_vnd"] for r in data["money_per_month"]) == data["totals"]["money_vnd"]
     assert sum(r["total_vnd"] for r in data["money_per_province"]) == data["totals"]["money_vnd"]
     assert data["places"] and all(p["lat"] is not None for p in data["places"])
@@ -239,4 +265,4 @@ def test_report_data_adds_up(db):
 
 def test_report_data_for_a_period(db):
     data = report.report_data(db, Filters(since="2024", until="2024"))
-    assert data["articles_per_month"] and all(r["month"].startswith("2024") for r in data["articles_per_month"])
+    assert data["per_month"] and all(r["month"].startswith("2024") for r in data["per_month"])

@@ -66,12 +66,14 @@ def test_the_report_renders_in_headless_chromium_with_the_archives_numbers(repor
     assert console == []
     conn = sqlite3.connect(archive)
     articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    money = conn.execute("SELECT SUM(amount_vnd) FROM money WHERE currency = 'VND' AND per_unit = 0").fetchone()[0]
+    money = conn.execute(  # each figure once per story (the report's default count)
+        "SELECT SUM(amount_vnd) FROM (SELECT DISTINCT a.story_id, m.amount_vnd, m.amount_vnd_max FROM money m "
+        "JOIN articles a ON a.id = m.article_id WHERE m.currency = 'VND' AND m.per_unit = 0)").fetchone()[0]
     top = conn.execute("SELECT p.name FROM person_mentions pm JOIN people p ON p.id = pm.person_id "
                        "GROUP BY p.id ORDER BY COUNT(*) DESC, p.name LIMIT 1").fetchone()[0]
     conn.close()
     assert f'data-value="{articles}"' in dom and f"<b>{articles}</b>" in dom
-    assert f"{fmt_int(money)} đồng" in dom
+    assert f"{fmt_int(money)} đồng" in dom and "Counted per story" in dom
     assert top in dom
     # the page's script ran in the browser: it counted the charts (4 charts + the map)
     assert re.search(r'id="chart-count">5<', dom)

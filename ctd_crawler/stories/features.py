@@ -1,0 +1,115 @@
+"""What an article is compared by, and the keys that find its copies.
+
+Text: the title and body folded (lowercase, no diacritics, đ -> d), split into words,
+and every SHINGLE consecutive words taken as one shingle. A MinHash signature of BANDS x
+ROWS values (datasketch) is cut into BANDS bands; two articles whose shingle sets have
+Jaccard similarity J share at least one band with probability 1 - (1 - J^ROWS)^BANDS.
+
+Figures: the article's money (amount in đồng, or amount and currency) and counts (value,
+unit folded). Keys are made of values only, so an English copy ("VND 2.5 billion", "1,300
+units of blood") meets the Vietnamese one.
+
+Every key carries the article's publication week (days since 1970 // 7): a new article
+looks up only the weeks around its own, so the cost of a look-up stays flat however
+many years the archive holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property, lru_cache
+
+import numpy as np
+from datasketch import MinHash
+
+from ctd_crawler.extract.text import fold, without_related_list
+
+SHINGLE = 4  # words per shingle
+BANDS, ROWS = 16, 3  # LSH: a band hit is likely from J ~ (1/BANDS)^(1/ROWS) = 0.40 up
+MIN_FIGURE_VND = 1_000_000  # smaller amounts (gifts' parts) are too common to find copies by
+MIN_FIGURE_COUNT = 10  # likewise for counts ("3 ngôi nhà")
+TEXT, FIGURE = 0, 1  # story_keys.kind
+# The MinHash family: stored keys are comparable only under the same one (another needs
+# `ctd-archive stories rebuild`).
+SEED, SCHEME = 18, "affine32"
+_WORD = re.compile(r"\w+")
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+@dataclass
+class Copy:
+    """One article as the story matcher sees it."""
+
+    id: int
+    lang: str | None
+    day: int | None  # publication (else first-seen) day, days since 1970-01-01
+    text: str  # title + body as stored
+    site_province: str | None = None
+    province: str | None = None  # articles.province (extract/attribution.py)
+    published_at: str | None = None
+    story_id: int | None = None
+    money: frozenset = frozenset()  # (currency, amount in đồng or own currency)
+    counts: frozenset = frozenset()  # (value, folded unit)
+    provinces: frozenset = frozenset()  # of resolved places, and the site's
+    extra: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def shingles(self) -> frozenset[str]:
+        return shingles(self.text)
+
+    @property
+    def week(self) -> int | None:
+        return None if self.day is None else self.day // 7
+
+    @property
+    def values(self) -> frozenset:
+        """Figures by value alone (what a translation keeps): money amounts, count values."""
+        return frozenset({("m", c, a) for c, a in self.money} | {("c", v) for v, _ in self.counts})
+
+
+def day_number(iso: str | None) -> int | None:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() - _EPOCH if iso else None
+    except ValueError:
+        return None
+
+
+def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
+    words = _WORD.findall(fold(without_related_list(text)))
+    if len(words) <= size:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+
+
+def band_hashes(shingle_set: frozenset[str], bands: int = BANDS, rows: int = ROWS) -> list[int]:
+    """One signed 64-bit hash per LSH band of the set's MinHash signature."""
+    if not shingle_set:
+        return []
+    mh = MinHash(num_perm=bands * rows, seed=SEED, scheme=SCHEME, permutations=_permutations(bands * rows))
+    mh.update_batch([s.encode() for s in sorted(shingle_set)])
+    values = np.asarray(mh.hashvalues, dtype=np.uint32)
+    return [_key(b"t%d:" % i + values[i * rows:(i + 1) * rows].tobytes()) for i in range(bands)]
+
+
+def figure_hashes(copy: Copy) -> list[int]:
+    """One hash per distinctive figure value (big enough not to be everywhere)."""
+    keys = {b"m%s:%r" % (c.encode(), a) for c, a in copy.money if c != "VND" or a >= MIN_FIGURE_VND}
+    keys |= {b"c%d" % v for v, _ in copy.counts if v >= MIN_FIGURE_COUNT}
+    return [_key(k) for k in sorted(keys)]
+
+
+def story_keys(copy: Copy) -> list[tuple[int, int]]:
+    """(key, kind) pairs that a copy of this article would share with it."""
+    return [(k, TEXT) for k in band_hashes(copy.shingles)] + [(k, FIGURE) for k in figure_hashes(copy)]
+
+
+def _key(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little", signed=True)
