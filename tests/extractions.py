@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ctd_crawler.crawl.mirror import url_of
 from ctd_crawler.page import parse_page
-from ctd_crawler.pipelines import open_steps, run_chain
+from ctd_crawler.pipelines import run_chain
 from ctd_crawler.sites import site_for_url
 from tests.paths import HELDOUT, SITES
 
@@ -34,29 +34,9 @@ def truth_pages(expected: Path, sites: Path) -> list[tuple[Path, dict]]:
             for p in sorted(expected.rglob("*.json"))]
 
 
-class _EmptyArchive:
-    """What the chain reads of an archive before a run (open_steps), for an archive with nothing in it."""
-
-    def shared_claims(self) -> dict:
-        return {}
-
-
 @cache
-def _every_page() -> dict[str, dict]:
-    """Every saved page through the chain once, in order, from a fresh start: the dates step
-    remembers the publication minutes it met (migration stamps), so a page's extraction depends
-    on the pages before it, and other tests of the session run the same steps."""
-    open_steps(_EmptyArchive())
-    return {url: _extract(url, path) for url, path in saved_pages()}
-
-
 def extraction(url: str, path: Path) -> dict:
     """The extraction JSON of a saved page, or {"url", "error"} when the chain raises."""
-    found = _every_page().get(url)
-    return found if found is not None else _extract(url, path)
-
-
-def _extract(url: str, path: Path) -> dict:
     try:
         item = run_chain(parse_page(path.read_bytes(), url, site=site_for_url(url), fetched_at=FETCHED_AT))
     except Exception as exc:  # noqa: BLE001 - a page that fails is an output too

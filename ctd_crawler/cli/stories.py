@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-import sys
 from pathlib import Path
 
 import click
 
-from ctd_crawler.cli.options import archive_option, echo_rows, json_option, open_db
+from ctd_crawler.cli.errors import UsageProblem
+from ctd_crawler.cli.options import archive_option, echo_rows, json_option, open_db, quiet_option
+from ctd_crawler.progress import log_to_stderr, track
 
 
 @click.group()
@@ -46,6 +46,7 @@ def list_stories(archive_path, min_copies, limit, as_json):
 
 @stories.command("rebuild")
 @archive_option
+@quiet_option
 def rebuild(archive_path):
     """Group every article of the archive into stories again, in order of publication
     (after an upgrade, or to undo the order a crawl happened to bring articles in).
@@ -55,16 +56,11 @@ def rebuild(archive_path):
     Example: ctd-archive stories rebuild --archive archive/ctd.sqlite
     """
     if not Path(archive_path).is_file():  # opening for writing would create an empty archive
-        raise click.ClickException(f"no archive at {archive_path} (run a crawl first: ctd-archive demo)")
+        raise UsageProblem(f"no archive at {archive_path} (run a crawl first: ctd-archive demo)")
     archive = open_db(archive_path, readonly=False)
-    logging.getLogger("ctd_crawler").setLevel(logging.ERROR)
-
-    def progress(items):
-        with click.progressbar(items, label="grouping stories", file=sys.stderr, show_pos=True) as bar:
-            yield from bar
-
+    log_to_stderr()
     try:
-        done = archive.rebuild_stories(progress)
+        done = archive.rebuild_stories(lambda ids: track(ids, label="grouping stories", total=len(ids)))
     finally:
         archive.close()
     click.echo(f"{done['articles']} articles in {done['stories']} stories: {done['joined']} joined a story "
