@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ctd_crawler.extract.attribution import NATIONAL
 from ctd_crawler.extract.text import fold
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -62,7 +63,7 @@ def known_provinces(db: sqlite_utils.Database) -> list[str]:
     """Provinces of sites and places, and 'national' (articles about the whole country)."""
     rows = db.execute("SELECT province FROM sites UNION SELECT province FROM places "
                       "UNION SELECT province_2025 FROM places UNION SELECT province FROM articles").fetchall()
-    return sorted({r[0] for r in rows if r[0]})
+    return sorted({r[0] for r in rows if r[0]} | {NATIONAL})
 
 
 def resolve_province(db: sqlite_utils.Database, name: str) -> str:

@@ -159,7 +159,7 @@ def test_money_prints_the_total(path):
 def test_export_to_stdout(path, fmt):
     result = run("export", "--archive", path, "--table", "money", "--format", fmt, "--since", "2025")
     assert result.exit_code == 0
-    lines = [line for line in result.output.splitlines() if not line.startswith("exported")]
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("exported")]
     if fmt == "csv":
         data = list(csv.DictReader(io.StringIO("\n".join(lines))))
     else:
@@ -262,12 +262,12 @@ def test_control_characters_in_an_archive_never_reach_the_terminal(copy):
 def test_json_is_one_object_per_line(path, command):
     result = run(*command, "--json", "--archive", path)
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()  # notes and progress go to stderr
     assert len(lines) > 1 and all(isinstance(json.loads(line), dict) for line in lines)
 
 
 def test_money_json_has_amounts_groups_and_a_total(path):
-    kinds = [json.loads(line)["kind"] for line in run("money", "--by", "province", "--json", "--archive", path).output
+    kinds = [json.loads(line)["kind"] for line in run("money", "--by", "province", "--json", "--archive", path).stdout
              .splitlines()]
     assert kinds[0] == "amount" and "group" in kinds and kinds[-1] == "total" and kinds.count("total") == 1
 
