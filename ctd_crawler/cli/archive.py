@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -67,16 +68,21 @@ def migrate(archive_path: str) -> None:
 @archive_option
 @click.option("--site", default=None, help="Only the articles of this site id.")
 @click.option("--show", default=20, show_default=True, help="List up to this many changed articles.")
+@click.option("--workers", default=os.cpu_count() or 1, show_default="the number of cores",
+              type=click.IntRange(1, 64), help="Processes extracting pages (one more writes).")
+@click.option("--dry-run", is_flag=True, help="Count what would change, write nothing.")
 @quiet_option
-def reextract(archive_path, site, show):
+def reextract(archive_path, site, show, workers, dry_run):
     """Run the current layouts and pipelines again over the stored raw pages (no network).
 
     Replaces each article's facts with what the current code finds and reports the new,
     changed and removed facts per table, and the people new, renamed (a better spelling)
     and removed (no mention left); each article is assigned to its story again
-    (`ctd-archive stories rebuild` regroups the whole archive). Writes to the archive.
+    (`ctd-archive stories rebuild` regroups the whole archive). Writes to the archive,
+    one transaction per batch of pages; --dry-run reports the same and writes nothing
+    (people are not counted).
 
-    Example: ctd-archive reextract --archive archive/ctd.sqlite
+    Example: ctd-archive reextract --archive archive/ctd.sqlite --dry-run
     """
     from ctd_crawler.store.reextract import reextract as run
     from ctd_crawler.store.reextract import stored_pages
@@ -87,18 +93,20 @@ def reextract(archive_path, site, show):
     sites = [row[0] for row in archive.db.execute("SELECT id FROM sites ORDER BY id")]
     if site and site not in sites:
         raise UsageProblem(f"unknown site {site!r}; sites in this archive: {', '.join(sites)}")
-    rows = stored_pages(archive, site)
+    ids = stored_pages(archive, site)
     log_to_stderr()
-    outcome = run(archive, rows, lambda items: track(items, label="re-extracting", total=len(rows)))
-    click.echo(f"re-extracted {outcome.pages - len(outcome.skipped)} of {outcome.pages} stored pages: "
-               f"{len(outcome.changed)} articles changed, {outcome.unchanged} unchanged; "
-               f"{outcome.moved} moved to another story")
+    outcome = run(archive, ids, lambda items: track(items, label="re-extracting", total=len(ids)),
+                  workers=workers, dry_run=dry_run)
+    verb = "would change" if dry_run else "changed"
+    click.echo(f"{'dry run: ' if dry_run else ''}re-extracted {outcome.pages - len(outcome.skipped)} of "
+               f"{outcome.pages} stored pages: {len(outcome.changed)} articles {verb}, {outcome.unchanged} unchanged; "
+               f"{outcome.moved} {'would move' if dry_run else 'moved'} to another story")
+    people = [] if dry_run else [{"table": "people", "new": outcome.people["new"],
+                                  "changed": outcome.people["renamed"], "removed": outcome.people["removed"]}]
     echo_rows([{"table": t, "new": n, "changed": c, "removed": r} for t, (n, c, r) in outcome.facts.items()]
-              + [{"table": "people", "new": outcome.people["new"], "changed": outcome.people["renamed"],
-                  "removed": outcome.people["removed"]}],
-              ["table", "new", "changed", "removed"], False)
+              + people, ["table", "new", "changed", "removed"], False)
     for url in outcome.changed[:show]:
-        click.echo(f"  changed: {url}")
+        click.echo(f"  {verb}: {url}")
     for line in outcome.skipped:
         click.echo(f"  skipped: {line}", err=True)
     archive.close()

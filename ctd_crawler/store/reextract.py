@@ -1,21 +1,27 @@
 """Re-extraction: the current layouts and pipelines over the stored raw pages, no network.
 
-Each article's fields and facts are replaced with what the current code finds (one
-transaction per article, through the writer), and what changed is counted per table:
+Each article's fields and facts are replaced with what the current code finds (through the
+writer, one transaction per batch of pages), and what changed is counted per table:
 new, changed and removed facts. People shared across articles follow their mentions (the
 writer keeps each person's best-spelled name and removes a person no mention names any
 more): how many were renamed, added and removed is counted too. Each article is assigned
 to its story again in the same transaction (store/stories.py); articles that moved to
 another story are counted.
+
+Pages are extracted in worker processes (`workers`, forked: they start from the steps the
+run opened) while this process alone writes; `dry_run` counts the same and rolls back.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
+from ctd_crawler.items import ArticleItem
 from ctd_crawler.store.archive import Archive
 
 # Per fact table: the rows compared before and after, and the column that names a fact's
@@ -61,17 +67,17 @@ def diff_facts(before: Counter, after: Counter, key: int) -> tuple[int, int, int
     return sum(added.values()) - changed, changed, sum(removed.values()) - changed
 
 
-def stored_pages(archive: Archive, site: str | None = None, urls: Iterable[str] | None = None) -> list[tuple]:
-    """The stored pages to re-read: all, one site's, or those of these article URLs."""
+def stored_pages(archive: Archive, site: str | None = None, urls: Iterable[str] | None = None) -> list[int]:
+    """The ids of the articles whose stored pages to re-read: all, one site's, or those of
+    these article URLs (the pages themselves are read in batches as the run goes)."""
     where, params = ("WHERE a.site = ?", [site]) if site else ("", [])
     if urls is not None:
         wanted = sorted(urls)
         where += (" AND " if where else "WHERE ") + f"a.url IN ({', '.join('?' * len(wanted))})"
         params += wanted
-    return archive.db.execute(
-        "SELECT p.article_id, p.url, p.raw, p.content_type, p.fetched_at, p.status, p.etag, p.last_modified, "
-        f"a.last_seen, p.listed_at FROM pages p JOIN articles a ON a.id = p.article_id {where} ORDER BY p.article_id",
-        params).fetchall()
+    return [row[0] for row in archive.db.execute(
+        f"SELECT p.article_id FROM pages p JOIN articles a ON a.id = p.article_id {where} ORDER BY p.article_id",
+        params)]
 
 
 def redate_stamped(archive: Archive) -> int:
@@ -90,53 +96,118 @@ def redate_stamped(archive: Archive) -> int:
     return len(still)
 
 
-def reextract(archive: Archive, rows: list[tuple],
-              progress: Callable[[Iterable], Iterator] = iter) -> Outcome:
-    """Re-read `rows` (stored_pages) and replace each article's fields and facts."""
+def reextract(archive: Archive, ids: list[int], progress: Callable[[Iterable], Iterator] = iter, *,
+              workers: int = 1, dry_run: bool = False) -> Outcome:
+    """Re-read the stored pages of `ids` (stored_pages) and replace each article's fields and
+    facts. With workers > 1 the pages are extracted in that many processes while this one
+    writes; with dry_run every batch is rolled back (what would change is counted, nothing
+    is written; people are not counted)."""
     from ctd_crawler.pipelines import chain_for
 
-    with chain_for(archive):
-        return _reextract(archive, rows, progress)
+    with chain_for(archive):  # before the fork: every worker starts from the archive's claims
+        if workers <= 1:
+            return _write_all(archive, map(_extract, _stored_rows(archive, ids)), len(ids), progress, dry_run)
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return _write_all(archive, _in_workers(pool, workers, _stored_batches(archive, ids)), len(ids),
+                              progress, dry_run)
 
 
-def _reextract(archive: Archive, rows: list[tuple], progress: Callable[[Iterable], Iterator]) -> Outcome:
+# What a worker gets of a stored page, and what it sends back.
+_PAGE_SQL = ("SELECT p.article_id, p.url, p.raw, p.content_type, p.fetched_at, p.status, p.etag, p.last_modified, "
+             "a.last_seen, p.listed_at FROM pages p JOIN articles a ON a.id = p.article_id WHERE p.article_id IN ")
+BATCH = 256  # pages read, extracted and written together: one transaction per batch
+
+
+def _stored_batches(archive: Archive, ids: list[int]) -> Iterator[list[tuple]]:
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        rows = archive.db.execute(_PAGE_SQL + f"({', '.join('?' * len(chunk))})", chunk).fetchall()
+        yield sorted(rows)
+
+
+def _stored_rows(archive: Archive, ids: list[int]) -> Iterator[tuple]:
+    for batch in _stored_batches(archive, ids):
+        yield from batch
+
+
+def _in_workers(pool, workers: int, batches: Iterator[list[tuple]]) -> Iterator[tuple]:
+    """Each batch extracted in the pool while the one before is written (two in flight: the
+    workers never wait for the writer, memory holds at most three batches)."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(pool.map_async(_extract, batch, chunksize=max(1, len(batch) // (4 * workers))))
+        if len(pending) > 2:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
+
+
+def _extract(row: tuple) -> tuple[int, str, ArticleItem | None, str | None]:
+    """(article id, url, the item as the current code reads the page, or the error)."""
     from ctd_crawler.page import parse_page
     from ctd_crawler.pipelines import run_chain
-    from ctd_crawler.sites import load_sites, site_for_url
+    from ctd_crawler.sites import site_for_url
 
+    article_id, url, raw, content_type, fetched_at, status, etag, last_modified, last_seen, listed_at = row
+    try:
+        page = zlib.decompress(raw)
+    except zlib.error as exc:
+        return article_id, url, None, f"the stored page cannot be decompressed ({exc})"
+    try:
+        item = parse_page(page, url, site=site_for_url(url, _sites()), content_type=content_type,
+                          status=status or 200, fetched_at=fetched_at, etag=etag, last_modified=last_modified)
+        item.listed_at = listed_at
+        item = run_chain(item)
+    except Exception as exc:  # noqa: BLE001 - one bad page is reported, never fatal
+        return article_id, url, None, f"{type(exc).__name__}: {exc}"
+    # fetched_at stays the page's for the dates (a year-less "11/3" is read against it),
+    # but the article row keeps the last time a crawl saw it.
+    item.fetched_at = last_seen
+    item.html, item.tree = "", None  # not archived: not sent back from a worker
+    return article_id, url, item, None
+
+
+@cache
+def _sites():
+    from ctd_crawler.sites import load_sites
+
+    return load_sites()
+
+
+def _write_all(archive: Archive, extracted: Iterable[tuple], total: int, progress: Callable[[Iterable], Iterator],
+               dry_run: bool) -> Outcome:
     db = archive.db
-    sites = load_sites()
-    field_sql = f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE id = ?"
-    outcome = Outcome(pages=len(rows))
-    people_before = people_names(db)
-    for article_id, url, raw, content_type, fetched_at, status, etag, last_modified, last_seen, listed_at in progress(
-            rows):
-        try:
-            item = parse_page(zlib.decompress(raw), url, site=site_for_url(url, sites),
-                              content_type=content_type, status=status or 200, fetched_at=fetched_at,
-                              etag=etag, last_modified=last_modified)
-            item.listed_at = listed_at
-            item = run_chain(item)
-        except Exception as exc:  # noqa: BLE001 - one bad page is reported, never fatal
-            outcome.skipped.append(f"{url}: {type(exc).__name__}: {exc}")
-            continue
-        # fetched_at stays the page's for the dates (a year-less "11/3" is read against it),
-        # but the article row keeps the last time a crawl saw it.
-        item.fetched_at = last_seen
-        before, fields_before = fact_snapshot(db, article_id), db.execute(field_sql, [article_id]).fetchone()
-        story_before = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()[0]
-        archive.replace_facts(article_id, item)
-        after, fields_after = fact_snapshot(db, article_id), db.execute(field_sql, [article_id]).fetchone()
-        outcome.moved += db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()[0] \
-            != story_before
-        differs = fields_before != fields_after
-        for table, (_, key) in FACT_TABLES.items():
-            delta = diff_facts(before[table], after[table], key)
-            outcome.facts[table] = [a + b for a, b in zip(outcome.facts[table], delta)]
-            differs = differs or any(delta)
-        if differs:
-            outcome.changed.append(url)
-    outcome.people = diff_people(people_before, people_names(db))
+    conn = db.conn
+    field_sql = f"SELECT {', '.join(ARTICLE_FIELDS)}, story_id FROM articles WHERE id = ?"
+    outcome = Outcome(pages=total)
+    people_before = {} if dry_run else people_names(db)
+    in_batch = 0
+    try:
+        for article_id, url, item, error in progress(extracted):
+            if item is None:
+                outcome.skipped.append(f"{url}: {error}")
+                continue
+            before, fields_before = fact_snapshot(db, article_id), db.execute(field_sql, [article_id]).fetchone()
+            archive.replace_facts(article_id, item)
+            after, fields_after = fact_snapshot(db, article_id), db.execute(field_sql, [article_id]).fetchone()
+            outcome.moved += fields_after[-1] != fields_before[-1]
+            differs = fields_before[:-1] != fields_after[:-1]
+            for table, (_, key) in FACT_TABLES.items():
+                delta = diff_facts(before[table], after[table], key)
+                outcome.facts[table] = [a + b for a, b in zip(outcome.facts[table], delta)]
+                differs = differs or any(delta)
+            if differs:
+                outcome.changed.append(url)
+            in_batch += 1
+            if in_batch == BATCH:
+                conn.rollback() if dry_run else conn.commit()
+                in_batch = 0
+    except BaseException:  # a run stopped half-way keeps the batches written before this one
+        conn.rollback()
+        raise
+    conn.rollback() if dry_run else conn.commit()
+    if not dry_run:
+        outcome.people = diff_people(people_before, people_names(db))
     return outcome
 
 

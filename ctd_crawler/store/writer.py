@@ -170,11 +170,11 @@ class ArchiveWriter(StoryWriter, Archive):
         return self.db.conn.execute("SELECT id FROM captures WHERE key = ?", [origin.key]).fetchone()[0]
 
     def replace_facts(self, article_id: int, item: ArticleItem) -> None:
-        """For re-extraction: new facts (and fields) for a stored article, one transaction."""
-        with self.db.conn:
-            self._write_article(item, content_hash(item.title, item.body_text), article_id, keep_version=False)
-            self._write_facts(article_id, item)
-            self.assign_story(article_id)
+        """For re-extraction: new facts (and fields) for a stored article, in the caller's
+        transaction (store/reextract.py commits a batch, or rolls it back for a dry run)."""
+        self._write_article(item, content_hash(item.title, item.body_text), article_id, keep_version=False)
+        self._write_facts(article_id, item)
+        self.assign_story(article_id)
 
     def _write_article(self, item: ArticleItem, digest: str, article_id: int | None,
                        keep_version: bool = True) -> int:
