@@ -14,6 +14,7 @@ run opened) while this process alone writes; `dry_run` counts the same and rolls
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import zlib
 from collections import Counter, deque
@@ -107,9 +108,14 @@ def reextract(archive: Archive, ids: list[int], progress: Callable[[Iterable], I
     with chain_for(archive):  # before the fork: every worker starts from the archive's claims
         if workers <= 1:
             return _write_all(archive, map(_extract, _stored_rows(archive, ids)), len(ids), progress, dry_run)
+        batches = _stored_batches(archive, ids)
+        first = next(batches, [])
+        # the first page read here loads what extraction needs (gazetteer, lexicons) once,
+        # for the forked workers to share
+        done_here = [_extract(row) for row in first[:1]]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return _write_all(archive, _in_workers(pool, workers, _stored_batches(archive, ids)), len(ids),
-                              progress, dry_run)
+            extracted = itertools.chain(done_here, _in_workers(pool, workers, itertools.chain([first[1:]], batches)))
+            return _write_all(archive, extracted, len(ids), progress, dry_run)
 
 
 # What a worker gets of a stored page, and what it sends back.

@@ -36,7 +36,7 @@ from ctd_crawler.extract.text import fold
 from ctd_crawler.items import ArticleItem, CaptureOrigin
 from ctd_crawler.sites import AUTO_FAMILY
 from ctd_crawler.store.archive import Archive
-from ctd_crawler.store.stories import StoryWriter
+from ctd_crawler.store.stories import StoryWriter, load_copy
 
 
 def content_hash(title: str | None, body: str) -> str:
@@ -171,10 +171,14 @@ class ArchiveWriter(StoryWriter, Archive):
 
     def replace_facts(self, article_id: int, item: ArticleItem) -> None:
         """For re-extraction: new facts (and fields) for a stored article, in the caller's
-        transaction (store/reextract.py commits a batch, or rolls it back for a dry run)."""
+        transaction (store/reextract.py commits a batch, or rolls it back for a dry run).
+        An article still in a story, matched by the same text and facts as before, stays in
+        it: matching is symmetric, so a copy that changed is matched again from its side."""
+        before = load_copy(self.db.conn, article_id)
         self._write_article(item, content_hash(item.title, item.body_text), article_id, keep_version=False)
         self._write_facts(article_id, item)
-        self.assign_story(article_id)
+        if before.story_id is None or load_copy(self.db.conn, article_id).matched_by() != before.matched_by():
+            self.assign_story(article_id)
 
     def _write_article(self, item: ArticleItem, digest: str, article_id: int | None,
                        keep_version: bool = True) -> int:

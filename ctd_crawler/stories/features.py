@@ -56,6 +56,11 @@ class Copy:
     provinces: frozenset = frozenset()  # of resolved places, and the site's
     extra: dict = field(default_factory=dict, repr=False)
 
+    def matched_by(self) -> tuple:
+        """What story matching reads of the copy: two copies equal in it match alike."""
+        return (self.lang, self.day, self.text, self.site_province, self.province, self.money, self.counts,
+                self.provinces)
+
     @cached_property
     def shingles(self) -> frozenset[str]:
         return shingles(self.text)

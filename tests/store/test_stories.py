@@ -206,3 +206,22 @@ def test_an_older_archive_gets_one_story_per_article(tmp_path, monkeypatch):
     assert conn.execute("SELECT story_id FROM articles").fetchall() == [(1,)]
     conn.close()
     upgraded.close()
+
+
+def test_reextract_matches_again_only_the_articles_whose_text_or_facts_changed(archive, monkeypatch):
+    from ctd_crawler.store.reextract import reextract, stored_pages
+
+    for art in VERBATIM.articles:
+        archive.save(item_for(art))
+    reextract(archive, stored_pages(archive))  # the facts as the extractors give them
+    stories = archive.db.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall()
+    first = stories[0][0]
+    archive.db.conn.execute("DELETE FROM money WHERE article_id = ?", [first])  # the re-read brings them back
+    archive.db.conn.commit()
+    matched = []
+    real = archive.assign_story
+    monkeypatch.setattr(archive, "assign_story", lambda article_id: matched.append(article_id) or real(article_id))
+    reextract(archive, stored_pages(archive))
+    assert matched == [first]
+    assert archive.db.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall() == stories
+    consistent(archive)
