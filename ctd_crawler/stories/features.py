@@ -2,7 +2,7 @@
 
 Text: the title and body folded (lowercase, no diacritics, đ -> d), split into words,
 and every SHINGLE consecutive words taken as one shingle. A MinHash signature of BANDS x
-ROWS values (datasketch) is cut into BANDS bands; two articles whose shingle sets have
+ROWS values (datasketch 2.0's "affine32" family, computed here) is cut into BANDS bands; two articles whose shingle sets have
 Jaccard similarity J share at least one band with probability 1 - (1 - J^ROWS)^BANDS.
 
 Figures: the article's money (amount in đồng, or amount and currency) and counts (value,
@@ -23,7 +23,6 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from ctd_crawler.extract.text import fold, without_related_list
 
@@ -34,7 +33,7 @@ MIN_FIGURE_COUNT = 10  # likewise for counts ("3 ngôi nhà")
 TEXT, FIGURE = 0, 1  # story_keys.kind
 # The MinHash family: stored keys are comparable only under the same one (another needs
 # `ctd-archive stories rebuild`).
-SEED, SCHEME = 18, "affine32"
+SEED = 18
 _WORD = re.compile(r"\w+")
 _EPOCH = date(1970, 1, 1).toordinal()
 
@@ -89,18 +88,41 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
     return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
 
 
+# MurmurHash3's 32-bit finalizer: mixes each shingle's hash once before the permutations.
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+
+
 @lru_cache(maxsize=4)
-def _permutations(num_perm: int):
-    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """(a, b) of the permutations h -> a * h + b mod 2^32 (a odd: a bijection), drawn as
+    datasketch 2.0 draws them for SEED and "affine32". Written out rather than imported:
+    importing datasketch imports scipy (0.6 s and 55 MiB of every crawl and command)."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def minhash(shingle_set: frozenset[str], num_perm: int) -> np.ndarray:
+    """The MinHash signature of a non-empty set: datasketch's MinHash(num_perm, seed=SEED,
+    scheme="affine32").update_batch(...).hashvalues, bit for bit (tests/stories/test_minhash.py)."""
+    hv = np.fromiter((int.from_bytes(hashlib.sha1(s.encode()).digest()[:4], "little") for s in shingle_set),
+                     dtype=np.uint32, count=len(shingle_set)).reshape(-1, 1)
+    s1, m1, s2, m2, s3 = _FMIX
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    a, b = _permutations(num_perm)
+    return (hv * a + b).min(axis=0)
 
 
 def band_hashes(shingle_set: frozenset[str], bands: int = BANDS, rows: int = ROWS) -> list[int]:
     """One signed 64-bit hash per LSH band of the set's MinHash signature."""
     if not shingle_set:
         return []
-    mh = MinHash(num_perm=bands * rows, seed=SEED, scheme=SCHEME, permutations=_permutations(bands * rows))
-    mh.update_batch([s.encode() for s in sorted(shingle_set)])
-    values = np.asarray(mh.hashvalues, dtype=np.uint32)
+    values = minhash(shingle_set, bands * rows)
     return [_key(b"t%d:" % i + values[i * rows:(i + 1) * rows].tobytes()) for i in range(bands)]
 
 
