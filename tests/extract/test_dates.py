@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -306,3 +306,59 @@ def test_bad_input_never_raises(bad):
 
 def test_non_string_input_gives_nothing():
     assert extract_event_dates(None, published=P) == []  # type: ignore[arg-type]
+
+
+# The URL's own date: a /yyyy/mm/dd/ path, or a slug's publication stamp (yyyymmdd + time).
+URL_DATE_CASES = [
+    ("https://redcross.org.vn/2018/01/26/trao-qua/", "2018-01-26"),
+    ("https://example.vn/2019-05-08/bai-viet.html", "2019-05-08"),
+    ("https://dantri.com.vn/xa-hoi/hoi-chu-thap-do-trao-qua-20240624083012345.htm", "2024-06-24"),
+    ("https://ttvn.toquoc.vn/da-nang-trao-ao-phao-20220927200447988.htm", "2022-09-27"),
+    ("https://example.vn/tin/trao-qua-20230115093000.html", "2023-01-15"),
+    ("https://example.vn/tin/trao-qua-20230115093000/", "2023-01-15"),
+    # no date: ids, a month alone, impossible days, numbers that are not dates
+    ("https://nhandaoonline.vn/trao-qua-tet-a15122.html", None),
+    ("https://baolaocai.vn/them-hai-tre-post381269.html", None),
+    ("https://baogialai.com.vn/channel/12380/202011/tham-tang-qua-5709230/", None),
+    ("https://example.vn/bai-20240624.htm", None),
+    ("https://example.vn/tin-20241399123456.htm", None),
+    ("https://example.vn/so-0912345678901234.htm", None),
+    ("https://example.vn/trao-qua-20240624083012345.htm?from=20190101120000", "2024-06-24"),
+    ("https://example.vn/tin.htm?id=20240624083012345", None),
+]
+
+
+@pytest.mark.parametrize("url, expected", URL_DATE_CASES)
+def test_url_date(url, expected):
+    from ctd_crawler.extract.dates import url_date
+
+    found = url_date(url, datetime(2026, 12, 1))
+    assert (found.value[:10] if found else None) == expected
+
+
+# Without a publication date, a year-less date takes the year the text names nearest before
+# it, else first after it; a birth year, a term or a span of years names no such year.
+TEXT_YEAR_CASES = [
+    ("Tháng Nhân đạo năm 2025\n\nTừ ngày 1/3 đến 31/5, Hội vận động.", [("2025-03-01", "2025-05-31")]),
+    ("Ngày 15/3/2024, Hội họp. Sáng 16/3, Hội trao quà.", [("2024-03-15", "2024-03-15"), ("2024-03-16", "2024-03-16")]),
+    ("Sáng 5/3, Hội trao quà. Chương trình năm 2023 đã kết thúc.", [("2023-03-05", "2023-03-05")]),
+    ("Năm 2019, Hội xây nhà. Năm 2020, Hội trao quà. Ngày 8/5, Hội mít tinh.", [("2020-05-08", "2020-05-08")]),
+    ("In 2019 the Society began. On 18 January, volunteers gave gifts.", [("2019-01-18", "2019-01-18")]),
+    ("Kế hoạch năm 2024\n\nTừ 28/12 đến 3/1, Hội trao quà.", [("2024-12-28", "2025-01-03")]),
+    ("Ông A sinh năm 1961. Ngày 5/3, ông nhận quà.", []),
+    ("Nhiệm kỳ 2022 - 2027. Ngày 5/3, Hội họp.", []),
+    ("Giai đoạn 2021-2025, Hội đã làm nhiều việc. Ngày 5/3, Hội họp.", []),
+    ("Born in 1961, he volunteered. On 5 March, volunteers gave gifts.", []),
+    ("Hội trao 2024 suất quà. Ngày 5/3, Hội họp.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TEXT_YEAR_CASES)
+def test_a_year_less_date_on_an_undated_page_takes_the_year_the_text_names(text, expected):
+    found = extract_event_dates(text, published=None)
+    assert [(e.start, e.end) for e in found if e.flag is None] == expected
+
+
+def test_the_publication_date_decides_over_a_year_the_text_names():
+    found = extract_event_dates("Năm 2019, Hội xây nhà. Ngày 5/3, Hội trao quà.", published=date(2024, 4, 1))
+    assert [(e.start, e.end) for e in found if e.flag is None] == [("2024-03-05", "2024-03-05")]

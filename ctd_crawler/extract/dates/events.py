@@ -8,7 +8,9 @@ first ("20 và 21/6/2024" beats "21/6/2024"); a rejected match hides nothing ins
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from ctd_crawler.extract.dates.events_en import HANDLERS_EN, acceptable_en, looks_english
@@ -19,6 +21,24 @@ from ctd_crawler.extract.text import fold_aligned, nfc
 
 MAX_TEXT = 400_000  # characters scanned for event dates; longer bodies are cut (bounded time)
 _HANDLERS = {**HANDLERS_EN, **HANDLERS_VI}
+# A year the text names as the time of what it reports (on the folded text): after "năm",
+# a date's slash ("15/3/2024", "3/2024") or an English month, "in", "of" or "since"; not a
+# birth year ("sinh năm 1961", "born in 1961") nor either end of a span ("2021 - 2025").
+_TEXT_YEAR = re.compile(
+    r"(?<!sinh )(?<!born )(?:\bnam |(?<=\d)/|\b(?:in|of|since) |\b(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december) (?:\d{1,2}(?:st|nd|rd|th)?,? )?)((?:19|20)\d\d)\b"
+    r"(?!\s*[-–]\s*(?:19|20)?\d\d\b)")
+
+
+def text_years(folded: str) -> list[tuple[int, int]]:
+    """(position, year) of every year the text names (_TEXT_YEAR), in text order."""
+    return [(m.start(1), int(m.group(1))) for m in _TEXT_YEAR.finditer(folded.lower())]
+
+
+def _year_near(years: list[tuple[int, int]], pos: int) -> int | None:
+    """The year named last before `pos`, else the first named after it."""
+    i = bisect.bisect_right(years, (pos, 10_000))
+    return years[i - 1][1] if i else (years[0][1] if years else None)
 
 
 def _acceptable(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
@@ -46,6 +66,10 @@ def extract_event_dates(text: str, *, published: date | None = None,
 
     Overlapping matches: the earliest start wins, then the longest, then the pattern
     listed first in EVENT_PATTERNS ("20 và 21/6/2024" beats "21/6/2024").
+
+    Without `published`, a year-less date takes the year the text names nearest before it,
+    else first after it ("Tháng Nhân đạo năm 2025 ... từ 1/3 đến 31/5"); with none, it is
+    flagged "no-year".
     """
     try:
         if not text or not isinstance(text, str):
@@ -57,13 +81,15 @@ def extract_event_dates(text: str, *, published: date | None = None,
         ref_year = published.year if published else date.today().year
         english = lang.lower().startswith("en") if lang else looks_english(text)
         ctx = Ctx(text, folded, published, ref_year, english)
+        years = text_years(folded) if published is None else []
         results: list[EventDate] = []
         seen: set[tuple] = set()
         taken_until = -1
         for start, neg_len, _, name, m in _candidates(ctx):
             if start < taken_until:
                 continue
-            found = _HANDLERS[name](ctx, m.group(0), m.groups())
+            at = replace(ctx, text_year=_year_near(years, start)) if years else ctx
+            found = _HANDLERS[name](at, m.group(0), m.groups())
             if not found:
                 continue  # a rejected match does not hide shorter ones inside it
             taken_until = start - neg_len

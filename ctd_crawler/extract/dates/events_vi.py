@@ -167,7 +167,7 @@ def h_tet(ctx, span, g):
         s, b = fold_can_chi(stem), fold_can_chi(branch)
         if s not in STEMS or b not in BRANCHES:
             return []
-        near = ctx.published.year if ctx.published else None
+        near = ctx.published.year if ctx.published else ctx.text_year
         if near is None:
             return flagged("day", span, "no-year")
         year = year_of_can_chi(s, b, near)

@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from ctd_crawler.extract.dates.absolute import fast_absolute, plausible
 from ctd_crawler.extract.dates.clock import safe_date
 from ctd_crawler.extract.dates.fallback import dateparser_fallback
-from ctd_crawler.extract.dates.patterns import P_URL_DATE, P_VAGUE_RELATIVE, P_YEAR4
+from ctd_crawler.extract.dates.patterns import P_URL_DATE, P_URL_STAMP, P_VAGUE_RELATIVE, P_YEAR4
 from ctd_crawler.extract.dates.relative import relative
 from ctd_crawler.extract.text import nfc
 
@@ -58,7 +59,7 @@ def find_published(*, date_text: str | None, url: str, fetched_at: datetime | No
          (JSON-LD datePublished, Article types first; meta tags; <time datetime> inside
          the article, never in aside/nav/footer/related lists). Iterated only when
          needed, so a lazy iterable parses the page only then;
-      5. a /yyyy/mm/dd/ path in the URL.
+      5. a /yyyy/mm/dd/ path in the URL, or a slug's -yyyymmddhhmmss[mmm] stamp.
     No free-text scan of the page: that is how sidebar and footer dates get in. A day from
     1. takes its time from 2-4 when they agree on the day.
     """
@@ -98,7 +99,7 @@ def _machine_date(candidates: Iterable[tuple[str, str]], fetched_at: datetime | 
 
 
 def _url_date(url: str, fetched_at: datetime | None) -> PublishedDate | None:
-    m = P_URL_DATE.search(url or "")
+    m = P_URL_DATE.search(url or "") or P_URL_STAMP.search(urlsplit(url or "").path)
     if not m:
         return None
     d = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -6,7 +6,7 @@ and a `flag`:
   "two-digit-year" ngày 20/6/24
   "before-1946"    before the Vietnam Red Cross existed (founded 23/11/1946)
   "future"         more than FAR_FUTURE_YEARS after publication (or after today)
-  "no-year"        no year written and no publication date to take it from
+  "no-year"        no year written, no publication date and no year named in the text
 
 Ranges and lists with no year written take the publication's nearest year for their
 first date; the later dates follow it forward ("từ 14/6 đến 31/8" in 2018 is 2018-06-14
@@ -44,6 +44,9 @@ class Ctx:
     published: date | None
     ref_year: int  # publication year, or this year when unknown
     english: bool = False  # English page: English month names and phrases too
+    # Without a publication date: the year the text names nearest before the date (else
+    # first after it), which a reader takes for a year-less "ngày 5/3" (events.text_years).
+    text_year: int | None = None
 
 
 def triggered(ctx: Ctx, pos: int) -> bool:
@@ -54,9 +57,10 @@ def triggered(ctx: Ctx, pos: int) -> bool:
 
 
 def resolve_year(ctx: Ctx, month: int, day: int) -> int | None:
-    """Nearest year whose date is not more than NEAR_FUTURE_DAYS after publication."""
+    """Nearest year whose date is not more than NEAR_FUTURE_DAYS after publication; on an
+    undated page, the year the text names (Ctx.text_year), else None."""
     if ctx.published is None:
-        return None
+        return ctx.text_year
     limit = ctx.published + timedelta(days=NEAR_FUTURE_DAYS)
     for y in (ctx.published.year + 1, ctx.published.year, ctx.published.year - 1):
         d = safe_date(y, month, day)
