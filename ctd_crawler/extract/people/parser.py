@@ -142,12 +142,17 @@ class LineParser(TitleScanner):
         if i and self.toks[i - 1].kind == "n" and self.house_number(i - 1):
             return None  # "374 Lê Lợi": a street
         n = self.person_at(i, min_len=2)
+        given_first = not n and self.english and self.given_name_led_at(i)
+        n = n or given_first
         if not n:
             return None
         if i == 0 and self.sentence_opener(i + n):
             return [], i + n  # "Mai Lan Trong tháng 5": a byline glued to the first sentence
-        if n < 3 and self.title_after(i + n) is None:
-            return None
+        after = self.title_after(i + n)
+        if n < 3 and after is None:
+            return None  # a bare two-syllable name needs its title beside it
+        if given_first and (after is None or not any(b > a for _, a, b in after[1])):
+            return None  # a given-name-first one, a title that names its organisation
         m, k = self.mention(i, n, i)
         return self.listed([m], k, None)
 

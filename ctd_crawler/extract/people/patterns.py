@@ -38,3 +38,7 @@ POSSESSIVE = re.compile(r"['’]s$")
 # house number ("374 Lê Lợi", where the name is a street).
 DATE_WORDS = frozenset({"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "tháng", "năm", "hôm", "quý",
                         "on", "in", "since", "by", "from", "to", "until"})
+# English day and month names: capitalised like a given name, never one ("Tuesday Morning").
+CALENDAR_WORDS_EN = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split())

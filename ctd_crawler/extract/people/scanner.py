@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ctd_crawler.extract.people.lexicon import Lexicon
 from ctd_crawler.extract.people.patterns import (
+    CALENDAR_WORDS_EN,
     MAX_NAME,
     MIDDLE_NAMES,
     POSSESSIVE,
@@ -257,6 +258,22 @@ class TokenScanner:
         if n == 4 and self.surname(self.toks[i + 1]) and self.toks[i + 1].fold not in MIDDLE_NAMES:
             return 0
         return n
+
+    def given_name_led_at(self, i: int) -> int:
+        """Length of a name written given name first in plain letters ("Francesco Rocca",
+        "Christopher Rassi"): two or three title-case words that are neither a place, an
+        organisation nor part of a longer capitalised run; 0 otherwise. No list can hold
+        the world's given names, so the caller asks for a title beside it."""
+        n = self.name_run(i, bare=True)
+        words = self.toks[i : i + n]
+        if not 2 <= n <= 3 or not all(t.text.isascii() and t.text.isalpha() and t.text.istitle()
+                                      and t.low not in CALENDAR_WORDS_EN for t in words):
+            return 0
+        if self.place_type(i + n) or self.name_token(i + n) or any(
+                self.english_org(j) or phrase(self.lex.places.countries, self.toks, j, "tkey")[0]
+                for j in range(i, i + n + 1)):
+            return 0  # "Red Cross", "New Zealand", "Hanoi City"
+        return n if self.name_ok(words) else 0
 
     def english_org(self, j: int) -> bool:
         """Is token j an English organisation word ("Committee", "Red Cross")?"""

@@ -223,8 +223,10 @@ class TitleScanner(TokenScanner):
         person before), not the next person of a list."""
         if not self.head(j, capitalised=True):
             return False
-        end, name_at, _ = self.title_span(j, head_case=True)
-        return name_at is None and not (self.punct(end, ",") and self.honorific(end + 1)[0])
+        end, name_at, parts = self.title_span(j, head_case=True)
+        # "; Đại diện các Ban ngành": a head without an organisation names a group, not an office
+        return (name_at is None and any(org_end > org_start for _, org_start, org_end in parts)
+                and not (self.punct(end, ",") and self.honorific(end + 1)[0]))
 
     def short_paren_before(self, close: int) -> bool:
         """Does the ")" at `close` end a short aside opened inside a title ("(IFRC)")?"""
@@ -265,7 +267,9 @@ class TitleScanner(TokenScanner):
             first = k + 1 if self.punct(k, DASHES | {",", "("}) else k
             if self.punct(k, DASHES | {","}):
                 head = self.after_honour(k + 1)
-                span = self.title_span(head, head_case=not self.punct(k, ",") or head > k + 1)
+                # a title after a dash or a comma may be written in lower case ("ông A -
+                # phó chủ tịch UBND huyện"); after an honour, its head is capitalised
+                span = self.title_span(head, head_case=head > k + 1)
             elif self.punct(k, "("):
                 span = self.title_span(k + 1, head_case=False)
                 if span[0] == k + 1:  # "(SN 1965, trú tại thôn F)": skip the aside once

@@ -278,6 +278,28 @@ CASES = [
     ("Bà Hoa cho biết gia đình còn nhiều khó khăn.", [("Hoa", "bà", None)]),
 ]
 
+# English pages: a name written given name first, with the title beside it that names its
+# organisation; without such a title, or when the run is a place, an organisation, a country
+# or a day, nobody.
+GIVEN_NAME_FIRST = [
+    ("Marta Kowalski, President of the IFRC, said the aid would come.", [("Marta Kowalski", "President of the IFRC")]),
+    ("The aid came. Tomas Brenner, Head of the Country Delegation, said.",
+     [("Tomas Brenner", "Head of the Country Delegation")]),
+    ("Relief arrived, said Anil Sharma, Director of the Office of the Secretary General.",
+     [("Anil Sharma", "Director of the Office of the Secretary General")]),
+    ("Marta Kowalski said the aid would come.", []),
+    ("Marta Kowalski, President, said the aid would come.", []),
+    ("New Zealand, President of the fund, said.", []),
+    ("Red Cross, Director of the Office, said.", []),
+    ("Ho Chi Minh City, Chairman of the committee, said.", []),
+    ("Tuesday Morning, President of the club, said.", []),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", GIVEN_NAME_FIRST, ids=[c[0][:50] for c in GIVEN_NAME_FIRST])
+def test_given_name_first_on_english_pages(sentence, expected):
+    assert [(p.name, p.title) for p in extract_people(sentence, lang="en")] == expected
+
 
 def _triples(people):
     return [(p.name, p.honorific, p.title) for p in people]

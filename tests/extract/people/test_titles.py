@@ -82,6 +82,13 @@ FOUND = [
     ("Thiếu tướng Hà Văn Tới, Phó Tư lệnh Quân khu 2 tới dự.", [("Hà Văn Tới", "Phó Tư lệnh Quân khu 2")]),
     # --- a role given by a verb is the title when no mention states one
     ("Bà Vương Thị Mai được bầu làm Chủ tịch Hội CTĐ huyện.", [("Vương Thị Mai", "Chủ tịch Hội CTĐ huyện")]),
+    # a title in lower case after a dash, with or without a space before it
+    ("Đến dự có ông Lương Văn Tám - phó chủ tịch UBND huyện.", [("Lương Văn Tám", "phó chủ tịch UBND huyện")]),
+    ("Dự có ông Hà Văn Sơn- phó chủ tịch Hội chữ thập đỏ tỉnh, ông Đào Văn Hưng- chủ tịch UBND xã.",
+     [("Hà Văn Sơn", "phó chủ tịch Hội chữ thập đỏ tỉnh"), ("Đào Văn Hưng", "chủ tịch UBND xã")]),
+    # two offices of one person joined by "; "
+    ("Ông Phan Văn Lộc, Đại biểu Quốc hội; Phó Giám đốc Sở Y tế tỉnh phát biểu.",
+     [("Phan Văn Lộc", "Đại biểu Quốc hội; Phó Giám đốc Sở Y tế tỉnh")]),
 ]
 
 # (sentence, [(name, title), ...]): what must NOT be taken into a title, nor as a person.
@@ -100,6 +107,14 @@ NOT_TAKEN = [
      [("Vũ Văn Khải", "Chủ tịch Hội CTĐ tỉnh"), ("Chu Thị Yến", "Phó Chủ tịch UBND huyện")]),
     ("Dự có ông Vũ Văn Khải - Chủ tịch Hội CTĐ tỉnh; Phó Chủ tịch UBND huyện Hà Thị Nga.",
      [("Vũ Văn Khải", "Chủ tịch Hội CTĐ tỉnh"), ("Hà Thị Nga", "Phó Chủ tịch UBND huyện")]),
+    # "; " before a group ("Đại diện các ...": a head with no organisation) ends the title
+    ("Bà Đỗ Thị Hạnh - Phó chủ tịch UBND phường; Đại diện các ban ngành cùng dự.",
+     [("Đỗ Thị Hạnh", "Phó chủ tịch UBND phường")]),
+    ("Ông Tô Văn Lực - Chủ tịch Hội CTĐ xã; Đại diện những hộ dân nhận quà phát biểu.",
+     [("Tô Văn Lực", "Chủ tịch Hội CTĐ xã")]),
+    # a lowercase word after a dash that heads no title is none
+    ("Ông Mai Văn Tùng - người dân thôn 3 cho biết.", [("Mai Văn Tùng", None)]),
+    ("Bà Lò Thị Hoa - hộ nghèo thôn Bản Lướt nhận nhà nhân đạo.", [("Lò Thị Hoa", None)]),
     # a lowercase word after a comma is no second office
     ("Ông Hứa Văn Dũng, Chủ tịch UBND huyện, lãnh đạo các xã cùng dự.", [("Hứa Văn Dũng", "Chủ tịch UBND huyện")]),
     # a rank before another person ends the title there
