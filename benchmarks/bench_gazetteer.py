@@ -102,7 +102,11 @@ def main() -> None:
                 first = _run(tree, "-", str(cache))  # empty cache: first ever load
                 results[name]["first"].append(first)
                 results[name]["cached"].append(_run(tree, "-", str(cache)))
-        traced = {name: _run(tree, "trace", str(Path(tmp) / "cache-trace"), digest=True) for name, tree in trees.items()}
+        traced: dict[tuple[str, str], list] = {}
+        for name, tree in trees.items():
+            cache = str(Path(tmp) / f"cache-{name.split()[0]}-trace")
+            traced[(name, "first")] = _run(tree, "trace", cache, digest=True)
+            traced[(name, "cached")] = _run(tree, "trace", cache, digest=True)
 
     def row(label: str, runs: list, peak: int) -> tuple[float, float, float]:
         wall = min(x[0] for x in runs)
@@ -117,15 +121,16 @@ def main() -> None:
     figures = {}
     for name in trees:
         for case, label in (("first", "first load (empty cache)"), ("cached", "with cache")):
-            figures[(name, case)] = row(f"{name} | {label}", results[name][case], traced[name][3])
+            figures[(name, case)] = row(f"{name} | {label}", results[name][case], traced[(name, case)][3])
     ours, theirs = list(trees)
     print()
     for case in ("first", "cached"):
         a, b = figures[(ours, case)], figures[(theirs, case)]
         print(f"{case}: wall x{a[0] / b[0]:.2f}, CPU x{a[1] / b[1]:.2f}, RSS growth x{a[2] / b[2]:.2f} (this tree / baseline)")
-    same = traced[ours][4] == traced[theirs][4]
-    print(f"\ncontent digest: this tree {traced[ours][4]}, baseline {traced[theirs][4]}: "
-          f"{'identical' if same else 'DIFFERENT'}")
+    digests = {f"{name}, {case}": traced[(name, case)][4] for name in trees for case in ("first", "cached")}
+    same = len(set(digests.values())) == 1
+    print("\ncontent digests: " + ", ".join(f"{k} {v}" for k, v in digests.items()))
+    print(f"outputs {'identical' if same else 'DIFFERENT'}")
 
 
 if __name__ == "__main__":
