@@ -513,6 +513,25 @@ def test_after_the_reform(text, expected):
     assert [g[3] for g, e in zip(got, expected) if e[3]] == [e[3] for e in expected if e[3]]
 
 
+# "the communes of A, B and C": the first name must be known, the plural unit word vouches
+# for the others (unknown ones kept unresolved); the list ends where no separator follows.
+ENGLISH_LIST_AFTER_OF = [
+    ("Aid reached the communes of Ia Mo, Ta Rve and Ia Pa.",
+     [("Ia Mơ", "commune", True), ("Ta Rve", "commune", False), ("Ia Pa", "commune", True)]),
+    ("Aid reached the districts of Krong Pac, Lak and Buon Don.",
+     [("Krông Pắc", "district", True), ("Lắk", "district", True), ("Buôn Đôn", "district", True)]),
+    ("Aid reached the communes of Ia Mo and the Red Cross gave gifts.", [("Ia Mơ", "commune", True)]),
+    ("Aid reached the communes of Ia Mo, Ta Rve Red Cross and others.", [("Ia Mơ", "commune", True)]),
+    ("Aid reached the communes of Sunny Valley and Ia Pa.", []),  # an unknown first name: no list
+    ("Aid reached the district of Krong Pac, Lak and Buon Don.", [("Krông Pắc", "district", True)]),  # singular
+]
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH_LIST_AFTER_OF, ids=[c[0][:50] for c in ENGLISH_LIST_AFTER_OF])
+def test_english_list_after_a_plural_unit_and_of(text, expected):
+    assert [(p.name, p.level, p.resolved) for p in extract_places(text, on=AFTER, lang="en")] == expected
+
+
 def test_english_list_of_2025_communes():
     places = extract_places("Aid reached Ia Mo and Ia Pa communes.", on=AFTER, lang="en")
     assert [(p.name, p.level, p.province) for p in places] == [("Ia Mơ", "commune", "Gia Lai"), ("Ia Pa", "commune", "Gia Lai")]

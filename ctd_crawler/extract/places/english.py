@@ -67,15 +67,22 @@ class EnglishNames:
         if k + 1 >= len(toks) or toks[k].low != "of" or not toks[k + 1].word or not toks[k + 1].cap:
             return
         k += 1
+        first = True
         while k < len(toks) and not ln.used[k]:
-            found = name_after(ln, k, opts, self.gaz, self.on, self.lex, True)
-            if found is None or not found[2]:
+            # the list's first name must be known; the plural unit word vouches for the others
+            # ("the communes of Ia Lop, Ta Rve and Ea Bung": Ta Rve too, known or not)
+            found = name_after(ln, k, opts, self.gaz, self.on, self.lex, first)
+            if found is None or first and not found[2]:
                 return
             end, level, units = found
+            if not units and (end - k >= 3 or end + 1 < len(toks) and toks[end + 1].word
+                              and toks[end + 1].low not in ENGLISH_LIST_SEP):
+                return  # an unknown name (three words at most) is one only where the list goes on or ends
+            first = False
             m = self._add(ln, k, end, level, k, units)
-            m.name = m.name if m.former else units[0].name
+            m.name = m.name if m.former or not units else units[0].name
             k = end + 1
-            if not plural:
+            if not plural or k >= len(toks) or toks[k].low not in ENGLISH_LIST_SEP:
                 return
             while k < len(toks) and toks[k].low in ENGLISH_LIST_SEP:
                 k += 1
