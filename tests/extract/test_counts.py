@@ -11,6 +11,14 @@ COUNTS = [
     ("tiếp nhận 1.300 đơn vị máu", [(1_300, "đơn vị máu")]),
     ("hơn 1,3 triệu đơn vị máu", [(1_300_000, "đơn vị máu")]),
     ("trao 320 suất quà", [(320, "suất quà")]),
+    # a verb of holding or carrying ends a container's or a vehicle's name
+    ("trao 900 bồn nhựa đựng nước", [(900, "bồn nhựa")]),
+    ("huy động 11 xe chở hàng cứu trợ", [(11, "xe")]),
+    ("tặng 50 túi đựng quà cho học sinh", [(50, "túi")]),
+    ("xây 1 bể chứa dung tích 20 m3", [(1, "bể chứa")]),  # a capacity describes the tank
+    ("mỗi xe chở 10 tấn gạo", []),  # what is carried, by weight: a measure
+    ("bồn chứa 2.000 lít nước", []),
+    ("túi đựng 5 kg gạo", []),
     # classifier + a longer lexicon unit: the longest reading ("nhà nhân đạo", "bò giống")
     ("xây 2 căn nhà nhân đạo", [(2, "căn nhà nhân đạo")]),
     ("1.000 lượt người hiến máu", [(1_000, "lượt người hiến máu")]),
