@@ -350,6 +350,12 @@ TEXT_YEAR_CASES = [
     ("Giai đoạn 2021-2025, Hội đã làm nhiều việc. Ngày 5/3, Hội họp.", []),
     ("Born in 1961, he volunteered. On 5 March, volunteers gave gifts.", []),
     ("Hội trao 2024 suất quà. Ngày 5/3, Hội họp.", []),
+    # a Tết the text names is a season around its first day, like a publication date
+    ("Chương trình Tết Nhân ái 2021\n\nTừ ngày 15/11 đến 8/2, Hội vận động.", [("2020-11-15", "2021-02-08")]),
+    ("Chợ Tết Xuân Bính Ngọ 2026\n\nNgày 30/1, Hội tổ chức chợ.", [("2026-02-17", "2026-02-17"), ("2026-01-30", "2026-01-30")]),
+    ("Gifts for the poor. The movement ran from November 15 to February 8 (Tet 2021).", [("2020-11-15", "2021-02-08"), ("2021-02-12", "2021-02-12")]),
+    ("Ông Nguyễn Văn Xuân, ngày 5/3, nhận quà.", []),  # a given name is no Tết
+    ("Ngày hội Xuân hồng năm 2026\n\nNgày 20/3, Hội tiếp nhận máu.", [("2026-03-20", "2026-03-20")]),  # "năm": a year
 ]
 
 

@@ -30,15 +30,24 @@ _TEXT_YEAR = re.compile(
     r"(?!\s*[-–]\s*(?:19|20)?\d\d\b)")
 
 
-def text_years(folded: str) -> list[tuple[int, int]]:
-    """(position, year) of every year the text names (_TEXT_YEAR), in text order."""
-    return [(m.start(1), int(m.group(1))) for m in _TEXT_YEAR.finditer(folded.lower())]
+# A Tết season the text names: "Tết 2021", "Xuân Bính Ngọ 2026", "Lunar New Year (Tet) 2021".
+_TEXT_TET = re.compile(r"\b(?:tet|xuan|lunar new year)\b\)?[^.\n\d]{0,25}?\b((?:19|20)\d\d)\b")
 
 
-def _year_near(years: list[tuple[int, int]], pos: int) -> int | None:
-    """The year named last before `pos`, else the first named after it."""
-    i = bisect.bisect_right(years, (pos, 10_000))
-    return years[i - 1][1] if i else (years[0][1] if years else None)
+def text_years(folded: str) -> list[tuple[int, int, bool]]:
+    """(position, year, a Tết's) of every year the text names, in text order."""
+    low = folded.lower()
+    # a year after "năm" is a calendar year even after a Tết word ("Ngày hội Xuân hồng năm 2026")
+    found = {m.start(1): (m.start(1), int(m.group(1)), True) for m in _TEXT_TET.finditer(low)}
+    found.update({m.start(1): (m.start(1), int(m.group(1)), False) for m in _TEXT_YEAR.finditer(low)})
+    return sorted(found.values())
+
+
+def _named_near(ctx: Ctx, years: list[tuple[int, int, bool]], pos: int) -> Ctx:
+    """ctx with the year named last before `pos` (else first after it)."""
+    i = bisect.bisect_right(years, (pos, 10_000, True))
+    _, year, tet = years[i - 1] if i else years[0]
+    return replace(ctx, text_tet=year) if tet else replace(ctx, text_year=year)
 
 
 def _acceptable(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
@@ -88,7 +97,7 @@ def extract_event_dates(text: str, *, published: date | None = None,
         for start, neg_len, _, name, m in _candidates(ctx):
             if start < taken_until:
                 continue
-            at = replace(ctx, text_year=_year_near(years, start)) if years else ctx
+            at = _named_near(ctx, years, start) if years else ctx
             found = _HANDLERS[name](at, m.group(0), m.groups())
             if not found:
                 continue  # a rejected match does not hide shorter ones inside it

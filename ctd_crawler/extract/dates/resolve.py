@@ -24,6 +24,7 @@ from ctd_crawler.extract.dates.patterns import P_DAY_TRIGGER
 
 FAR_FUTURE_YEARS = 10  # event years beyond publication + 10 are flagged, not kept
 NEAR_FUTURE_DAYS = 30  # a year-less date at most this far after publication keeps its year
+TET_SEASON_FROM = 10  # months from October on belong to the next Tết's season
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +46,11 @@ class Ctx:
     ref_year: int  # publication year, or this year when unknown
     english: bool = False  # English page: English month names and phrases too
     # Without a publication date: the year the text names nearest before the date (else
-    # first after it), which a reader takes for a year-less "ngày 5/3" (events.text_years).
+    # first after it), which a reader takes for a year-less "ngày 5/3" (events.text_years);
+    # a Tết it names is a season, not a calendar year: its preparations from October are the
+    # year before ("Tết 2021 ... from November 15" is November 2020).
     text_year: int | None = None
+    text_tet: int | None = None
 
 
 def triggered(ctx: Ctx, pos: int) -> bool:
@@ -58,8 +62,10 @@ def triggered(ctx: Ctx, pos: int) -> bool:
 
 def resolve_year(ctx: Ctx, month: int, day: int) -> int | None:
     """Nearest year whose date is not more than NEAR_FUTURE_DAYS after publication; on an
-    undated page, the year the text names (Ctx.text_year), else None."""
+    undated page, the same around the Tết the text names, or the year it names (Ctx), else None."""
     if ctx.published is None:
+        if ctx.text_tet is not None:
+            return ctx.text_tet - 1 if month >= TET_SEASON_FROM else ctx.text_tet
         return ctx.text_year
     limit = ctx.published + timedelta(days=NEAR_FUTURE_DAYS)
     for y in (ctx.published.year + 1, ctx.published.year, ctx.published.year - 1):
