@@ -359,6 +359,25 @@ TEXT_YEAR_CASES = [
 ]
 
 
+# English: a month name with its day is a date without a trigger word; "May" with a day
+# needs one, and a date followed by a capitalised word is part of a name.
+EN_DAY_WITHOUT_TRIGGER = [
+    ("The drive runs with January 22-31 as peak time.", [("2021-01-22", "2021-01-31")]),
+    ("Relief ran January 22-31.", [("2021-01-22", "2021-01-31")]),
+    ("Aid arrived January 22 and was shared.", [("2021-01-22", "2021-01-22")]),
+    ("Volunteers met 12 January to plan.", [("2021-01-12", "2021-01-12")]),
+    ("He said May 5 families would move.", []),
+    ("The March 8 Club donated gifts.", []),
+    ("The September 2 Square was decorated.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", EN_DAY_WITHOUT_TRIGGER)
+def test_an_english_month_and_day_needs_no_trigger(text, expected):
+    found = extract_event_dates(text, published=date(2021, 2, 1), lang="en")
+    assert [(e.start, e.end) for e in found if e.flag is None] == expected
+
+
 @pytest.mark.parametrize("text, expected", TEXT_YEAR_CASES)
 def test_a_year_less_date_on_an_undated_page_takes_the_year_the_text_names(text, expected):
     found = extract_event_dates(text, published=None)

@@ -88,20 +88,26 @@ HANDLERS_EN: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
 
 
 def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
-    """English forms: year-less dates need a trigger word ("on June 24", "By September 19",
-    "between 3 and 9 May")."""
+    """English forms: a year-less month alone needs a trigger word ("in March"); a month
+    name with its day is a date wherever it stands ("with January 22-31 as peak time"),
+    but "May" with a day needs one too (the verb opens sentences: "May 5 families ...")."""
     before = ctx.text[max(0, m.start() - 16):m.start()]
-    if name in ("en_md_range", "en_dm_range"):
-        if m.groups()[-1] is None:
-            return m.group(1) is not None or bool(P_EN_TRIGGER.search(before))
+    if m.groups()[-1] is not None:
         return True
-    if name in ("en_md", "en_dm", "en_month"):
-        if m.groups()[-1] is not None:
+    if name == "en_month":
+        return bool(P_EN_MONTH_TRIGGER.search(before))
+    if name in ("en_md_range", "en_dm_range") and m.group(1) is not None:
+        return True
+    if name in ("en_md_range", "en_dm_range", "en_md", "en_dm"):
+        if P_EN_TRIGGER.search(before):
             return True
-        if name == "en_month":  # "May" opens sentences as a verb: a word trigger only
-            return bool(P_EN_MONTH_TRIGGER.search(before))
-        return bool(P_EN_TRIGGER.search(before))
+        # without a trigger: not "May" the verb, nor a name made of a date ("the March 8 Club")
+        return not _MAY.search(m.group(0)) and not _NAME_AFTER.match(ctx.text, m.end())
     return True
+
+
+_MAY = re.compile(r"\bMay\b")
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def looks_english(text: str) -> bool:
