@@ -164,9 +164,9 @@ PLACES = [
     ("Cứu trợ đồng bào Tây Nguyên.", [("Tây Nguyên", "region", None)]),
     ("Các tỉnh Tây Nam Bộ.", [("Tây Nam Bộ", "region", None)]),
     # the three parts of the country by their everyday names (data/places/regions.txt)
-    ("Cứu trợ đồng bào miền Trung.", [("miền Trung", "region", None)]),
-    ("Mưa lũ ở Trung Bộ.", [("miền Trung", "region", None)]),
-    ("Các tỉnh Nam Bộ và Bắc Bộ.", [("miền Nam", "region", None), ("miền Bắc", "region", None)]),
+    ("Cứu trợ đồng bào miền Trung.", [("Trung Bộ", "region", None)]),
+    ("Mưa lũ ở Trung Bộ.", [("Trung Bộ", "region", None)]),
+    ("Các tỉnh miền Nam và miền Bắc.", [("Nam Bộ", "region", None), ("Bắc Bộ", "region", None)]),
     ("Hỗ trợ bà con miền Tây.", [("Tây Nam Bộ", "region", None)]),
     # a region before a province is a part of it; in English a region before a unit noun describes it
     ("Trao quà cho đồng bào miền Tây Nghệ An.", [("Nghệ An", "province", "Nghệ An")]),
@@ -174,7 +174,7 @@ PLACES = [
     ("Floods hit the Central Highlands province of Dak Lak.", [("Đắk Lắk", "province", "Đắk Lắk")], "en"),
     ("Aid reached the Mekong Delta city of Can Tho.", [("Cần Thơ", "province", "Cần Thơ")], "en"),
     ("Mekong Delta provinces were hit hardest.", [], "en"),
-    ("Donations for people in the central region.", [("miền Trung", "region", None)], "en"),
+    ("Donations for people in the central region.", [("Trung Bộ", "region", None)], "en"),
     ("Floods in the Mekong Delta and Central Highlands.",
      [("Đồng bằng sông Cửu Long", "region", None), ("Tây Nguyên", "region", None)], "en"),
     ("Hợp tác với Hội Chữ thập đỏ Lào.", [("Lào", "country", None)]),
