@@ -16,6 +16,10 @@ COUNTS = [
     ("huy động 11 xe chở hàng cứu trợ", [(11, "xe")]),
     ("tặng 50 túi đựng quà cho học sinh", [(50, "túi")]),
     ("xây 1 bể chứa dung tích 20 m3", [(1, "bể chứa")]),  # a capacity describes the tank
+    ("sơ cứu 1.160 trường hợp tai nạn", [(1_160, "trường hợp")]),
+    ("mở 730 lớp huấn luyện kiến thức sơ cấp cứu", [(730, "lớp huấn luyện")]),
+    ("trong trường hợp khẩn cấp, Hội chuyển 10 tấn hàng", []),
+    ("lớp học thứ 2 của chương trình", []),
     ("mỗi xe chở 10 tấn gạo", []),  # what is carried, by weight: a measure
     ("bồn chứa 2.000 lít nước", []),
     ("túi đựng 5 kg gạo", []),
