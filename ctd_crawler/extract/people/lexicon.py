@@ -73,6 +73,7 @@ class Organisations:
 
     inside: PhraseTable  # lowercase words that stay inside ("tỉnh", "nhân dân")
     connectors: frozenset[str]  # join two capitalised parts ("và", "of")
+    english_levels: frozenset[str]  # "provincial" between a connector and a capitalised part
     levels: PhraseTable  # "tỉnh", "huyện": a place name follows
     words: PhraseTable  # tone-keyed "Hội", "Sở", "Trung ương": never part of a name
     english_words: PhraseTable  # lowercased "party", "committee": end any name run
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         orgs=Organisations(
             inside=table(orgs["inside_title"], low),
             connectors=frozenset(orgs["connectors"]),
+            english_levels=frozenset(orgs["english_levels"]),
             levels=table(orgs["levels"], low),
             words=table(orgs["org_words"], tone_key),
             english_words=table(orgs["english_org_words"], low),

@@ -124,6 +124,8 @@ class TitleScanner(TokenScanner):
                 if t.low in self.lex.orgs.connectors:
                     # "of the VNRC": one more connector may stand before the capitalised part
                     c = j + 2 if self.word(j + 1) and self.toks[j + 1].low in self.lex.orgs.connectors else j + 1
+                    if self.word(c) and self.toks[c].low in self.lex.orgs.english_levels and self.word(c + 1):
+                        c += 1  # "of the provincial People's Committee"
                     nxt = self.word(c)
                     if nxt and nxt.cap and not self.person_at(c, min_len=2) and not self.honorific(c)[0]:
                         j = c

@@ -293,6 +293,13 @@ GIVEN_NAME_FIRST = [
     ("Red Cross, Director of the Office, said.", []),
     ("Ho Chi Minh City, Chairman of the committee, said.", []),
     ("Tuesday Morning, President of the club, said.", []),
+    # "Comrade" translates "đồng chí"; a level in lower case after "of the" stays in the title
+    ("Comrade Nguyen Luong Binh - Chairman of Nghe An Red Cross Society presented gifts.",
+     [("Nguyen Luong Binh", "Chairman of Nghe An Red Cross Society")]),
+    ("Vice Chairwoman of the provincial People's Committee Ho Thi Mai affirmed the plan.",
+     [("Ho Thi Mai", "Vice Chairwoman of the provincial People's Committee")]),
+    ("Mr. Tran Van Binh, President of the provincial chapter, said.", [("Tran Van Binh", "President")]),
+    ("The comrade spirit of volunteers was praised.", []),
 ]
 
 
