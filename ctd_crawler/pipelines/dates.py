@@ -24,6 +24,7 @@ from ctd_crawler.extract.dates import (
     extract_event_dates,
     find_published,
     url_date,
+    url_month,
 )
 from ctd_crawler.extract.dates.clock import parse_when
 from ctd_crawler.items import ArticleItem
@@ -97,7 +98,8 @@ class DatesPipeline(Step):
 
         def events() -> None:
             day = date.fromisoformat(item.published_at[:10]) if item.published_at else None
-            found = extract_event_dates(item.text_for_facts(), published=day, lang=item.lang)
+            found = extract_event_dates(item.text_for_facts(), published=day, lang=item.lang,
+                                        published_month=None if day else url_month(item.url))
             item.event_dates = [_event_dict(e) for e in found]
             if any(e.flag for e in found):
                 count("flagged_dates")

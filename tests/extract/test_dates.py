@@ -328,6 +328,32 @@ URL_DATE_CASES = [
 ]
 
 
+# A URL that files its page under a month, with no day: the publication month.
+URL_MONTH_CASES = [
+    ("https://baogialai.com.vn/channel/12380/202011/tham-tang-qua-5709230/", (2020, 11)),
+    ("https://www.baodaklak.vn/van-hoa-xa-hoi/y-te/202603/thu-nhan-240-don-vi-mau", (2026, 3)),
+    ("https://example.vn/2024/06/trao-qua.html", (2024, 6)),
+    ("https://example.vn/2024/06/15/trao-qua.html", None),  # a day: url_date's
+    ("https://example.vn/tin/202413/trao-qua", None),  # no 13th month
+    ("https://baolaocai.vn/them-hai-tre-post381269.html", None),
+    ("https://example.vn/so/123456/trao-qua", None),
+]
+
+
+@pytest.mark.parametrize("url, expected", URL_MONTH_CASES)
+def test_url_month(url, expected):
+    from ctd_crawler.extract.dates import url_month
+
+    assert url_month(url) == expected
+
+
+def test_the_publication_month_decides_a_year_less_date_on_an_undated_page():
+    text = "Năm 2019, Hội xây nhà. Ngày 28/12, Hội trao quà; ngày 3/1, Hội tổng kết."
+    found = extract_event_dates(text, published=None, published_month=(2020, 1))
+    assert [(e.start, e.end) for e in found if e.flag is None] == [("2019-12-28", "2019-12-28"),
+                                                                   ("2020-01-03", "2020-01-03")]
+
+
 @pytest.mark.parametrize("url, expected", URL_DATE_CASES)
 def test_url_date(url, expected):
     from ctd_crawler.extract.dates import url_date

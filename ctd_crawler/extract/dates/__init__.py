@@ -22,8 +22,9 @@ from ctd_crawler.extract.dates.published import (
            find_published,
            parse_date_text,
            url_date,
+           url_month,
 )
 from ctd_crawler.extract.dates.resolve import EventDate
 
 __all__ = ["VN_TZ", "EventDate", "PublishedDate", "dateline_date", "extract_event_dates", "find_published", "now_vn",
-           "parse_date_text", "url_date"]
+           "parse_date_text", "url_date", "url_month"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from calendar import monthrange
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -65,8 +66,8 @@ def _candidates(ctx: Ctx) -> list[tuple[int, int, int, str, re.Match[str]]]:
     return out
 
 
-def extract_event_dates(text: str, *, published: date | None = None,
-                        lang: str | None = None) -> list[EventDate]:
+def extract_event_dates(text: str, *, published: date | None = None, lang: str | None = None,
+                        published_month: tuple[int, int] | None = None) -> list[EventDate]:
     """Every event date in title + body, in text order, one entry per distinct date.
 
     `lang` "en" adds the English forms ("From October 5 to 7, 2025", "in March 2024",
@@ -76,8 +77,9 @@ def extract_event_dates(text: str, *, published: date | None = None,
     Overlapping matches: the earliest start wins, then the longest, then the pattern
     listed first in EVENT_PATTERNS ("20 và 21/6/2024" beats "21/6/2024").
 
-    Without `published`, a year-less date takes the year the text names nearest before it,
-    else first after it ("Tháng Nhân đạo năm 2025 ... từ 1/3 đến 31/5"); with none, it is
+    Without `published`, a year-less date takes its year from `published_month` (year,
+    month) when only the month is known, else from the year the text names nearest before
+    it, else first after it ("Tháng Nhân đạo năm 2025 ... từ 1/3 đến 31/5"); with none, it is
     flagged "no-year".
     """
     try:
@@ -89,8 +91,13 @@ def extract_event_dates(text: str, *, published: date | None = None,
             published = published.date()
         ref_year = published.year if published else date.today().year
         english = lang.lower().startswith("en") if lang else looks_english(text)
-        ctx = Ctx(text, folded, published, ref_year, english)
-        years = text_years(folded) if published is None else []
+        month_end = None
+        if published is None and published_month:
+            y, m = published_month
+            month_end = date(y, m, monthrange(y, m)[1])
+            ref_year = y
+        ctx = Ctx(text, folded, published, ref_year, english, month_end=month_end)
+        years = text_years(folded) if published is None and month_end is None else []
         results: list[EventDate] = []
         seen: set[tuple] = set()
         taken_until = -1

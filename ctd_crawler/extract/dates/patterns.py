@@ -79,6 +79,9 @@ P_GMT = re.compile(r"(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
 P_PUB_LABEL = re.compile(r"(?:ngày\s+)?(?:" + _alternation(data_lines("dates/published_labels.txt")) + ")", re.I)
 P_YEAR4 = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 P_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/\-_](\d{1,2})[/\-_](\d{1,2})(?=[/\-_.]|$)")
+# A publication month in the path: a /yyyymm/ folder ("/channel/12380/202011/...") or
+# /yyyy/mm/ without a day.
+P_URL_MONTH = re.compile(r"/((?:19|20)\d\d)(?:(0[1-9]|1[0-2])|[/\-_](0?[1-9]|1[0-2]))/(?!\d{1,2}(?:[/\-_.]|$))")
 # The publication stamp some news CMSs end a slug with (yyyymmdd + time, to the second or
 # the millisecond: "-20240624083012345.htm"); a bare 8-digit number may be an id.
 P_URL_STAMP = re.compile(r"-((?:19|20)\d\d)(\d\d)(\d\d)\d{6}(?:\d{3})?(?=\.\w+$|/?$)")

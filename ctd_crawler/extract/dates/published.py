@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from ctd_crawler.extract.dates.absolute import fast_absolute, plausible
 from ctd_crawler.extract.dates.clock import safe_date
 from ctd_crawler.extract.dates.fallback import dateparser_fallback
-from ctd_crawler.extract.dates.patterns import P_URL_DATE, P_URL_STAMP, P_VAGUE_RELATIVE, P_YEAR4
+from ctd_crawler.extract.dates.patterns import P_URL_DATE, P_URL_MONTH, P_URL_STAMP, P_VAGUE_RELATIVE, P_YEAR4
 from ctd_crawler.extract.dates.relative import relative
 from ctd_crawler.extract.text import nfc
 
@@ -86,6 +86,13 @@ def dateline_date(body: str, fetched_at: datetime | None = None) -> PublishedDat
 
 def url_date(url: str, fetched_at: datetime | None = None) -> PublishedDate | None:
     return _url_date(url, fetched_at)
+
+
+def url_month(url: str) -> tuple[int, int] | None:
+    """(year, month) a URL's path files its page under, when it gives no day
+    ("/channel/12380/202011/...", "/2024/06/slug"): the publication month."""
+    m = P_URL_MONTH.search(urlsplit(url or "").path)
+    return (int(m.group(1)), int(m.group(2) or m.group(3))) if m else None
 
 
 def _machine_date(candidates: Iterable[tuple[str, str]], fetched_at: datetime | None) -> PublishedDate | None:

@@ -51,6 +51,9 @@ class Ctx:
     # year before ("Tết 2021 ... from November 15" is November 2020).
     text_year: int | None = None
     text_tet: int | None = None
+    # The publication month where only that is known (a URL's /yyyymm/ folder): its last
+    # day stands for the publication date when a year is resolved, and for nothing else.
+    month_end: date | None = None
 
 
 def triggered(ctx: Ctx, pos: int) -> bool:
@@ -61,18 +64,19 @@ def triggered(ctx: Ctx, pos: int) -> bool:
 
 
 def resolve_year(ctx: Ctx, month: int, day: int) -> int | None:
-    """Nearest year whose date is not more than NEAR_FUTURE_DAYS after publication; on an
-    undated page, the same around the Tết the text names, or the year it names (Ctx), else None."""
-    if ctx.published is None:
+    """Nearest year whose date is not more than NEAR_FUTURE_DAYS after publication (or the
+    end of the publication month); on an undated page, the year the text names (Ctx), else None."""
+    ref = ctx.published or ctx.month_end
+    if ref is None:
         if ctx.text_tet is not None:
             return ctx.text_tet - 1 if month >= TET_SEASON_FROM else ctx.text_tet
         return ctx.text_year
-    limit = ctx.published + timedelta(days=NEAR_FUTURE_DAYS)
-    for y in (ctx.published.year + 1, ctx.published.year, ctx.published.year - 1):
+    limit = ref + timedelta(days=NEAR_FUTURE_DAYS)
+    for y in (ref.year + 1, ref.year, ref.year - 1):
         d = safe_date(y, month, day)
         if d and d <= limit:
             return y
-    return ctx.published.year - 1
+    return ref.year - 1
 
 
 def year_flag(ctx: Ctx, *years: int) -> str | None:
