@@ -19,6 +19,7 @@ from ctd_crawler.analysis.filters import (
     article_conditions,
     check_filters,
     dicts,
+    period_conditions,
     story_conditions,
     where_clause,
 )
@@ -153,16 +154,10 @@ def changes(db: sqlite_utils.Database, filters: Filters = Filters()) -> list[dic
     every kept version against the one that replaced it (the next version, or the article as
     it is now). --since/--until apply to when it changed, not to its publication."""
     filters = check_filters(db, Filters(filters.site, filters.since, filters.until))
-    where, params = [], []
+    where, params = period_conditions("v.replaced_at", filters)
     if filters.site:
         where.append("a.site = ?")
         params.append(filters.site)
-    if filters.since:
-        where.append("v.replaced_at >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("substr(v.replaced_at, 1, ?) <= ?")
-        params += [len(filters.until), filters.until]
     rows = db.execute(
         "SELECT v.article_id, v.replaced_at, v.title, v.published_at, v.body_text, a.url, a.site, a.title, "
         "a.published_at, a.body_text, (SELECT n.title || char(0) || COALESCE(n.published_at, '') || char(0) || "

@@ -83,17 +83,10 @@ def article_conditions(filters: Filters, *, province: str = "mentioned") -> tupl
     2025 name) named in the article. province="attributed": the one province the
     article is counted under (v_article_province), so that totals add up.
     """
-    where: list[str] = []
-    params: list[Any] = []
+    where, params = period_conditions("a.published_at", filters)
     if filters.site:
         where.append("a.site = ?")
         params.append(filters.site)
-    if filters.since:
-        where.append("a.published_at >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("substr(a.published_at, 1, ?) <= ?")
-        params += [len(filters.until), filters.until]
     if filters.province and province == "mentioned":
         where.append("(s.province = ? OR EXISTS (SELECT 1 FROM place_mentions fpm JOIN places fpl "
                      "ON fpl.id = fpm.place_id WHERE fpm.article_id = a.id AND (fpl.province = ? "
@@ -105,20 +98,26 @@ def article_conditions(filters: Filters, *, province: str = "mentioned") -> tupl
     return where, params
 
 
+def period_conditions(column: str, filters: Filters) -> tuple[list[str], list[Any]]:
+    """--since/--until on a date column (an --until of YYYY or YYYY-MM takes its whole period)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.since:
+        where.append(f"{column} >= ?")
+        params.append(filters.since)
+    if filters.until:
+        where.append(f"substr({column}, 1, ?) <= ?")
+        params += [len(filters.until), filters.until]
+    return where, params
+
+
 def story_conditions(filters: Filters) -> tuple[list[str], list[Any]]:
     """SQL conditions on `stories st`: a copy on the site; first published in the period;
     the story's province (its canonical copy's, extract/attribution.py)."""
-    where: list[str] = []
-    params: list[Any] = []
+    where, params = period_conditions("st.first_published", filters)
     if filters.site:
         where.append("EXISTS (SELECT 1 FROM articles sa WHERE sa.story_id = st.id AND sa.site = ?)")
         params.append(filters.site)
-    if filters.since:
-        where.append("st.first_published >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("substr(st.first_published, 1, ?) <= ?")
-        params += [len(filters.until), filters.until]
     if filters.province:
         where.append("st.province = ?")
         params.append(filters.province)
