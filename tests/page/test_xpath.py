@@ -9,6 +9,7 @@ import copy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from ctd_crawler.page.decode import decode_html
 from ctd_crawler.page.html import (
@@ -22,7 +23,7 @@ from ctd_crawler.page.html import (
     xpath,
 )
 from ctd_crawler.page.layouts import get_layout
-from ctd_crawler.page.layouts.base import COMMON_DROP
+from ctd_crawler.page.layouts.base import COMMON_DROP, _inside
 from tests.extractions import saved_pages
 
 A, B = has_class("a-b"), has_class("c")
@@ -176,3 +177,33 @@ def test_dropping_boilerplate_leaves_what_plain_lxml_leaves(path):
     drop(ours, queries)
     _plain_drop(plain, queries)
     assert paragraphs_of(ours) == paragraphs_of(plain)
+
+
+def _copied_clean_text(layout, node) -> str:
+    """Layout._clean_text as it was: every query asked of a copy of the node."""
+    node = copy.deepcopy(node)
+    drop(node, COMMON_DROP + layout.drop)
+    return paragraphs_of(node)
+
+
+@pytest.mark.parametrize("family", ["wordpress", "nukeviet", "joomla", "newsportal", "vesportal", "threecms"])
+def test_every_family_drops_with_queries_that_stay_inside_the_node(family):
+    assert _inside(COMMON_DROP + get_layout(family).drop)
+
+
+@pytest.mark.parametrize("expr", ["//p", "/html//p", ".//p[//a]", ".//p[ancestor::div]", "./following-sibling::p",
+                                  "self::div", "descendant-or-self::p", ".//p[../h1]", ".//p | //h1",
+                                  ".//p[count(/html) = 1]", ".//p[preceding-sibling::h1]", ".//a[$x]"])
+def test_a_query_that_may_leave_the_node_is_asked_of_a_copy(expr):
+    assert not _inside((expr,))
+
+
+@pytest.mark.parametrize("path", _one_page_per_host(), ids=lambda p: p.parent.name + "/" + p.name[:40])
+def test_cleaning_a_node_in_place_gives_what_cleaning_a_copy_gives(path):
+    tree = parse_html(decode_html(path.read_bytes())[0])
+    before = etree.tostring(tree)
+    for family in ("wordpress", "nukeviet", "joomla", "newsportal", "vesportal", "threecms"):
+        layout = get_layout(family)
+        for node in [*tree.iter("body", "div", "article", "section", "td")][:40]:
+            assert layout._clean_text(node) == _copied_clean_text(layout, node)
+    assert etree.tostring(tree) == before  # the page is never changed
