@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ctd_crawler.extract.dates import EventDate, extract_event_dates
 from ctd_crawler.extract.dates.lunar import can_chi, tet_date, year_of_can_chi
@@ -413,3 +416,44 @@ def test_a_year_less_date_on_an_undated_page_takes_the_year_the_text_names(text,
 def test_the_publication_date_decides_over_a_year_the_text_names():
     found = extract_event_dates("Năm 2019, Hội xây nhà. Ngày 5/3, Hội trao quà.", published=date(2024, 4, 1))
     assert [(e.start, e.end) for e in found if e.flag is None] == [("2024-03-05", "2024-03-05")]
+
+
+# -- a form is not scanned for in a text without its word (events.NEEDS) --
+
+_DATE_BITS = ["tháng", "Tháng", "THÁNG", "thang", "quý", "QUÝ", "tết", "Tết", "năm", "NĂM", "nửa", "đầu", "cuối",
+              "ngày", " ", " ", "5", "12", "2024", "/", "-", ",", "và", "đến", "IV", "Nguyên đán", "Giáp Thìn"]
+
+
+def test_each_needed_word_is_written_in_its_form():
+    from ctd_crawler.extract.dates.events import NEEDS
+    from ctd_crawler.extract.dates.patterns import EVENT_PATTERNS
+
+    forms = dict(EVENT_PATTERNS)
+    assert NEEDS.keys() <= forms.keys()
+    for name, word in NEEDS.items():
+        assert word in forms[name].pattern
+        for letter in set(word):  # what matches a letter case-insensitively lowercases to it
+            assert all(chr(c).lower() == letter for c in range(0x30000) if re.fullmatch(re.escape(letter), chr(c), re.I))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_BITS), max_size=16).map("".join) | st.text(max_size=40))
+def test_a_form_finds_nothing_in_a_text_without_its_word(text):
+    from ctd_crawler.extract.dates.events import NEEDS
+    from ctd_crawler.extract.dates.patterns import EVENT_PATTERNS
+
+    for name, pattern in EVENT_PATTERNS:
+        if name in NEEDS and NEEDS[name] not in text.lower():
+            assert pattern.search(text) is None, name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_BITS), max_size=20).map("".join))
+def test_skipping_forms_finds_the_dates_a_full_scan_finds(text):
+    from unittest import mock
+
+    from ctd_crawler.extract.dates import events
+
+    fast = extract_event_dates(text, published=date(2024, 6, 1))
+    with mock.patch.object(events, "NEEDS", {}):
+        assert extract_event_dates(text, published=date(2024, 6, 1)) == fast

@@ -107,3 +107,51 @@ def test_any_grain_joins_atoms_as_the_rule_says_on_random_text(grain, text):
 ])
 def test_one_rule_for_lines_in_capitals(line, caps):
     assert is_caps_line(line) is caps
+
+
+# The places and figures token lists as they were built before their fast paths (a per-word
+# cache of the places keys, Token tuples built without NamedTuple.__new__): the same tokens.
+def _places_tokens_as_before(line: str, offset: int):
+    from ctd_crawler.extract.places.gazetteer import name_key
+    from ctd_crawler.extract.places.lines import Tok
+    from ctd_crawler.extract.tokens import LETTERS, cut
+
+    caps = is_caps_line(line)
+    out = []
+    for m in cut(line, PLACES):
+        s = m.group()
+        if m.lastgroup == LETTERS:
+            out.append(Tok(offset + m.start(), offset + m.end(), s, s.lower(), name_key(s), True,
+                           caps or s[0].isupper() or s[0].isdigit()))
+        else:
+            out.append(Tok(offset + m.start(), offset + m.end(), s, s.lower(), "", False, False))
+    return out
+
+
+def _figures_tokens_as_before(text: str):
+    from ctd_crawler.extract.figures.numbers import Token
+    from ctd_crawler.extract.tokens import DIGITS, cut
+
+    out = []
+    for m in cut(text, FIGURES):
+        s = m.group()
+        kind = "num" if m.lastgroup == DIGITS else "word" if s[0].isalpha() else "punct"
+        out.append(Token(s, s.lower(), m.start(), m.end(), kind))
+    return out
+
+
+_WORDY = st.lists(st.sampled_from(["Hà", "Nội", "HÀ", "huyện", "Quận1", "Đắk", "R'La", "1.300", " ", "  ", ",", "-",
+                                   "Thanh", "hóa", "HOÁ", "x_y", "٣", "TP.", "2", "\n"]), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDY | st.text(max_size=40), st.integers(0, 1000))
+def test_places_and_figures_tokens_are_those_of_the_plain_loops(text, offset):
+    from ctd_crawler.extract.figures.numbers import tokenize
+    from ctd_crawler.extract.places.lines import tokens
+
+    assert tokens(text, offset) == _places_tokens_as_before(text, offset)
+    assert tokens(text, offset) == _places_tokens_as_before(text, offset)  # again: from the cache
+    got = tokenize(text)
+    assert got == _figures_tokens_as_before(text) and all(type(t).__name__ == "Token" for t in got)
+    assert [t.low for t in got] == [t.low for t in _figures_tokens_as_before(text)]

@@ -7,9 +7,13 @@ from __future__ import annotations
 import copy
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
 
 from ctd_crawler.page.decode import decode_html
 from ctd_crawler.page.html import (
+    class_first,
     compiled,
     drop,
     has_class,
@@ -19,7 +23,7 @@ from ctd_crawler.page.html import (
     xpath,
 )
 from ctd_crawler.page.layouts import get_layout
-from ctd_crawler.page.layouts.base import COMMON_DROP
+from ctd_crawler.page.layouts.base import COMMON_DROP, _inside
 from tests.extractions import saved_pages
 
 A, B = has_class("a-b"), has_class("c")
@@ -71,8 +75,56 @@ def test_a_page_without_classes_is_not_searched_and_gives_nothing():
 
 
 def test_the_compiled_query_keeps_the_token_test():
-    text = compiled(f"//*[{A}]").path
+    text = compiled(f"//div[@id='x']//*[{A}]").path
     assert "contains(@class, 'a-b') and contains(concat(' ', normalize-space(@class), ' '), ' a-b ')" in text
+
+
+@pytest.mark.parametrize("expr, fast", [
+    (f"//*[{A}]", "//@class[(contains(., 'a-b') and contains(concat(' ', normalize-space(.), ' '), ' a-b '))]/.."),
+    ("//h1[contains(@class, 'x') or contains(@class, 'y')]/a",
+     "//h1/@class[contains(., 'x') or contains(., 'y')]/../a"),
+    (".//*[contains(@class, 'x')]//p", "./descendant::*/@class[contains(., 'x')]/..//p"),
+    (".//figure[contains(@class,'x')]", "./descendant::figure/@class[contains(.,'x')]/.."),
+    # kept: a positional predicate after the class test, a union, another test in the first step
+    ("//*[contains(@class, 'x')][1]", None),
+    ("//*[contains(@class, 'x')] | //h1", None),
+    ("//div[contains(@class, 'x') or @id='y']", None),
+    ("//h1", None),
+])
+def test_a_first_step_filtered_by_class_reads_the_class_attributes(expr, fast):
+    assert class_first(expr) == (fast or expr)
+
+
+_CLASSES = ["a", "a-b", "b", "ab", "c", " a ", "a\tb", "xa-b", "a-bc", "", "c a-b"]
+_TAGS = ["div", "p", "h1", "span", "time"]
+
+
+@st.composite
+def _pages(draw):
+    """A random little page: nested elements of a few tags, with or without a class of a few names."""
+    def element(level: int) -> str:
+        tag = draw(st.sampled_from(_TAGS))
+        cls = draw(st.none() | st.sampled_from(_CLASSES))
+        attr = "" if cls is None else f' class="{cls}"'
+        kids = "".join(element(level + 1) for _ in range(draw(st.integers(0, 3 if level < 3 else 0))))
+        return f"<{tag}{attr}>{draw(st.sampled_from(['', 'x', 'y']))}{kids}</{tag}>"
+    return parse_html("<html><body>" + "".join(element(0) for _ in range(draw(st.integers(1, 4)))) + "</body></html>")
+
+
+_TEST = st.sampled_from([has_class("a-b"), has_class("a"), has_class("c"), "contains(@class, 'a')",
+                         "contains(@class,'b')", has_class("nowhere")])
+_REST = st.sampled_from(["", "//p", "/span", "//*[contains(@class, 'c')]", "/*[last()]", "//text()",
+                         "/p[normalize-space()][last()]", "/@class", "//h1/following-sibling::*"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pages(), st.sampled_from(["//*", "//div", "//p", ".//*", ".//span"]),
+       st.lists(_TEST, min_size=1, max_size=3), _REST)
+def test_class_first_finds_what_lxml_finds_on_random_pages(page, step, tests, rest):
+    expr = f"{step}[{' or '.join(tests)}]{rest}"
+    for context in (page, next(page.iter("body")), copy.deepcopy(next(page.iter("body")))):
+        assert _same(compiled(expr)(context), context.xpath(expr)), expr
+        assert _same(xpath(context, expr), context.xpath(expr)), expr
 
 
 def _queries() -> list[str]:
@@ -125,3 +177,33 @@ def test_dropping_boilerplate_leaves_what_plain_lxml_leaves(path):
     drop(ours, queries)
     _plain_drop(plain, queries)
     assert paragraphs_of(ours) == paragraphs_of(plain)
+
+
+def _copied_clean_text(layout, node) -> str:
+    """Layout._clean_text as it was: every query asked of a copy of the node."""
+    node = copy.deepcopy(node)
+    drop(node, COMMON_DROP + layout.drop)
+    return paragraphs_of(node)
+
+
+@pytest.mark.parametrize("family", ["wordpress", "nukeviet", "joomla", "newsportal", "vesportal", "threecms"])
+def test_every_family_drops_with_queries_that_stay_inside_the_node(family):
+    assert _inside(COMMON_DROP + get_layout(family).drop)
+
+
+@pytest.mark.parametrize("expr", ["//p", "/html//p", ".//p[//a]", ".//p[ancestor::div]", "./following-sibling::p",
+                                  "self::div", "descendant-or-self::p", ".//p[../h1]", ".//p | //h1",
+                                  ".//p[count(/html) = 1]", ".//p[preceding-sibling::h1]", ".//a[$x]"])
+def test_a_query_that_may_leave_the_node_is_asked_of_a_copy(expr):
+    assert not _inside((expr,))
+
+
+@pytest.mark.parametrize("path", _one_page_per_host(), ids=lambda p: p.parent.name + "/" + p.name[:40])
+def test_cleaning_a_node_in_place_gives_what_cleaning_a_copy_gives(path):
+    tree = parse_html(decode_html(path.read_bytes())[0])
+    before = etree.tostring(tree)
+    for family in ("wordpress", "nukeviet", "joomla", "newsportal", "vesportal", "threecms"):
+        layout = get_layout(family)
+        for node in [*tree.iter("body", "div", "article", "section", "td")][:40]:
+            assert layout._clean_text(node) == _copied_clean_text(layout, node)
+    assert etree.tostring(tree) == before  # the page is never changed

@@ -55,10 +55,22 @@ def _acceptable(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     return acceptable_en(ctx, name, m) if name.startswith("en_") else acceptable_vi(ctx, name, m)
 
 
+# The word a form cannot match without (its regex holds it as written, case aside): a text
+# whose lowercase lacks it is not scanned for that form. Every character that matches one of
+# these letters case-insensitively lowercases to it (tests/extract/test_dates.py checks).
+NEEDS = {
+    "d_words": "tháng", "month_range": "tháng", "month_list": "tháng", "month_range_noyear": "tháng",
+    "months_of_year": "năm", "month": "tháng", "quarter": "quý", "tet": "tết",
+}
+
+
 def _candidates(ctx: Ctx) -> list[tuple[int, int, int, str, re.Match[str]]]:
     out = []
     patterns = EVENT_PATTERNS + EN_EVENT_PATTERNS if ctx.english else EVENT_PATTERNS
+    low = ctx.text.lower()
     for name, pattern in patterns:
+        if name in NEEDS and NEEDS[name] not in low:
+            continue
         for m in pattern.finditer(ctx.text):
             if _acceptable(ctx, name, m):
                 out.append((m.start(), -(m.end() - m.start()), PRIORITY[name], name, m))

@@ -71,13 +71,17 @@ class Token(NamedTuple):  # a tuple: built once per token of every article
     kind: str  # "num" | "word" | "punct"
 
 
+_new_token = tuple.__new__  # Token(...) without the Python-level __new__ of a NamedTuple
+
+
 def tokenize(text: str) -> list[Token]:
     """Numerals, words and punctuation with their character offsets."""
     tokens = []
     for m in cut(text, GRAIN):
         s = m.group()
+        start, end = m.span()
         kind = "num" if m.lastgroup == DIGITS else "word" if s[0].isalpha() else "punct"
-        tokens.append(Token(s, s.lower(), m.start(), m.end(), kind))
+        tokens.append(_new_token(Token, (s, s.lower(), start, end, kind)))
     return tokens
 
 

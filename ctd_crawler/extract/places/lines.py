@@ -46,6 +46,21 @@ def _title_case(ws: list[str]) -> bool:
     return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
 
 
+# word -> (lowercase, name_key, capitalised or a number): news text repeats its words
+_WORDS: dict[str, tuple[str, str, bool]] = {}
+_MAX_WORDS = 1 << 16
+
+
+def word_keys(s: str) -> tuple[str, str, bool]:
+    """(s.lower(), name_key(s), capitalised or a number) of a word, computed once per word."""
+    keys = _WORDS.get(s)
+    if keys is None:
+        if len(_WORDS) >= _MAX_WORDS:
+            _WORDS.clear()
+        keys = _WORDS[s] = (s.lower(), name_key(s), s[0].isupper() or s[0].isdigit())
+    return keys
+
+
 def tokens(line: str, offset: int, caps: bool | None = None) -> list[Tok]:
     """The tokens of a line starting at `offset` of the text (`caps`: is_caps_line(line), when known)."""
     if caps is None:
@@ -53,11 +68,12 @@ def tokens(line: str, offset: int, caps: bool | None = None) -> list[Tok]:
     out = []
     for m in cut(line, GRAIN):
         s = m.group()
+        start, end = m.span()
         if m.lastgroup == LETTERS:
-            out.append(Tok(offset + m.start(), offset + m.end(), s, s.lower(), name_key(s), True,
-                           caps or s[0].isupper() or s[0].isdigit()))
+            low, key, cap = _WORDS.get(s) or word_keys(s)
+            out.append(Tok(offset + start, offset + end, s, low, key, True, caps or cap))
         else:
-            out.append(Tok(offset + m.start(), offset + m.end(), s, s.lower(), "", False, False))
+            out.append(Tok(offset + start, offset + end, s, s.lower(), "", False, False))
     return out
 
 

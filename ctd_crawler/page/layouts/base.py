@@ -106,13 +106,37 @@ class Layout:
 
     def _clean_text(self, node: etree._Element) -> str:
         """Paragraphs of a node without the family's and everybody's boilerplate."""
-        node = copy.deepcopy(node)  # never mutate the page other fields read from
-        drop(node, COMMON_DROP + self.drop)
+        xpaths = COMMON_DROP + self.drop
+        if not _inside(xpaths):
+            node = copy.deepcopy(node)  # never mutate the page other fields read from
+            drop(node, xpaths)
+            return paragraphs_of(node)
+        # Queries that never leave the node find in the page what they would find in a copy of
+        # it: the node is copied (the page must not change) only from the first query that
+        # finds something to remove, mostly never.
+        for k, xp in enumerate(xpaths):
+            if any(isinstance(n, etree._Element) and n.getparent() is not None for n in xpath(node, xp)):
+                node = copy.deepcopy(node)
+                drop(node, xpaths[k:])
+                break
         return paragraphs_of(node)
 
     def _parse_lang(self, tree: etree._Element) -> str:
         lang = (tree.get("lang") or "").strip().lower()[:2]
         return lang if lang in ("vi", "en") else ""
+
+
+# What a query may hold to stay inside its context node: child and descendant steps from it,
+# predicates over them (their following siblings are the node's descendants too).
+_LEAVES = re.compile(r"^\s*\.?/?\s*(?:following-sibling|self|descendant-or-self)::|^\s*/|[\[(,|=<>!]\s*/"
+                     r"|ancestor|parent::|\.\.|preceding|following::|(?<!\.)//|\$|\bid\(|document\(")
+
+
+@cache
+def _inside(xpaths: tuple[str, ...]) -> bool:
+    """Whether every one of `xpaths`, asked of an element, only ever selects and tests nodes
+    under it (so that it finds in the page what it finds in a copy of the element alone)."""
+    return not any(_LEAVES.search(xp) for xp in xpaths)
 
 
 @cache
