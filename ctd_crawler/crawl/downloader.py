@@ -10,7 +10,6 @@ spider, pipelines, archive) sees the real site.
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,8 +66,7 @@ class MirrorDownloadHandler(BaseDownloadHandler):
 def _shared_server(crawler, root: Path) -> MirrorServer:
     server, users = getattr(crawler, "_ctd_mirror", (None, 0))
     if server is None:
-        server = MirrorServer(root)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = MirrorServer(root).start()
         logger.info("offline mirror of %s serving at %s", root.name or root, server.url)
     crawler._ctd_mirror = (server, users + 1)
     return server
@@ -79,8 +77,7 @@ def _release_server(crawler) -> None:
     if server is None:
         return
     if users <= 1:
-        server.shutdown()
-        server.server_close()
+        server.stop()
         crawler._ctd_mirror = (None, 0)
     else:
         crawler._ctd_mirror = (server, users - 1)

@@ -157,7 +157,7 @@ class FaultServer(ThreadingHTTPServer):
         self.stop = threading.Event()
         handler = type("Handler", (FaultHandler,), {"hits": self.hits, "stop": self.stop})
         super().__init__(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     @property
     def url(self) -> str:
