@@ -31,8 +31,9 @@ def archive(tmp_path):
 
 # Fixtures that run whole crawls in subprocesses: every test that uses one is slow.
 CRAWLING_FIXTURES = {"readme_archive", "runs", "crawled", "reference", "address_only"}
-# Tests against loopback services (web archives, every fixture site served): slow too.
-SERVICE_TESTS = ("tests/webarchive/", "tests/crawl/test_cms_fixture_sites.py")
+# Tests against loopback services (web archives, every fixture site served, the fetcher's
+# faults over real HTTP): slow too.
+SERVICE_TESTS = ("tests/webarchive/", "tests/crawl/test_cms_fixture_sites.py", "tests/crawl/test_fetch.py")
 
 
 def pytest_collection_modifyitems(items):

@@ -11,6 +11,8 @@ import pytest
 
 from ctd_crawler.extract.places import gazetteer as g
 
+pytestmark = pytest.mark.slow  # each test builds the gazetteer from its data files (~0.2 s) and writes a cache
+
 
 @pytest.fixture(scope="module")
 def data():

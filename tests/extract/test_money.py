@@ -477,6 +477,7 @@ def test_non_text_never_raises(text):
     assert money == [] and counts == []
 
 
+@pytest.mark.slow  # a body of hundreds of kilobytes
 def test_a_large_body_gives_each_figure_once():
     # its time is measured in benchmarks/bench_money.py, not asserted here
     para = "Hội trao tặng 320 suất quà trị giá 200 triệu đồng, 1.2.3.4 đồng, số 4, 21/6/2024. "

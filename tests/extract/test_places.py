@@ -442,6 +442,7 @@ def test_resolution(text, kw, name, code):
     assert place.resolved is (code is not None)
 
 
+@pytest.mark.slow  # interpreters started under other hash seeds
 def test_same_result_under_every_hash_seed():
     """Set and dict order must not decide a place: the same text in fresh interpreters with
     different PYTHONHASHSEED gives the same places."""

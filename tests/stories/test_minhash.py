@@ -18,7 +18,7 @@ def reference(shingle_set: frozenset[str], num_perm: int) -> list[int]:
     return mh.hashvalues.tolist()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.frozensets(st.text(min_size=1, max_size=30), min_size=1, max_size=60),
        st.sampled_from([BANDS * ROWS, 1, 7, 128]))
 def test_the_signature_is_datasketchs(shingle_set, num_perm):

@@ -433,6 +433,7 @@ def test_bad_input_never_raises(bad):
     assert isinstance(extract_people(bad), list)
 
 
+@pytest.mark.slow  # a body of hundreds of kilobytes
 def test_a_large_body_gives_each_person_once():
     # its time is measured in benchmarks/bench_people.py, not asserted here
     para = ("Đồng chí Nguyễn Văn An - Phó Chủ tịch UBND tỉnh, đồng chí Lê Thị Hoa - Chủ tịch Hội CTĐ "
