@@ -39,6 +39,11 @@ PLACES = [
     ("Tặng quà tại xóm Đồng Tâm, xã Đồng Tâm, huyện Mỹ Đức.", [("Đồng Tâm", "village", "Hà Nội"), ("Đồng Tâm", "commune", "Hà Nội"), ("Mỹ Đức", "district", "Hà Nội")]),
     ("Hỗ trợ người dân ấp Mỹ Hòa, xã Mỹ Hòa Hưng, thành phố Long Xuyên.", [("Mỹ Hòa", "village", "An Giang"), ("Mỹ Hòa Hưng", "commune", "An Giang"), ("Long Xuyên", "district", "An Giang")]),
     ("Sơ cứu tại tổ dân phố Bắc Sơn, phường Hàng Bạc.", [("Bắc Sơn", "village", "Hà Nội"), ("Hàng Bạc", "commune", "Hà Nội")]),
+    # after a plural village word every name of the list is a village, known elsewhere or not
+    ("Các thôn Nà Kiêng, Thượng An 1 và Khuổi Luông nhận quà.",
+     [("Nà Kiêng", "village", None), ("Thượng An 1", "village", None), ("Khuổi Luông", "village", None)]),
+    ("Các TDP Phò Ninh, Bồ Điền hiến máu từ 8 giờ.", [("Phò Ninh", "village", None), ("Bồ Điền", "village", None)]),
+    ("Các thôn Nà Kiêng, Hội Chữ thập đỏ xã trao quà.", [("Nà Kiêng", "village", None)]),  # the list ends at "Hội"
     ("Ra mắt mô hình tại khu phố 3, phường 12, quận 5.", [("Khu phố 3", "village", "Hồ Chí Minh"), ("Phường 12", "commune", "Hồ Chí Minh"), ("Quận 5", "district", "Hồ Chí Minh")]),
     ("Trao tặng ở làng Hạ Thái, xã Duyên Thái, huyện Thường Tín.", [("Hạ Thái", "village", "Hà Nội"), ("Duyên Thái", "commune", "Hà Nội"), ("Thường Tín", "district", "Hà Nội")]),
     ("Thành phố Huế tổ chức ra quân.", [("Huế", "province", "Huế")]),
@@ -257,6 +262,8 @@ PLACES = [
 # ---------------------------------------------------------------- nothing to find
 
 NOTHING = [
+    "Các TDP trên địa bàn tham gia hiến máu.",
+    "Các thôn trong xã đều có chi hội.",
     "Các tỉnh trong cụm thi đua ký giao ước.",
     "Hội Chữ thập đỏ các tỉnh bạn ủng hộ.",
     "Lãnh đạo huyện nhà tiếp đoàn.",
