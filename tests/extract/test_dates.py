@@ -384,8 +384,30 @@ TEXT_YEAR_CASES = [
     ("Chợ Tết Xuân Bính Ngọ 2026\n\nNgày 30/1, Hội tổ chức chợ.", [("2026-02-17", "2026-02-17"), ("2026-01-30", "2026-01-30")]),
     ("Gifts for the poor. The movement ran from November 15 to February 8 (Tet 2021).", [("2020-11-15", "2021-02-08"), ("2021-02-12", "2021-02-12")]),
     ("Ông Nguyễn Văn Xuân, ngày 5/3, nhận quà.", []),  # a given name is no Tết
+    # any year of the headline names the story's time, but a span's; "since" starts a period
+    ("Gần 5 tỷ đồng trong Tháng Nhân đạo 2019\n\nTháng Nhân đạo diễn ra từ ngày 1/5 đến 31/5.",
+     [("2019-05-01", "2019-05-31")]),
+    ("Kỷ niệm 60 năm (1965 - 2025)\n\nNgày 5/3, Hội họp mặt.", []),
+    ("Festival\n\nThe event has been held since 2008. It opened on February 28.", []),
     ("Ngày hội Xuân hồng năm 2026\n\nNgày 20/3, Hội tiếp nhận máu.", [("2026-03-20", "2026-03-20")]),  # "năm": a year
 ]
+
+
+# A range whose first date has its own year, or whose words run on between the dates.
+RANGES_WITH_TWO_YEARS = [
+    ("Chương trình được tổ chức từ ngày 22/1/2015 kéo dài đến hết ngày 3/2/2015.", "vi",
+     [("2015-01-22", "2015-02-03")]),
+    ("People can text from November 26, 2015 to January 25, 2016.", "en", [("2015-11-26", "2016-01-25")]),
+    ("It ran from December 30, 2015 to January 2, 2016 in the city.", "en", [("2015-12-30", "2016-01-02")]),
+    ("Ngày 22/1/2015 Hội họp; kéo dài thêm 3/2/2015 nữa.", "vi", [("2015-01-22", "2015-01-22"), ("2015-02-03", "2015-02-03")]),
+    ("It was June 14, 2016 and 2 people came.", "en", [("2016-06-14", "2016-06-14")]),
+]
+
+
+@pytest.mark.parametrize("text, lang, expected", RANGES_WITH_TWO_YEARS)
+def test_a_range_with_a_year_on_each_date(text, lang, expected):
+    found = extract_event_dates(text, published=date(2016, 3, 1), lang=lang)
+    assert [(e.start, e.end) for e in found if e.flag is None] == expected
 
 
 # English: a month name with its day is a date without a trigger word; "May" with a day

@@ -30,11 +30,13 @@ def _en_month(name: str) -> int:
 
 def _h_en_md_range(ctx, span, g):
     between, g = g[0], g[1:]
-    m1, d1, sep, m2, d2, y = _en_month(g[0]), int(g[1]), g[2].lower(), g[3], int(g[4]), to_int(g[5])
+    m1, d1, y1, sep, m2, d2, y = _en_month(g[0]), int(g[1]), to_int(g[2]), g[3].lower(), g[4], int(g[5]), to_int(g[6])
+    if y1 is not None and m2 is None and y is None:
+        return []  # "June 14, 2016 and 2 people": after a dated day, the other names its month
     m2 = _en_month(m2) if m2 else m1
-    if m2 == m1 and d2 <= d1:
+    if (y1 is None or y1 == y) and m2 == m1 and d2 <= d1:
         return []  # "June 14 - 2": no range runs backwards
-    return days(ctx, span[len(between or ""):], [(d1, m1, None), (d2, m2, y)], sep != "and" or bool(between))
+    return days(ctx, span[len(between or ""):], [(d1, m1, y1), (d2, m2, y)], sep != "and" or bool(between))
 
 
 def _h_en_dm_range(ctx, span, g):

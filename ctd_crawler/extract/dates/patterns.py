@@ -106,7 +106,7 @@ _MON = r"(\d{1,2})"
 _DM = _DAY + DSEP + _MON  # 20/6
 _DMY = _DAY + DSEP + _MON + DSEP + r"(\d{4}|\d{2})"  # 20/6/2024, 20/6/24 (flagged)
 # "đêm 14 rạng sáng 15/8": a night that runs into the next morning is a range of two days.
-RANGE_SEP = r"\s*(?:-|–|—|đến|tới|~|,?\s*(?:và\s+)?rạng(?:\s+sáng)?)\s*(?:(?:ngày|hết\s+ngày)\s+)?"
+RANGE_SEP = r"\s*(?:-|–|—|(?:kéo\s+dài\s+)?(?:đến|tới)|~|,?\s*(?:và\s+)?rạng(?:\s+sáng)?)\s*(?:(?:ngày|hết\s+ngày)\s+)?"
 P_RANGE_SEP = re.compile(RANGE_SEP)
 _LIST_SEP = r"\s*(?:,|và|&)\s*(?:ngày\s+)?"
 # A bracketed name after the first date of a range: "từ 8/5 (Ngày Chữ thập đỏ quốc tế) đến 19/5".
@@ -191,8 +191,8 @@ _EN_BETWEEN = r"(?:([Bb]etween\s+))?"  # "between 3 and 9 May" is a range, "on 3
 
 EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "October 5 to 7, 2025", "June 14 to August 31", "September 18 and 19, 2024",
-    # "May 8 (Red Cross Day) to May 19"
-    ("en_md_range", re.compile(r"(?<![\w.])" + _EN_BETWEEN + _EN_MONTH_CAP + r"\s+" + _EN_D + _GLOSS
+    # "May 8 (Red Cross Day) to May 19", "November 26, 2015 to January 25, 2016"
+    ("en_md_range", re.compile(r"(?<![\w.])" + _EN_BETWEEN + _EN_MONTH_CAP + r"\s+" + _EN_D + _EN_Y + r"?" + _GLOSS
                                + r"\s*(-|–|—|to|until|till|through|and)\s*(?:"
                                + _EN_MONTH_CAP + r"\s+)?" + _EN_D + r"(?!\d)" + _EN_Y + r"?(?!\d)")),
     # "5-7 October 2025", "31 August to 3 September 2018", "between 3 and 9 May"
