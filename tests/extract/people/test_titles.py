@@ -86,6 +86,11 @@ FOUND = [
     ("Đến dự có ông Lương Văn Tám - phó chủ tịch UBND huyện.", [("Lương Văn Tám", "phó chủ tịch UBND huyện")]),
     ("Dự có ông Hà Văn Sơn- phó chủ tịch Hội chữ thập đỏ tỉnh, ông Đào Văn Hưng- chủ tịch UBND xã.",
      [("Hà Văn Sơn", "phó chủ tịch Hội chữ thập đỏ tỉnh"), ("Đào Văn Hưng", "chủ tịch UBND xã")]),
+    # the head of an agency or an office ("Cơ quan đại diện", "Văn phòng")
+    ("Dự có ông Đặng Văn Khôi – Phó Trưởng Cơ quan đại diện phía Nam của Hội cho biết.",
+     [("Đặng Văn Khôi", "Phó Trưởng Cơ quan đại diện phía Nam của Hội")]),
+    ("Ông Lê Văn Hùng, Trưởng Văn phòng đại diện tại TP Hồ Chí Minh, cho biết.",
+     [("Lê Văn Hùng", "Trưởng Văn phòng đại diện tại TP Hồ Chí Minh")]),
     # two offices of one person joined by "; "
     ("Ông Phan Văn Lộc, Đại biểu Quốc hội; Phó Giám đốc Sở Y tế tỉnh phát biểu.",
      [("Phan Văn Lộc", "Đại biểu Quốc hội; Phó Giám đốc Sở Y tế tỉnh")]),
@@ -112,6 +117,8 @@ NOT_TAKEN = [
      [("Đỗ Thị Hạnh", "Phó chủ tịch UBND phường")]),
     ("Ông Tô Văn Lực - Chủ tịch Hội CTĐ xã; Đại diện những hộ dân nhận quà phát biểu.",
      [("Tô Văn Lực", "Chủ tịch Hội CTĐ xã")]),
+    # an agency or office without a person is nobody's title
+    ("Cơ quan đại diện phía Nam đã trao quà.", []),
     # a lowercase word after a dash that heads no title is none
     ("Ông Mai Văn Tùng - người dân thôn 3 cho biết.", [("Mai Văn Tùng", None)]),
     ("Bà Lò Thị Hoa - hộ nghèo thôn Bản Lướt nhận nhà nhân đạo.", [("Lò Thị Hoa", None)]),
