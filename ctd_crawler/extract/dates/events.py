@@ -22,32 +22,28 @@ from ctd_crawler.extract.text import fold_aligned, nfc
 
 MAX_TEXT = 400_000  # characters scanned for event dates; longer bodies are cut (bounded time)
 _HANDLERS = {**HANDLERS_EN, **HANDLERS_VI}
+_NOT_A_SPAN = r"(?!\s*[-–]\s*(?:19|20)?\d\d\b)"  # "2021 - 2025" names no one year
 # A year the text names as the time of what it reports (on the folded text): after "năm",
 # a date's slash ("15/3/2024", "3/2024") or an English month, "in" or "of" (not "since": the
 # start of a period, "held annually since 2008"); not a birth year ("sinh năm 1961", "born
-# in 1961") nor either end of a span ("2021 - 2025"). In the headline, any year ("Tháng
-# Nhân đạo 2019") but a span's.
+# in 1961") nor either end of a span.
 _TEXT_YEAR = re.compile(
     r"(?<!sinh )(?<!born )(?:\bnam |(?<=\d)/|\b(?:in|of) |\b(?:january|february|march|april|may|june|july"
-    r"|august|september|october|november|december) (?:\d{1,2}(?:st|nd|rd|th)?,? )?)((?:19|20)\d\d)\b"
-    r"(?!\s*[-–]\s*(?:19|20)?\d\d\b)")
-
-
+    r"|august|september|october|november|december) (?:\d{1,2}(?:st|nd|rd|th)?,? )?)((?:19|20)\d\d)\b" + _NOT_A_SPAN)
+# In the headline, any year but a span's ("Tháng Nhân đạo 2019").
+_HEADLINE_YEAR = re.compile(r"(?<![\d\-–])(?<![\-–] )\b((?:19|20)\d\d)\b" + _NOT_A_SPAN)
 # A Tết season the text names: "Tết 2021", "Xuân Bính Ngọ 2026", "Lunar New Year (Tet) 2021".
 _TEXT_TET = re.compile(r"\b(?:tet|xuan|lunar new year)\b\)?[^.\n\d]{0,25}?\b((?:19|20)\d\d)\b")
 
 
-_HEADLINE_YEAR = re.compile(r"(?<![\d\-–])(?<![\-–] )\b((?:19|20)\d\d)\b(?!\s*[-–]\s*(?:19|20)?\d\d\b)")
-
-
 def text_years(folded: str) -> list[tuple[int, int, bool]]:
-    """(position, year, a Tết's) of every year the text names, in text order."""
-    low = folded.lower()
-    headline = low[:low.find("\n")] if "\n" in low else ""
+    """(position, year, a Tết's) of every year the text names, in text order (`folded`:
+    fold_aligned, lower case)."""
+    headline = folded[:folded.find("\n")] if "\n" in folded else ""
     found = {m.start(1): (m.start(1), int(m.group(1)), False) for m in _HEADLINE_YEAR.finditer(headline)}
     # a year after "năm" is a calendar year even after a Tết word ("Ngày hội Xuân hồng năm 2026")
-    found.update({m.start(1): (m.start(1), int(m.group(1)), True) for m in _TEXT_TET.finditer(low)})
-    found.update({m.start(1): (m.start(1), int(m.group(1)), False) for m in _TEXT_YEAR.finditer(low)})
+    found.update({m.start(1): (m.start(1), int(m.group(1)), True) for m in _TEXT_TET.finditer(folded)})
+    found.update({m.start(1): (m.start(1), int(m.group(1)), False) for m in _TEXT_YEAR.finditer(folded)})
     return sorted(found.values())
 
 
