@@ -70,3 +70,17 @@ def test_a_known_article_is_decided_once_when_no_link_brings_news(nightly_spider
     assert _requests(nightly_spider, (KNOWN, None), (KNOWN, old), (KNOWN, None)) == []
     stats = nightly_spider.crawler.stats
     assert stats.get_value("ctd/site/vnrc/links") == 1  # one article, however many links
+
+
+def test_no_spider_callback_is_a_generator_that_returns_a_value():
+    """settings.WARN_ON_GENERATOR_RETURN_VALUE is off (Scrapy would parse each callback's
+    source again on every request); this is the check it made, once, over every method."""
+    import inspect
+
+    from scrapy.utils.misc import is_generator_with_return_value
+
+    from ctd_crawler.crawl import spider as module
+
+    generators = [f for _, cls in inspect.getmembers(module, inspect.isclass) if cls.__module__ == module.__name__
+                  for _, f in inspect.getmembers(cls, inspect.isfunction) if inspect.isgeneratorfunction(f)]
+    assert generators and not [f.__qualname__ for f in generators if is_generator_with_return_value(f)]
