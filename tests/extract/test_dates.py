@@ -303,6 +303,7 @@ def test_can_chi(year, name):
     "tháng 1, " * 20000, "trong tháng 5 và " * 10000, "ngày X (" * 20000 + "2-1)", "đêm 1 rạng sáng " * 10000,
     "between " * 20000 + "3 and 9 May", "1st May (" * 20000,
 ])
+@pytest.mark.slow  # inputs of hundreds of kilobytes
 def test_bad_input_never_raises(bad):
     assert isinstance(extract_event_dates(bad, published=P), list)
 

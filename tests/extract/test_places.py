@@ -661,6 +661,7 @@ def test_a_name_before_a_bracketed_commune(text, found):
     "nông thôn " * 5000,
     "Đà Bắc " * 3000 + "\n\n" + "the district of " * 3000,
 ])
+@pytest.mark.slow  # inputs of hundreds of kilobytes
 def test_bad_input_never_raises(text):
     assert isinstance(extract_places(text), list)
 

@@ -41,6 +41,7 @@ def test_each_grain_cuts_as_its_extractor_did(name, text):
     assert cuts(grain, text) == reference(pattern, text)
 
 
+@pytest.mark.slow  # a property test over hundreds of random texts
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(list("aAđĐếỆ 0123456789٣-–'’.,/_²\n:(") + ["Sung", "ho", "1.300"]),
                 max_size=30).map("".join) | st.text(max_size=30))
@@ -93,6 +94,7 @@ def test_the_compiled_grain_joins_atoms_as_the_rule_says(grain, text):
     assert [tuple(u) for u in units(text, grain)] == joined_atoms(text, grain)
 
 
+@pytest.mark.slow  # a property test over hundreds of random texts
 @settings(max_examples=300, deadline=None)
 @given(_GRAINS, st.lists(st.sampled_from(list("aAđĐế 0123456789٣١-–'’.,/_²½:") + ["Sung", "1.300"]),
                          max_size=25).map("".join) | st.text(max_size=25))
@@ -144,6 +146,7 @@ _WORDY = st.lists(st.sampled_from(["Hà", "Nội", "HÀ", "huyện", "Quận1", 
                                    "Thanh", "hóa", "HOÁ", "x_y", "٣", "TP.", "2", "\n"]), max_size=25).map("".join)
 
 
+@pytest.mark.slow  # a property test over hundreds of random texts
 @settings(max_examples=300, deadline=None)
 @given(_WORDY | st.text(max_size=40), st.integers(0, 1000))
 def test_places_and_figures_tokens_are_those_of_the_plain_loops(text, offset):

@@ -117,6 +117,7 @@ _REST = st.sampled_from(["", "//p", "/span", "//*[contains(@class, 'c')]", "/*[l
                          "/p[normalize-space()][last()]", "/@class", "//h1/following-sibling::*"])
 
 
+@pytest.mark.slow  # a property test over random pages
 @settings(max_examples=50, deadline=None)
 @given(_pages(), st.sampled_from(["//*", "//div", "//p", ".//*", ".//span"]),
        st.lists(_TEST, min_size=1, max_size=3), _REST)
