@@ -61,14 +61,11 @@ def test_body_has_none_of_the_portal_around_it(item):
     assert [leak for leak in LEAKS if leak in item.body_text] == []
 
 
-def test_seed_page_is_the_seed_text():
+def test_seed_page_is_the_seed_text(seed_text):
     """The page shows what a person saw on the real portal (../shared/seeds/), in order."""
-    from tests.paths import SEED_TEXT
-    if not SEED_TEXT.exists():
-        pytest.skip("../shared is not beside the checkout")
     from ctd_crawler.page.html import paragraphs_of
     page_text = paragraphs_of(tree_of(SITE_DIR / SEED).find(".//body"))
-    seen = [" ".join(line.split()) for line in SEED_TEXT.read_text("utf-8").splitlines() if line.strip()]
+    seen = [" ".join(line.split()) for line in seed_text.splitlines() if line.strip()]
     position = 0
     for line in seen[:12]:  # title, date, body, "Các tin bài khác:", video heading and date
         found = page_text.find(line.removesuffix("...").strip(), position)
