@@ -187,6 +187,7 @@ def _write_all(archive: Archive, extracted: Iterable[tuple], total: int, progres
     field_sql = f"SELECT {', '.join(ARTICLE_FIELDS)}, story_id FROM articles WHERE id = ?"
     outcome = Outcome(pages=total)
     people_before = {} if dry_run else people_names(db)
+    end_batch = conn.rollback if dry_run else conn.commit
     in_batch = 0
     try:
         for article_id, url, item, error in progress(extracted):
@@ -206,12 +207,12 @@ def _write_all(archive: Archive, extracted: Iterable[tuple], total: int, progres
                 outcome.changed.append(url)
             in_batch += 1
             if in_batch == BATCH:
-                conn.rollback() if dry_run else conn.commit()
+                end_batch()
                 in_batch = 0
     except BaseException:  # a run stopped half-way keeps the batches written before this one
         conn.rollback()
         raise
-    conn.rollback() if dry_run else conn.commit()
+    end_batch()
     if not dry_run:
         outcome.people = diff_people(people_before, people_names(db))
     return outcome
