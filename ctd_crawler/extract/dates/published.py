@@ -70,7 +70,7 @@ def find_published(*, date_text: str | None, url: str, fetched_at: datetime | No
     if found:
         # a day shown to readers, its time only in the page's metadata: take the time too
         return machine if machine and machine.value[:10] == found.value and len(machine.value) > 10 else found
-    return machine or _url_date(url, fetched_at)
+    return machine or url_date(url, fetched_at)
 
 
 # "Hà Nội, 26/01/2018 – ..." / "(NĐ) - Ngày 6/9/2024, ...": a full date before the text's first dash.
@@ -82,10 +82,6 @@ def dateline_date(body: str, fetched_at: datetime | None = None) -> PublishedDat
     m = _DATELINE.match(body or "")
     found = parse_date_text(m.group(1), fetched_at=fetched_at) if m else None
     return PublishedDate(found.value, m.group(0).strip(), "dateline") if found else None
-
-
-def url_date(url: str, fetched_at: datetime | None = None) -> PublishedDate | None:
-    return _url_date(url, fetched_at)
 
 
 def url_month(url: str) -> tuple[int, int] | None:
@@ -105,7 +101,7 @@ def _machine_date(candidates: Iterable[tuple[str, str]], fetched_at: datetime | 
     return None
 
 
-def _url_date(url: str, fetched_at: datetime | None) -> PublishedDate | None:
+def url_date(url: str, fetched_at: datetime | None = None) -> PublishedDate | None:
     m = P_URL_DATE.search(url or "") or P_URL_STAMP.search(urlsplit(url or "").path)
     if not m:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ctd_crawler.extract.dates.patterns import EN_MONTH_NAMES
 from ctd_crawler.extract.tokens import Grain
 
 # A hyphen between letters keeps one word: hyphenated given names ("Kim Sung-ho"); a date
@@ -40,5 +41,4 @@ DATE_WORDS = frozenset({"ngày", "sáng", "chiều", "tối", "trưa", "đêm", 
                         "on", "in", "since", "by", "from", "to", "until"})
 # English day and month names: capitalised like a given name, never one ("Tuesday Morning").
 CALENDAR_WORDS_EN = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split())
+    "monday tuesday wednesday thursday friday saturday sunday".split() + [m.lower() for m in EN_MONTH_NAMES])

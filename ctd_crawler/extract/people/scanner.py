@@ -87,8 +87,10 @@ class TokenScanner:
             return 0, None, False
         n, value, plural = self._honorific(i)
         again = self.word(i + n) if n else None
-        if again is not None and again.low == self.toks[i].low and self._honorific(i + n)[1] == value:
-            n += self._honorific(i + n)[0]
+        if again is not None and again.low == self.toks[i].low:
+            n_again, value_again, _ = self._honorific(i + n)
+            if value_again == value:
+                n += n_again
         return n, value, plural
 
     def _honorific(self, i: int) -> tuple[int, str | None, bool]:
