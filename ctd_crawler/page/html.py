@@ -150,8 +150,7 @@ def compiled(expr: str) -> etree.XPath:
     attribute: the same answer (a token of the class is a substring of it), and most elements
     fail the substring test without building the normalised string; a first step filtered by
     class alone reads the class attributes (`class_first`)."""
-    return etree.XPath(_behind_substring(class_first(expr)) if required_classes(expr) is not None
-                       else _behind_substring(expr))
+    return etree.XPath(_behind_substring(class_first(expr)))
 
 
 def xpath(el: etree._Element, expr: str) -> list | str | float | bool:

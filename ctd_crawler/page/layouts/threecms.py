@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 from ctd_crawler.page.classify import ARTICLE
+from ctd_crawler.page.html import has_class
 from ctd_crawler.page.layouts.base import Layout
 
-_DETAIL = "//div[contains(concat(' ', normalize-space(@class), ' '), ' art-detail ')]"
+_DETAIL = f"//div[{has_class('art-detail')}]"
 _LABEL = re.compile(r"^\s*(?:Tác giả|Tin, ảnh|Tin và ảnh|Tin|Bài|Nguồn)\s*:\s*", re.I)
 
 

@@ -12,9 +12,10 @@ items carry their own dates ("Ngày: 09-07-2024 03:03"). The portal names no aut
 from __future__ import annotations
 
 from ctd_crawler.page.classify import ARTICLE
+from ctd_crawler.page.html import has_class
 from ctd_crawler.page.layouts.base import Layout
 
-_DETAIL = "//div[contains(concat(' ', normalize-space(@class), ' '), ' ves-news-detail ')]"
+_DETAIL = f"//div[{has_class('ves-news-detail')}]"
 
 
 class VesPortalLayout(Layout):
