@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from ctd_crawler.page.classify import ARTICLE, KINDS, LISTING, OTHER
 from ctd_crawler.page.layouts import GENERIC, Layout
+from ctd_crawler.page.layouts.base import path_query
 from ctd_crawler.sites import Site
 
 _DIGITS = re.compile(r"\d+")
@@ -54,11 +55,6 @@ def _value(value: str) -> str:
     if len(re.split(r"[-_]+", value)) >= _SLUG_WORDS:
         return "{slug}"
     return _DIGITS.sub("{n}", value)
-
-
-def path_query(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + ("?" + parts.query if parts.query else "")
 
 
 class Router:

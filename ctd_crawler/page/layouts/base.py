@@ -59,10 +59,10 @@ class Layout:
 
     # -- URL classification (the family's patterns; crawl/routing.py owns the decision) --
     def is_article_url(self, url: str) -> bool:
-        return bool(_regex(self.article_url).search(_path_query(url)))
+        return bool(_regex(self.article_url).search(path_query(url)))
 
     def is_listing_url(self, url: str) -> bool:
-        return bool(_regex(self.listing_url).search(_path_query(url)))
+        return bool(_regex(self.listing_url).search(path_query(url)))
 
     @classmethod
     def matches(cls, tree: etree._Element) -> bool:
@@ -144,6 +144,7 @@ def _regex(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def _path_query(url: str) -> str:
+def path_query(url: str) -> str:
+    """A URL's path and query: what URL patterns are matched against."""
     parts = urlsplit(url)
     return parts.path + ("?" + parts.query if parts.query else "")
