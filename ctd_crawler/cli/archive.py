@@ -84,15 +84,14 @@ def reextract(archive_path, site, show, workers, dry_run):
 
     Example: ctd-archive reextract --archive archive/ctd.sqlite --dry-run
     """
+    from ctd_crawler.analysis.filters import Filters, check_filters
     from ctd_crawler.store.reextract import reextract as run
     from ctd_crawler.store.reextract import stored_pages
 
     if not Path(archive_path).is_file():  # opening for writing would create an empty archive
         raise UsageProblem(f"no archive at {archive_path} (run a crawl first: ctd-archive demo)")
     archive = open_db(archive_path, readonly=False)
-    sites = [row[0] for row in archive.db.execute("SELECT id FROM sites ORDER BY id")]
-    if site and site not in sites:
-        raise UsageProblem(f"unknown site {site!r}; sites in this archive: {', '.join(sites)}")
+    check_filters(archive.db, Filters(site=site))  # an unknown site is one line, naming the known ones
     ids = stored_pages(archive, site)
     log_to_stderr()
     outcome = run(archive, ids, lambda items: track(items, label="re-extracting", total=len(ids)),

@@ -85,9 +85,10 @@ class StoryWriter:
 
     db: Any  # the writer's sqlite_utils.Database
 
-    def assign_story(self, article_id: int) -> Assignment:
+    def assign_story(self, article_id: int, copy: Copy | None = None) -> Assignment:
+        """Put the article in its story; `copy`: the article as load_copy just read it."""
         conn = self.db.conn
-        copy = load_copy(conn, article_id)
+        copy = copy or load_copy(conn, article_id)
         old_story = self._leave_story(article_id)
         keys = story_keys(copy)
         conn.executemany("INSERT OR IGNORE INTO story_keys (key, week, article_id, kind) VALUES (?, ?, ?, ?)",

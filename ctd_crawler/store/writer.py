@@ -177,8 +177,9 @@ class ArchiveWriter(StoryWriter, Archive):
         before = load_copy(self.db.conn, article_id)
         self._write_article(item, content_hash(item.title, item.body_text), article_id, keep_version=False)
         self._write_facts(article_id, item)
-        if before.story_id is None or load_copy(self.db.conn, article_id).matched_by() != before.matched_by():
-            self.assign_story(article_id)
+        after = load_copy(self.db.conn, article_id)
+        if before.story_id is None or after.matched_by() != before.matched_by():
+            self.assign_story(article_id, after)
 
     def _write_article(self, item: ArticleItem, digest: str, article_id: int | None,
                        keep_version: bool = True) -> int:

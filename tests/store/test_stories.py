@@ -220,7 +220,7 @@ def test_reextract_matches_again_only_the_articles_whose_text_or_facts_changed(a
     archive.db.conn.commit()
     matched = []
     real = archive.assign_story
-    monkeypatch.setattr(archive, "assign_story", lambda article_id: matched.append(article_id) or real(article_id))
+    monkeypatch.setattr(archive, "assign_story", lambda article_id, copy=None: matched.append(article_id) or real(article_id, copy))
     reextract(archive, stored_pages(archive))
     assert matched == [first]
     assert archive.db.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall() == stories
