@@ -13,12 +13,12 @@ Older versions (`article_versions`) keep text only, no raw page, so they are not
 from __future__ import annotations
 
 import hashlib
-import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ctd_crawler.analysis.filters import Filters, article_conditions, check_filters, where_clause
+from ctd_crawler.analysis.output import temporary_beside
 from ctd_crawler.webarchive.counts import Counts
 from ctd_crawler.webarchive.warc_write import LISTED_AT, new_writer, response_record, warcinfo
 
@@ -40,28 +40,22 @@ def page_rows(db, filters: Filters = Filters()) -> Iterator[tuple]:
 def export_warc(rows: Iterable[tuple], output: str | Path, counts: Counts) -> int:
     """Write the rows (page_rows) to `output`; returns how many pages were written."""
     output = Path(output)
-    partial = output.with_name(output.name + ".part")
     written = 0
-    try:
-        with open(partial, "wb") as out:
-            writer = new_writer(out)
-            writer.write_record(warcinfo(writer, output.name, description="ctd_crawler archive: stored raw pages"))
-            for url, fetched_at, status, content_type, etag, last_modified, sha256, raw, locator, listed_at in rows:
-                body = zlib.decompress(raw) if raw is not None else None
-                if body is None or (sha256 and hashlib.sha256(body).hexdigest() != sha256):
-                    counts("export/corrupt_page")
-                    continue
-                headers = [(k, v) for k, v in (("Content-Type", content_type), ("ETag", etag),
-                                               ("Last-Modified", last_modified)) if v]
-                headers.append(("Content-Length", str(len(body))))
-                extra = {**({"WARC-Source-URI": locator.split(" ", 1)[0]} if locator else {}),
-                         **({LISTED_AT: listed_at} if listed_at else {})}
-                writer.write_record(response_record(writer, url, status or 200, headers, body, date=fetched_at,
-                                                    extra=extra))
-                written += 1
-        os.replace(partial, output)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with temporary_beside(output) as partial, open(partial, "wb") as out:
+        writer = new_writer(out)
+        writer.write_record(warcinfo(writer, output.name, description="ctd_crawler archive: stored raw pages"))
+        for url, fetched_at, status, content_type, etag, last_modified, sha256, raw, locator, listed_at in rows:
+            body = zlib.decompress(raw) if raw is not None else None
+            if body is None or (sha256 and hashlib.sha256(body).hexdigest() != sha256):
+                counts("export/corrupt_page")
+                continue
+            headers = [(k, v) for k, v in (("Content-Type", content_type), ("ETag", etag),
+                                           ("Last-Modified", last_modified)) if v]
+            headers.append(("Content-Length", str(len(body))))
+            extra = {**({"WARC-Source-URI": locator.split(" ", 1)[0]} if locator else {}),
+                     **({LISTED_AT: listed_at} if listed_at else {})}
+            writer.write_record(response_record(writer, url, status or 200, headers, body, date=fetched_at,
+                                                extra=extra))
+            written += 1
     counts("export/pages", written)
     return written
