@@ -53,8 +53,10 @@ def strings_of(value):
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=TEXT, body=TEXT)
 def test_the_chain_never_fails_and_reports_only_what_is_written(title, body):
-    item = run_chain(make_item(title=title, body=body))
-    assert not [p for p in item.problems if "Error" in p or "Exception" in p], item.problems
+    failed = []
+    item = run_chain(make_item(title=title, body=body), lambda key, n=1: failed.append(key)
+                     if key.startswith("extract_error/") else None)
+    assert not failed, item.problems
     read = item.text_for_facts()
     for kind in ("people", "places", "money", "counts", "event_dates"):
         for fact in getattr(item, kind):
