@@ -1,4 +1,5 @@
-"""The committed real-text annotations are well-formed (benchmarks/realtext/; rules in its NOTES.md).
+"""The committed real-text annotations are well-formed (benchmarks/realtext/ and the two
+held-out sets beside it; rules in realtext/NOTES.md).
 
 Checks their shape only (every line loads, required keys, levels and precisions from the
 allowed sets, ISO dates, unique ids, urls.tsv agreeing) - never what an extractor scores.
@@ -43,14 +44,19 @@ def _text(value) -> bool:
     return isinstance(value, str) and value.strip() == value and bool(value)
 
 
-def problems(rec: dict) -> list[str]:
+# Each set: its folder, and the shape of its ids.
+SETS = {"realtext": (REALTEXT, r"\d{3}"), "realtext-heldout": (REALTEXT.parent / "realtext-heldout", r"h\d\d"),
+        "realtext-heldout2": (REALTEXT.parent / "realtext-heldout2", r"k\d\d")}
+
+
+def problems(rec: dict, id_pattern: str = r"\d{3}") -> list[str]:
     """What is wrong with one annotation record (empty when it is well-formed)."""
     if not isinstance(rec, dict):
         return ["not an object"]
     out = [f"keys: missing {sorted(KEYS - rec.keys())} extra {sorted(rec.keys() - KEYS)}"] if rec.keys() != KEYS else []
     if out:
         return out
-    if not re.fullmatch(r"\d{3}", str(rec["id"])):
+    if not re.fullmatch(id_pattern, str(rec["id"])):
         out.append(f"id {rec['id']!r}")
     if not (isinstance(rec["url"], str) and re.match(r"https?://[^/\s]+", rec["url"])):
         out.append(f"url {rec['url']!r}")
@@ -96,36 +102,41 @@ def problems(rec: dict) -> list[str]:
     return out
 
 
-def _annotations() -> list[dict]:
-    lines = (REALTEXT / "annotations.jsonl").read_text("utf-8").splitlines()
+def _annotations(folder=REALTEXT) -> list[dict]:
+    lines = (folder / "annotations.jsonl").read_text("utf-8").splitlines()
     assert all(line.strip() for line in lines), "blank line in annotations.jsonl"
     return [json.loads(line) for line in lines]
 
 
-def _tsv() -> list[dict]:
-    with (REALTEXT / "urls.tsv").open(encoding="utf-8", newline="") as f:
+def _tsv(folder=REALTEXT) -> list[dict]:
+    with (folder / "urls.tsv").open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f, delimiter="\t")
         assert reader.fieldnames == TSV_COLUMNS
         return list(reader)
 
 
-ANNOTATIONS = _annotations()
+RECORDS = [(name, rec) for name, (folder, _) in SETS.items() for rec in _annotations(folder)]
 
 
-@pytest.mark.parametrize("rec", ANNOTATIONS, ids=lambda r: r.get("id", "?"))
-def test_record_is_well_formed(rec):
-    assert problems(rec) == []
+@pytest.mark.parametrize("name, rec", RECORDS, ids=[f"{n}:{r.get('id', '?')}" for n, r in RECORDS])
+def test_record_is_well_formed(name, rec):
+    assert problems(rec, SETS[name][1]) == []
 
 
-def test_ids_and_urls_are_unique():
-    assert len({r["id"] for r in ANNOTATIONS}) == len(ANNOTATIONS)
-    assert len({r["url"] for r in ANNOTATIONS}) == len(ANNOTATIONS)
+@pytest.mark.parametrize("name", SETS)
+def test_ids_and_urls_are_unique(name):
+    records = _annotations(SETS[name][0])
+    assert len({r["id"] for r in records}) == len(records)
+    assert len({r["url"] for r in records}) == len(records)
 
 
-def test_urls_tsv_agrees_with_the_annotations():
-    rows = {r["id"]: r for r in _tsv()}
-    assert set(rows) == {a["id"] for a in ANNOTATIONS}
-    for a in ANNOTATIONS:
+@pytest.mark.parametrize("name", SETS)
+def test_urls_tsv_agrees_with_the_annotations(name):
+    folder = SETS[name][0]
+    records = _annotations(folder)
+    rows = {r["id"]: r for r in _tsv(folder)}
+    assert set(rows) == {a["id"] for a in records}
+    for a in records:
         row = rows[a["id"]]
         assert (row["url"], row["lang"]) == (a["url"], a["lang"]), a["id"]
         assert row["site"] and row["site"] in row["url"], a["id"]
@@ -134,6 +145,11 @@ def test_urls_tsv_agrees_with_the_annotations():
         if a["published_at"]:
             assert a["published_at"][:4] == row["year"], a["id"]
             assert (a["published_at"][:10] >= "2025-07-01") == (row["after_reform"] == "yes"), a["id"]
+
+
+def test_no_url_is_in_two_sets():
+    urls = [rec["url"] for _, rec in RECORDS]
+    assert len(set(urls)) == len(urls)
 
 
 def test_the_set_has_the_composition_it_was_built_for():
