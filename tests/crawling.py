@@ -61,12 +61,17 @@ def snapshot(archive: Path) -> dict:
     return found
 
 
-def mirror_site_ids(mirror: Path = SITES) -> str:
-    """The registry's sites the mirror folder holds pages of, as --site takes them: a crawl of
-    a served mirror (a URL) cannot see its folder, so it is told which sites it holds."""
+def mirror_sites(mirror: Path = SITES) -> list:
+    """The registry's sites the mirror folder holds pages of: the ones the demo crawls."""
     from ctd_crawler.sites import load_sites
 
-    return ",".join(s.id for s in load_sites() if (mirror / s.host).is_dir())
+    return [s for s in load_sites() if (mirror / s.host).is_dir()]
+
+
+def mirror_site_ids(mirror: Path = SITES) -> str:
+    """mirror_sites as --site takes them: a crawl of a served mirror (a URL) cannot see its
+    folder, so it is told which sites it holds."""
+    return ",".join(s.id for s in mirror_sites(mirror))
 
 
 def kept_articles(host: str) -> int:

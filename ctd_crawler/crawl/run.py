@@ -83,8 +83,9 @@ def crawl(archive: str | Path, *, mirror: str | Path | None = None, log_level: s
     overrides = {"CTD_ARCHIVE": str(archive), "LOG_LEVEL": log_level, **(settings or {})}
     if mirror:
         overrides["CTD_MIRROR"] = str(mirror)  # the mirror addon (crawl/downloader.py) drops the delays
-    check_setup(archive, mirror, project_settings(**overrides), spider_args)
-    process = CrawlerProcess(project_settings(**overrides))
+    crawl_settings = project_settings(**overrides)
+    check_setup(archive, mirror, crawl_settings, spider_args)
+    process = CrawlerProcess(crawl_settings)
     crawler = process.create_crawler(CtdSpider)
     started = time.perf_counter()
     process.crawl(crawler, **spider_args)

@@ -15,12 +15,12 @@ import pytest
 from ctd_crawler.crawl.urls import canonical_url
 from ctd_crawler.page.layouts import GENERIC, detect_family
 from ctd_crawler.sites import AUTO_FAMILY, entry_toml, load_sites
-from tests.crawling import crawl_command
+from tests.crawling import crawl_command, mirror_sites
 from tests.page.layouts.pages import expected_files, page_of, tree_of
 from tests.paths import SITES
 
 ADDRESS = ("id", "name", "base_url", "province", "topic")
-SITES_OF_MIRROR = [s for s in load_sites() if (SITES / s.host).is_dir()]
+SITES_OF_MIRROR = mirror_sites()
 
 
 def kept(host: str) -> set[str]:

@@ -14,9 +14,10 @@ import pytest
 
 from ctd_crawler.crawl.urls import canonical_url
 from ctd_crawler.page.layouts import GENERIC, detect_family
-from ctd_crawler.sites import AUTO_FAMILY, load_sites, site_for_url
+from ctd_crawler.sites import AUTO_FAMILY, site_for_url
+from tests.crawling import mirror_sites
 from tests.page.layouts.pages import page_of, tree_of
-from tests.paths import EXPECTED, SITES
+from tests.paths import EXPECTED
 
 
 def run_demo(archive: Path, *args: str) -> subprocess.CompletedProcess:
@@ -47,11 +48,6 @@ def expected_articles() -> list[dict]:
     hand-checked for their layout, and marked `off_topic`), under their canonical URLs."""
     every = (json.loads(p.read_text("utf-8")) for p in sorted(EXPECTED.rglob("*.json")))
     return [{**a, "url": canonical_url(a["url"])} for a in every if not a.get("off_topic")]
-
-
-def mirror_sites() -> list:
-    """The registry's sites the mirror holds pages of: the ones the demo crawls."""
-    return [s for s in load_sites() if (SITES / s.host).is_dir()]
 
 
 def test_every_expected_article_is_archived_under_its_real_url(crawled):

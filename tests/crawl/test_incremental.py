@@ -22,8 +22,7 @@ from ctd_crawler.crawl.failures import looks_like_error_page
 from ctd_crawler.crawl.middlewares import retry_after_seconds
 from ctd_crawler.crawl.mirror import serve_mirror
 from ctd_crawler.extract.dates.clock import parse_when
-from ctd_crawler.sites import load_sites
-from tests.crawling import copy_mirror, last_run, run_crawl, snapshot
+from tests.crawling import copy_mirror, last_run, mirror_sites, run_crawl, snapshot
 from tests.paths import SITES
 
 VINHPHUC = "chuthapdo.vinhphuc.gov.vn"  # WordPress: its sitemap dates its posts
@@ -32,10 +31,6 @@ NHANDAO = "nhandaoonline.vn"  # no sitemap or feed: its sections and their pagin
 NEW = f"https://{NHANDAO}/ngay-hoi-hien-mau-mua-he-tai-ha-noi-a99999.html"
 NIGHTLY = {"CTD_RECHECK_HOURS": "0"}
 PAGE_2 = f"https://{NHANDAO}/hoat-dong-hoi?page=2"
-
-
-def mirror_sites() -> list:
-    return [s for s in load_sites() if (SITES / s.host).is_dir()]
 
 
 def _checked_at(archive, url):
