@@ -201,11 +201,18 @@ class CtdSpider(scrapy.Spider):
                 self._count(f"site/{site_id}/not_modified")
                 yield ArticleConfirmed(url, now_vn())
             return
-        if kind in ("home", "start"):  # what the site or the registry offers as its way in: a listing
+        # what the site or the registry offers as its way in, and what the registry's own patterns
+        # call a listing (trusted as its article patterns are): read as listings, nothing extracted
+        if kind in ("home", "start") or router.registry_kind(url) == LISTING:
             tree = self._tree(response)
             if tree is not None:
                 yield from self._recognise(site, tree)
-                yield from self._home(response, tree, site) if kind == "home" else self._listing(response, tree, site)
+                if kind == "home":
+                    yield from self._home(response, tree, site)
+                    return
+                if kind != "start":
+                    yield self._learn(site, url, LISTING)
+                yield from self._listing(response, tree, site)
             return
         content_type = header(response, "Content-Type")
         try:

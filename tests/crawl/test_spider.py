@@ -84,3 +84,32 @@ def test_no_spider_callback_is_a_generator_that_returns_a_value():
     generators = [f for _, cls in inspect.getmembers(module, inspect.isclass) if cls.__module__ == module.__name__
                   for _, f in inspect.getmembers(cls, inspect.isfunction) if inspect.isgeneratorfunction(f)]
     assert generators and not [f.__qualname__ for f in generators if is_generator_with_return_value(f)]
+
+
+@pytest.mark.parametrize("listing_url, archived", [("/trao-200-suat", False), (None, True)])
+def test_a_page_the_registry_calls_a_listing_is_read_as_one(tmp_path, listing_url, archived):
+    """The registry's listing patterns are trusted as its article patterns are: an article-like
+    page under one is a listing (its links followed, nothing extracted); without one, the page
+    decides."""
+    from scrapy.http import HtmlResponse, Request
+
+    from ctd_crawler.items import ArticleItem
+    from ctd_crawler.sites import entry_toml
+    from tests.paths import SITES
+
+    fields = {"id": "vnrc", "name": "Trung ương Hội Chữ thập đỏ Việt Nam", "base_url": "https://redcross.org.vn/"}
+    registry = tmp_path / "sites.toml"
+    registry.write_text(entry_toml({**fields, **({"listing_url": listing_url} if listing_url else {})}), "utf-8")
+    from scrapy.utils.test import get_crawler
+
+    settings = {"CTD_ARCHIVE": str(tmp_path / "ctd.sqlite"), "CTD_SITES": str(registry)}
+    spider = CtdSpider.from_crawler(get_crawler(CtdSpider, settings), site="vnrc")
+    url = "https://redcross.org.vn/trao-200-suat-qua-cho-nguoi-dan-vung-cao-meo-vac.html"
+    body = (SITES / "redcross.org.vn" / "trao-200-suat-qua-cho-nguoi-dan-vung-cao-meo-vac.html").read_bytes()
+    response = HtmlResponse(url, body=body, headers={"Content-Type": "text/html; charset=utf-8"},
+                            request=Request(url, meta={"ctd_kind": "listing"}))
+    try:
+        out = list(spider.parse_page(response, "vnrc"))
+    finally:
+        spider.closed("finished")
+    assert any(isinstance(o, ArticleItem) for o in out) is archived
