@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 
@@ -53,7 +53,6 @@ class Copy:
     money: frozenset = frozenset()  # (currency, amount in đồng or own currency)
     counts: frozenset = frozenset()  # (value, folded unit)
     provinces: frozenset = frozenset()  # of resolved places, and the site's
-    extra: dict = field(default_factory=dict, repr=False)
 
     def matched_by(self) -> tuple:
         """What story matching reads of the copy: two copies equal in it match alike."""

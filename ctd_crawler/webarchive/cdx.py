@@ -98,7 +98,6 @@ class WaybackCdx:
     def __init__(self, service: Service, page_size: int = 5000):
         self.service = service
         self.page_size = page_size
-        self.pages = 0
 
     def captures(self, host: str, year_from: int | None = None,
                  year_to: int | None = None) -> Iterator[IndexedCapture]:
@@ -107,7 +106,6 @@ class WaybackCdx:
                   **_years(year_from, year_to)}
         while True:
             response = self.service.get(self.PATH, params=params)
-            self.pages += 1
             if response.status_code != 200:
                 raise IndexUnusable(f"{self.service.name} at {self.service.base_url} answered HTTP "
                                   f"{response.status_code} to a capture query for {host}")
@@ -127,7 +125,6 @@ class WaybackCdx:
 class CommonCrawlIndex:
     def __init__(self, service: Service):
         self.service = service
-        self.pages = 0
 
     def collections(self, year_from: int | None = None, year_to: int | None = None) -> list[str]:
         """The crawls of /collinfo.json whose year is within the bounds, oldest first."""
@@ -156,7 +153,6 @@ class CommonCrawlIndex:
         pages = int(shown.get("pages", 0)) if isinstance(shown, dict) else int(shown)
         for page in range(pages):
             response = self.service.get(path, params={**params, "page": str(page)})
-            self.pages += 1
             if _no_captures(response):
                 continue
             if response.status_code != 200:

@@ -41,11 +41,9 @@ class ArchivedResponse:
     content_type: str | None
     etag: str | None
     last_modified: str | None
-    location: str | None
     body: bytes  # the entity, transfer and content encodings undone
     captured_at: str | None  # WARC-Date at +07:00
     payload_digest: str | None  # base32 sha1, without its "sha1:" label
-    record_id: str | None
     listed_at: str | None = None  # what a sitemap or feed dated the page's link (our extension field)
 
 
@@ -78,10 +76,10 @@ def read_response(record: ArcWarcRecord) -> ArchivedResponse:
     return ArchivedResponse(
         url=headers.get_header("WARC-Target-URI") or "", status=status,
         content_type=http.get_header("Content-Type"), etag=http.get_header("ETag"),
-        last_modified=http.get_header("Last-Modified"), location=http.get_header("Location"), body=body,
+        last_modified=http.get_header("Last-Modified"), body=body,
         captured_at=warc_date_vn(headers.get_header("WARC-Date")),
         payload_digest=digest.split(":", 1)[-1] if digest else None,
-        record_id=headers.get_header("WARC-Record-ID"), listed_at=headers.get_header(LISTED_AT))
+        listed_at=headers.get_header(LISTED_AT))
 
 
 def one_record(data: bytes) -> ArchivedResponse:
