@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ctd_crawler.extract.dates.clock import parse_when
+from ctd_crawler.page.layouts import FAMILIES
 from ctd_crawler.store.archive import Archive, ArticleState
 
 Validators = tuple[str | None, str | None]  # (ETag, Last-Modified)
@@ -63,6 +64,11 @@ class Incremental:
     def learnt(self, site: str) -> dict:
         """What earlier runs learnt of the site's URLs (crawl/routing.py), to start from."""
         return self.archive.learnt_kinds(site) if self.archive is not None else {}
+
+    def family(self, site: str) -> str | None:
+        """The CMS family earlier runs recognised for a site the registry names none for."""
+        family = self.archive.learnt_family(site) if self.archive is not None else None
+        return family if family in FAMILIES else None  # "auto": not recognised yet
 
     def sections(self, site: str) -> list[str]:
         """The listings an earlier run reached from the site's home page."""

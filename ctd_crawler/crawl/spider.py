@@ -114,7 +114,8 @@ class CtdSpider(scrapy.Spider):
         self.routers = self._routers()
 
     def _routers(self) -> dict[str, Router]:
-        return {s.id: Router(s, get_layout(s.family or GENERIC), self.incremental.learnt(s.id)) for s in self.sites}
+        return {s.id: Router(s, get_layout(s.family or self.incremental.family(s.id) or GENERIC),
+                             self.incremental.learnt(s.id)) for s in self.sites}
 
     # -- entry points ---------------------------------------------------------
     async def start(self):

@@ -143,6 +143,11 @@ class Archive:
                 learnt.setdefault(pattern, Counter())[kind] = pages
         return learnt
 
+    def learnt_family(self, site: str) -> str | None:
+        """The family the archive holds for a site (a registry's, a recognised one or "auto")."""
+        row = self.db.execute("SELECT family FROM sites WHERE id = ?", [site]).fetchone()
+        return row[0] if row else None
+
     def shared_claims(self, least: int = 2) -> dict[tuple[str, str], list[str]]:
         """(site, minute) -> URLs of the articles whose page claims that publication minute,
         for the minutes `least` articles or more share (pipelines/dates.py: migration stamps)."""

@@ -113,3 +113,29 @@ def test_a_page_the_registry_calls_a_listing_is_read_as_one(tmp_path, listing_ur
     finally:
         spider.closed("finished")
     assert any(isinstance(o, ArticleItem) for o in out) is archived
+
+
+@pytest.mark.parametrize("stored, expected", [
+    ("nukeviet", "nukeviet"),  # recognised by an earlier run: this one starts with it
+    ("auto", "generic"),  # not recognised yet: the pages still decide
+    ("no-such-cms", "generic"),  # what the archive holds is no family we know: not trusted
+])
+def test_a_run_starts_with_the_family_an_earlier_run_recognised(tmp_path, stored, expected):
+    from scrapy.utils.test import get_crawler
+
+    from ctd_crawler.sites import entry_toml
+    from ctd_crawler.store import open_archive
+
+    registry = tmp_path / "sites.toml"  # the registry names no family for the site
+    registry.write_text(entry_toml({"id": "vnrc", "name": "TW Hội CTĐ", "base_url": "https://redcross.org.vn/"}),
+                        "utf-8")
+    db = open_archive(tmp_path / "ctd.sqlite")
+    db.db["sites"].insert({"id": "vnrc", "name": "TW Hội CTĐ", "base_url": "https://redcross.org.vn",
+                           "family": stored})
+    db.close()
+    settings = {"CTD_ARCHIVE": str(tmp_path / "ctd.sqlite"), "CTD_SITES": str(registry)}
+    spider = CtdSpider.from_crawler(get_crawler(CtdSpider, settings), site="vnrc")
+    try:
+        assert spider.routers["vnrc"].layout.family == expected
+    finally:
+        spider.closed("finished")
