@@ -210,7 +210,7 @@ class TokenScanner:
         caps = self.caps(i) if self.word(i) else False
         while j < self.n and j - i < MAX_NAME and self.name_token(j):
             t = self.toks[j]
-            if j > i and (self.head(j, capitalised=True) or self.org_starts(j)):
+            if j > i and (self.head(j, capitalised=True) or self.org_starts(j) and not self.given_org_word(i, j)):
                 break
             if j == i and phrase(self.lex.orgs.words, self.toks, j, "tkey")[0]:
                 break
@@ -235,9 +235,19 @@ class TokenScanner:
         nxt = self.word(j + n)
         return n > 1 or (nxt is not None and nxt.cap)
 
+    def given_org_word(self, i: int, j: int) -> bool:
+        """A one-word organisation word right after a surname is a middle name ("Trần Trường
+        Sơn", "Lê Phòng Hải"): a surname alone names nobody, so no organisation starts there,
+        unless the kind of an institution follows ("Lê Trường Tiểu học ...")."""
+        return (j == i + 1 and self.surname(self.toks[i]) and phrase(self.lex.orgs.words, self.toks, j, "tkey")[0] == 1
+                and not phrase(self.lex.names.named_after, self.toks, j + 1, "low")[0])
+
     def name_ok(self, toks: list[Tok], *, cue: bool = False) -> bool:
-        """Not a campaign/organisation phrase; without a cue, not a known place either."""
+        """Not a campaign/organisation phrase, not one syllable said again and again ("Ông
+        Ông Ông": a stutter or filler, no name); without a cue, not a known place either."""
         if " ".join(t.fold for t in toks) in self.lex.names.not_names:
+            return False
+        if len(toks) > 1 and len({t.low for t in toks}) == 1:
             return False
         return cue or tuple(t.tkey for t in toks) not in self.lex.places.gazetteer
 
