@@ -46,6 +46,6 @@ def extract(source: str, url: str | None, indent: int, registry: str | None) -> 
         item = parse_page(body, url, site=site_for_url(url, load_sites(Path(registry) if registry else REGISTRY)),
                           content_type=content_type)
     except UndecodablePage as exc:
-        raise click.ClickException(f"{source}: {exc}") from None
+        raise UsageProblem(f"{source}: {exc}") from None
     item = run_chain(item)
     click.echo(json.dumps(item.extraction(), ensure_ascii=False, indent=indent or None, default=str))

@@ -16,6 +16,7 @@ from ctd_crawler.analysis import facts
 from ctd_crawler.analysis import search as searching
 from ctd_crawler.analysis.filters import Filters
 from ctd_crawler.analysis.output import temporary_beside
+from ctd_crawler.cli.errors import UsageProblem
 from ctd_crawler.cli.options import (
     archive_option,
     cell,
@@ -227,9 +228,9 @@ def _export_warc(ctx, db, output, filters) -> None:
     from ctd_crawler.webarchive.export import export_warc, page_rows
 
     if not output:
-        raise click.ClickException("--format warc needs --output FILE.warc.gz")
+        raise UsageProblem("--format warc needs --output FILE.warc.gz")
     if ctx.get_parameter_source("table") is not click.core.ParameterSource.DEFAULT:
-        raise click.ClickException("--format warc exports the stored raw pages: --table does not apply")
+        raise UsageProblem("--format warc exports the stored raw pages: --table does not apply")
     counts = Counts()
     rows = page_rows(db, filters)
     n = export_warc(rows, output, counts)  # writes beside, then renames

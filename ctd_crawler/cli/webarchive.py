@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from ctd_crawler.cli.errors import UsageProblem
 from ctd_crawler.cli.options import archive_option, open_db
 from ctd_crawler.progress import log_to_stderr
 
@@ -28,7 +29,7 @@ def _year(value: str | None, option: str) -> int | None:
     if value is None:
         return None
     if not YEAR.match(value.strip()) or not 1991 <= int(value) <= date.today().year:
-        raise click.ClickException(f"{option} {value!r}: expected a year as YYYY, 1991 to {date.today().year}")
+        raise UsageProblem(f"{option} {value!r}: expected a year as YYYY, 1991 to {date.today().year}")
     return int(value)
 
 
@@ -104,31 +105,28 @@ def backfill(archive_path, site_id, source, year_from, year_to, collection, per_
     from ctd_crawler import settings
     from ctd_crawler.extract.dates import now_vn
     from ctd_crawler.progress import track
-    from ctd_crawler.sites import RegistryError, select_sites
+    from ctd_crawler.sites import select_sites
     from ctd_crawler.webarchive import backfill as backfilling
     from ctd_crawler.webarchive.cdx import COLLECTION, CommonCrawlIndex, WaybackCdx
     from ctd_crawler.webarchive.counts import Counts
     from ctd_crawler.webarchive.fetch import CommonCrawlRecords, WaybackReplay
-    from ctd_crawler.webarchive.services import ServiceUnavailable, services
+    from ctd_crawler.webarchive.services import BadServiceUrl, ServiceUnavailable, services
 
-    try:
-        (site,) = select_sites(site_id)
-    except RegistryError as exc:
-        raise click.ClickException(str(exc)) from None
+    (site,) = select_sites(site_id)  # an unknown id: its one line (cli/errors.py)
     first, last = _year(year_from, "--from"), _year(year_to, "--to")
     if first and last and first > last:
-        raise click.ClickException(f"--from {first} is after --to {last}")
+        raise UsageProblem(f"--from {first} is after --to {last}")
     if collection and source != "commoncrawl":
-        raise click.ClickException("--collection is for --source commoncrawl")
+        raise UsageProblem("--collection is for --source commoncrawl")
     for name in collection:
         if not COLLECTION.match(name):
-            raise click.ClickException(f"--collection {name!r}: expected a crawl id such as CC-MAIN-2024-33")
+            raise UsageProblem(f"--collection {name!r}: expected a crawl id such as CC-MAIN-2024-33")
     counts = Counts()
     try:
         service = services(counts, wayback_url=wayback_url, cc_index_url=cc_index_url, cc_data_url=cc_data_url,
                            interval=interval)
-    except ServiceUnavailable as exc:
-        raise click.ClickException(str(exc)) from None
+    except BadServiceUrl as exc:
+        raise UsageProblem(str(exc)) from None
     log_to_stderr("ctd_crawler.webarchive")
     archive = _open_for_writing(archive_path)
     archive.sync_sites([site])
@@ -189,7 +187,7 @@ def import_(archive_path, files, any_host):
 
     missing = [f for f in files if not Path(f).is_file()]
     if missing:
-        raise click.ClickException(f"no such file: {', '.join(missing)}")
+        raise UsageProblem(f"no such file: {', '.join(missing)}")
     log_to_stderr("ctd_crawler.webarchive")
     counts = Counts()
     archive = _open_for_writing(archive_path)

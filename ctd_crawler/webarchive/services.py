@@ -29,6 +29,10 @@ class ServiceUnavailable(RuntimeError):
     """A service that did not answer usefully after every retry (the message says which)."""
 
 
+class BadServiceUrl(ValueError):
+    """A service address that is no http(s) URL: the user's to fix."""
+
+
 @dataclass(frozen=True)
 class Politeness:
     interval: float  # least seconds between two requests to the service
@@ -46,7 +50,7 @@ class Service:
     def __init__(self, name: str, base_url: str, politeness: Politeness, count: Callable[..., None],
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
         if not base_url.startswith(("http://", "https://")):
-            raise ServiceUnavailable(f"{name}: {base_url!r} is not an http(s) URL")
+            raise BadServiceUrl(f"{name}: {base_url!r} is not an http(s) URL")
         self.name = name
         self.base_url = base_url.rstrip("/")
         self.politeness = politeness

@@ -26,7 +26,7 @@ def test_extract_of_an_undecodable_file_is_a_clear_error(tmp_path):
     page = tmp_path / "bad.html"
     page.write_bytes(bytes(range(0x80, 0xA0)) * 20)
     result = CliRunner().invoke(main, ["extract", str(page)])
-    assert result.exit_code != 0 and "no encoding decodes" in result.output
+    assert result.exit_code == 2 and "no encoding decodes" in result.output
 
 
 def test_extract_of_an_unknown_layout_uses_the_generic_one(tmp_path):

@@ -48,7 +48,7 @@ def backfill(archive, *args):
 def test_bad_input_is_one_clear_line_before_anything_is_written(tmp_path, args, message):
     archive = tmp_path / "ctd.sqlite"
     result = backfill(archive, *args)
-    assert result.exit_code == 1 and message in result.output, result.output
+    assert result.exit_code == 2 and message in result.output, result.output
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
     assert not archive.exists()
 

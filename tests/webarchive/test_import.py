@@ -211,7 +211,7 @@ def test_an_unreadable_file_is_one_clear_line(tmp_path, content, message):
 def test_a_missing_file_is_one_clear_line_before_anything_is_opened(tmp_path):
     archive = tmp_path / "ctd.sqlite"
     result = run(archive, str(tmp_path / "none.warc.gz"))
-    assert result.exit_code == 1 and "no such file" in result.output and not archive.exists()
+    assert result.exit_code == 2 and "no such file" in result.output and not archive.exists()
 
 
 def test_export_then_import_gives_the_same_articles_and_facts(tmp_path, warcs):
@@ -253,4 +253,4 @@ def test_export_warc_bad_input_is_one_clear_line(tmp_path, warcs, args, message)
     archive = tmp_path / "ctd.sqlite"
     run(archive, str(warcs["plain"]))
     result = CliRunner().invoke(main, ["export", "--archive", str(archive), *args])
-    assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
