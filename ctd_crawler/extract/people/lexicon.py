@@ -63,6 +63,7 @@ class Names:
     not_before: PhraseTable  # "đường", "trường": a place or institution follows
     named_after: PhraseTable  # "Trường", "Bệnh viện": the run is the institution's name
     credit: PhraseTable  # "Ảnh:": a photo credit follows
+    credit_by: PhraseTable  # "Translated by": a credited name follows
     place_types: frozenset[str]  # lowercased "city", "province": the run before is a place
     openers: PhraseTable  # lowercased "Trong", "Theo kế hoạch": a sentence starts, no name goes on
 
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
             not_before=table(orgs["not_person_before"], low),
             named_after=table(orgs["named_institutions"], low),
             credit=table(orgs["credit_words"], low),
+            credit_by=table(orgs["credits_by"], low),
             place_types=frozenset(t.lower() for t in orgs["english_place_types"]),
             openers=table(data_lines("people/sentence_openers.txt"), low),
         ),

@@ -135,8 +135,9 @@ class LineParser(TitleScanner):
             return None  # inside a capitalised run: an organisation or heading
         if self.ends_with(self.lex.names.not_before, i):
             return None
-        if self.punct(i - 1, ":") and self.ends_with(self.lex.names.credit, i - 1):
-            return None  # "Ảnh: Minh Anh" is a credit, not a mention
+        if self.punct(i - 1, ":") and self.ends_with(self.lex.names.credit, i - 1) or self.ends_with(
+                self.lex.names.credit_by, i):
+            return None  # "Ảnh: Minh Anh", "Photo by Tran Nam" are credits, not mentions
         if self.caps(i):
             return None  # all-caps headings: bare names need a cue there
         if i and self.toks[i - 1].kind == "n" and self.house_number(i - 1):

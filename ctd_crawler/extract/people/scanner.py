@@ -266,9 +266,13 @@ class TokenScanner:
         if not self.name_ok(self.toks[i : i + n]):
             return 0
         # "xã Khang Ninh Nguyễn Văn A": when the second syllable also opens a full name,
-        # the first one belongs to the place before it.
-        if n == 4 and self.surname(self.toks[i + 1]) and self.toks[i + 1].fold not in MIDDLE_NAMES:
-            return 0
+        # the first one belongs to the place before it; so does a province or district name
+        # that a full name follows ("TP Hà Nội Nguyễn Sỹ Trường").
+        for k in range(1, n - 1):
+            t = self.toks[i + k]
+            if self.surname(t) and t.fold not in MIDDLE_NAMES and (
+                    n == 4 and k == 1 or tuple(x.tkey for x in self.toks[i : i + k]) in self.lex.places.gazetteer):
+                return 0
         return n
 
     def given_name_led_at(self, i: int) -> int:

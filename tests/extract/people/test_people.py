@@ -284,6 +284,19 @@ CASES = [
     ("HỘI CTĐ TỈNH LÀO CAI TỔ CHỨC HỘI NGHỊ TỔNG KẾT NĂM", []),
     # --- a one-syllable given name with an honorific is a person when no full name has it
     ("Bà Hoa cho biết gia đình còn nhiều khó khăn.", [("Hoa", "bà", None)]),
+    # --- a province or district name before a full name belongs to the title's place
+    ("Chủ tịch Hội Chữ thập đỏ TP Hà Nội Nguyễn Sỹ Trường trao quà.",
+     [("Nguyễn Sỹ Trường", None, "Chủ tịch Hội Chữ thập đỏ TP Hà Nội")]),
+    ("Chủ tịch Hội CTĐ tỉnh Hà Giang Hoàng Văn Nam phát biểu.",
+     [("Hoàng Văn Nam", None, "Chủ tịch Hội CTĐ tỉnh Hà Giang")]),
+    ("Ông Hà Nam Ninh nhận quà của Hội.", [("Hà Nam Ninh", "ông", None)]),  # no full name after "Hà Nam"
+    ("Bà Lê Thị Hà Nam cho biết.", [("Lê Thị Hà Nam", "bà", None)]),
+    # --- credits: the name after them is credited, not a person of the story
+    ("Translated by Nguyen Vinh Hoa", []),
+    ("Photo by Tran Van Nam", []),
+    ("Người dịch: Trần Thu Hà", []),
+    ("The gifts were presented by Mr. Le Van Hung.", [("Le Van Hung", "Mr.", None)]),
+    ("The houses were built by Nguyen Van Hung and his neighbours.", [("Nguyen Van Hung", None, None)]),
 ]
 
 # English pages: a name written given name first, with the title beside it that names its
