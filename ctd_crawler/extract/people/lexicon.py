@@ -46,6 +46,7 @@ class Titles:
     openers_named: frozenset[str]  # "nguyên": also a given name when capitalised mid-sentence
     lowercase_heads: frozenset[tuple[str, ...]]  # heads that count in lower case too
     name_heads: frozenset[tuple[str, ...]]  # a name, not an organisation, follows ("Già làng")
+    stand_in: frozenset[tuple[str, ...]]  # "Đại diện": a title after the name wins over it
     org_prefix: dict[tuple[str, ...], str]  # "trưởng ban" -> "Ban" put back on the organisation
     appointed: PhraseTable  # "được bầu giữ chức": the role that follows is no title
     on_behalf: PhraseTable  # "thay mặt": the title before ", ông X" is someone else's
@@ -149,6 +150,7 @@ def lexicon() -> Lexicon:
             openers_named=frozenset(titles["openers_named"]),
             lowercase_heads=frozenset(words(h, fold) for h in titles["lowercase_ok"]),
             name_heads=frozenset(words(h, fold) for h in titles["name_follows"]),
+            stand_in=frozenset(words(h, fold) for h in titles["stand_in"]),
             org_prefix={words(k, low): v for k, v in titles["org_prefix"].items()},
             appointed=table(titles["appointed_as"], low),
             on_behalf=table(titles["not_own_title_before"], low),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ctd_crawler.extract.people.patterns import DATE_WORDS, MAX_LISTED
+from ctd_crawler.extract.people.patterns import DASHES, DATE_WORDS, MAX_LISTED
 from ctd_crawler.extract.people.titles import TitleScanner
 from ctd_crawler.extract.people.tokens import Tok
 from ctd_crawler.extract.text import fold
@@ -84,10 +84,17 @@ class LineParser(TitleScanner):
         cue = bool(h_n or p_n)
         if self.head(j, capitalised=False) or self.english and self.org_before_head(j):
             end, name_at, parts = self.title_span(j, head_case=False)
+            if not cue and parts and parts[0][1] == j and self.english_level_before(j):
+                j = parts[0][1] = j - 1  # "municipal Party Committee Secretary": the level is the title's
             if name_at is None and not cue and self.punct(end, ",") and not self.ends_with(self.lex.titles.on_behalf, j):
                 # "Chủ tịch UBND xã Mường Xén, ông Lầu Bá Chò, cho biết": the title
                 # stands before the comma and the honorific.
-                got = self.after_comma(end + 1, (j, end, parts))
+                got = self.after_title(end + 1, (j, end, parts), bare=False)
+                if got is not None:
+                    return got
+            if name_at is None and not cue and self.punct(end, DASHES):
+                # "Bí thư xã Tân Long - Ngô Hùng Nhân cho biết": a caption's title, a dash, the name
+                got = self.after_title(end + 1, (j, end, parts), bare=True)
                 if got is not None:
                     return got
             if name_at is None:
@@ -110,14 +117,15 @@ class LineParser(TitleScanner):
             return self.listed([m], k, honorific)
         return self.bare(i)
 
-    def after_comma(self, i: int, pre_title):
-        """An honorific (or a rank) + name at i that takes the title standing before the comma."""
+    def after_title(self, i: int, pre_title, *, bare: bool):
+        """An honorific (or a rank) + name at i that takes the title standing before the comma
+        or dash; `bare`: a surname-led name without either will do (after a dash)."""
         h_n, honorific, plural = self.honorific(i)
         if plural:
             return None
         j = i + h_n
         p_n = self.prefix(j)
-        if not h_n and not p_n:
+        if not h_n and not p_n and not (bare and self.person_at(j, min_len=2)):
             return None
         prefix = self.prefix_text(j, p_n)
         j += p_n
@@ -200,7 +208,7 @@ class LineParser(TitleScanner):
         after = appointed or self.title_after(k)
         if after is not None:
             end, parts, first = after
-            if pre_title is None:
+            if pre_title is None or tuple(map(fold, pre_title[2][0][0])) in self.lex.titles.stand_in:
                 m.title_span, m.parts = self.char_span(first, end), self.char_parts(parts)
                 m.appointed = appointed is not None
             end_tok = end

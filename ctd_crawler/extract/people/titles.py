@@ -58,6 +58,18 @@ class TitleScanner(TokenScanner):
                 return 0 if self.alias_at(j)[0] else j - k  # "State President Ho Chi Minh": the alias
         return 0
 
+    def level_and_place(self, j: int) -> bool:
+        """A level word and a capitalised name at j ("huyện Tân Hiệp"): where the office is."""
+        level, _ = phrase(self.lex.orgs.levels, self.toks, j, "low")
+        nxt = self.word(j + level) if level else None
+        return nxt is not None and nxt.cap and not self.person_at(j + level, min_len=2)
+
+    def english_level_before(self, k: int) -> bool:
+        """Is token k-1 a lower-case English level ("provincial", "municipal") that belongs
+        to the organisation written in front of an English head at k?"""
+        t = self.word(k - 1)
+        return t is not None and not t.cap and t.low in self.lex.orgs.english_levels
+
     def title_span(self, k: int, *, head_case: bool) -> tuple[int, int | None, list]:
         """Parse a title starting with a head word (or an English head's organisation) at k.
 
@@ -169,8 +181,8 @@ class TitleScanner(TokenScanner):
                 nxt = self.word(j + 1)
                 if nxt is None or self.honorific(j + 1)[0] or self.person_at(j + 1, min_len=2):
                     break
-                if not nxt.cap and not self.head(j + 1, capitalised=True):
-                    break  # ", nguyên Phó Chủ tịch ..." goes on; ", lãnh đạo huyện" does not
+                if not nxt.cap and not self.head(j + 1, capitalised=True) and not self.level_and_place(j + 1):
+                    break  # ", nguyên Phó Chủ tịch ...", "– huyện Tân Hiệp" go on; ", lãnh đạo huyện" does not
                 j += 1
                 continue
             if t.text == ";" and self.office_follows(j + 1):

@@ -94,6 +94,24 @@ FOUND = [
     # two offices of one person joined by "; "
     ("Ông Phan Văn Lộc, Đại biểu Quốc hội; Phó Giám đốc Sở Y tế tỉnh phát biểu.",
      [("Phan Văn Lộc", "Đại biểu Quốc hội; Phó Giám đốc Sở Y tế tỉnh")]),
+    # --- a caption's title, a dash, the name
+    ("Bí thư xã Tân Long - Ngô Hùng Nhân cho biết.", [("Ngô Hùng Nhân", "Bí thư xã Tân Long")]),
+    ("Bí thư xã Tân Long Hội- Ngô Hùng Nhân cho biết.", [("Ngô Hùng Nhân", "Bí thư xã Tân Long Hội")]),
+    ("Phó Chủ tịch UBND tỉnh - ông Nguyễn Văn An trao quà.", [("Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh")]),
+    # --- a lower-case English level in front of the organisation before the head
+    ("The officials led by municipal Party Committee Secretary Dinh La Thang visited.",
+     [("Dinh La Thang", "municipal Party Committee Secretary")]),
+    ("Gifts came from provincial People's Committee Chairman Tran Van Nam.",
+     [("Tran Van Nam", "provincial People's Committee Chairman")]),
+    # --- the heads of emulation clusters and blocks
+    ("Ông Nguyễn Quốc Thanh, Trưởng Cụm thi đua số 4 phát biểu.", [("Nguyễn Quốc Thanh", "Trưởng Cụm thi đua số 4")]),
+    ("Bà Lê Thu Hà, Phó Trưởng Khối thi đua, trao cờ.", [("Lê Thu Hà", "Phó Trưởng Khối thi đua")]),
+    # --- a title stated after the name wins over "Đại diện ..." before it
+    ("Đại diện chính quyền địa phương, Trung tá Nguyễn Thị Kiều Diễm – Phó Trưởng Công an phường Đông Hòa cảm ơn.",
+     [("Nguyễn Thị Kiều Diễm", "Phó Trưởng Công an phường Đông Hòa")]),
+    # --- after a dash, a level word and a place say where the office is
+    ("Linh mục Đỗ Đức Phú, Giám đốc phòng khám nhân đạo Kinh 7 – huyện Tân Hiệp và các bác sĩ dự.",
+     [("Đỗ Đức Phú", "Giám đốc phòng khám nhân đạo Kinh 7 – huyện Tân Hiệp")]),
 ]
 
 # (sentence, [(name, title), ...]): what must NOT be taken into a title, nor as a person.
@@ -124,6 +142,17 @@ NOT_TAKEN = [
     ("Bà Lò Thị Hoa - hộ nghèo thôn Bản Lướt nhận nhà nhân đạo.", [("Lò Thị Hoa", None)]),
     # a lowercase word after a comma is no second office
     ("Ông Hứa Văn Dũng, Chủ tịch UBND huyện, lãnh đạo các xã cùng dự.", [("Hứa Văn Dũng", "Chủ tịch UBND huyện")]),
+    # a dash before an organisation, or before a lower-case description, is no name's title
+    ("Giám đốc Sở Y tế - Sở Tài chính họp bàn.", []),
+    ("Đại diện nhà tài trợ - Công ty Minh Long trao quà.", []),
+    ("Ông Nguyễn Văn An, Chủ tịch UBND xã - xã nghèo nhất huyện, phát biểu.", [("Nguyễn Văn An", "Chủ tịch UBND xã")]),
+    # a lower-case level before an organisation without a head is nobody's title
+    ("The provincial Red Cross gave 200 gifts.", []),
+    ("The national Red Cross Society President will attend.", []),
+    # "Đại diện" stays the title when nothing is stated after the name
+    ("Đại diện chính quyền địa phương, Trung tá Nguyễn Thị Kiều Diễm gửi lời cảm ơn.",
+     [("Nguyễn Thị Kiều Diễm", "Đại diện chính quyền địa phương")]),
+    ("Cụm thi đua số 4 tổng kết năm 2024.", []),
     # a rank before another person ends the title there
     ("Ông Ngô Văn Hải, Phó Chủ tịch UBND tỉnh, Đại tá Trần Văn Năm cùng dự.",
      [("Ngô Văn Hải", "Phó Chủ tịch UBND tỉnh"), ("Trần Văn Năm", None)]),
