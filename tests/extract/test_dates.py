@@ -391,7 +391,49 @@ TEXT_YEAR_CASES = [
     ("Kỷ niệm 60 năm (1965 - 2025)\n\nNgày 5/3, Hội họp mặt.", []),
     ("Festival\n\nThe event has been held since 2008. It opened on February 28.", []),
     ("Ngày hội Xuân hồng năm 2026\n\nNgày 20/3, Hội tiếp nhận máu.", [("2026-03-20", "2026-03-20")]),  # "năm": a year
+    # English "year" before a year names it as "năm" does; not a span, not a count
+    ("The movement of the Piggy Year 2019. Gifts were given on 10th and 11th January.", [("2019-01-10", "2019-01-11")]),
+    ("The fiscal year 2019-2020 ended. Gifts were given on 10 January.", []),
+    ("Over 2019 years of history. Gifts were given on 10 January.", []),
 ]
+
+# The end of a period ("until", "đến ngày") takes the nearest year, ahead or behind; other
+# year-less dates the latest one not far ahead (published 30 May 2025).
+UNTIL_CASES = [
+    ("The campaign runs from now until July 30.", "en", [("2025-07-30", "2025-07-30")]),
+    ("Chiến dịch kéo dài từ nay đến ngày 30/7.", "vi", [("2025-07-30", "2025-07-30")]),
+    ("The drive continues till August 15 in the city.", "en", [("2025-08-15", "2025-08-15")]),
+    ("On July 30, the team visited the commune.", "en", [("2024-07-30", "2024-07-30")]),
+    ("Ngày 30/7, đoàn thăm xã.", "vi", [("2024-07-30", "2024-07-30")]),
+    ("The campaign ran until December 20.", "en", [("2024-12-20", "2024-12-20")]),
+]
+
+
+@pytest.mark.parametrize("text, lang, expected", UNTIL_CASES)
+def test_the_end_of_a_period_takes_the_nearest_year(text, lang, expected):
+    found = extract_event_dates(text, published=date(2025, 5, 30), lang=lang)
+    assert [(e.start, e.end) for e in found if e.flag is None] == expected
+
+
+# English months from one to another, or coordinated, are one range; year-less only after
+# "from", "between" or a month trigger word (published 5 December 2021).
+EN_MONTH_RANGES = [
+    ("Construction lasted from May to November 2021 in the commune.", [("2021-05-01", "2021-11-30")]),
+    ("The report covers May-November 2021.", [("2021-05-01", "2021-11-30")]),
+    ("It ran from November 2020 to March 2021.", [("2020-11-01", "2021-03-31")]),
+    ("Aid came in May and June 2021.", [("2021-05-01", "2021-06-30")]),
+    ("From March to May the chapter trained volunteers.", [("2021-03-01", "2021-05-31")]),
+    ("The Red Journey started on June 6 and will last until August 8.", [("2021-06-06", "2021-08-08")]),
+    ("May to November saw storms.", []),
+    ("March and April figures rose.", []),
+    ("It ran from November 2022 to March 2021.", [("2022-11-01", "2022-11-30"), ("2021-03-01", "2021-03-31")]),  # no range runs backwards
+]
+
+
+@pytest.mark.parametrize("text, expected", EN_MONTH_RANGES)
+def test_english_months_from_one_to_another_are_one_range(text, expected):
+    found = extract_event_dates(text, published=date(2021, 12, 5), lang="en")
+    assert [(e.start, e.end) for e in found if e.flag is None] == expected
 
 
 # A range whose first date has its own year, or whose words run on between the dates.

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from ctd_crawler.extract.dates.events_en import HANDLERS_EN, acceptable_en, looks_english
 from ctd_crawler.extract.dates.events_vi import HANDLERS_VI, acceptable_vi
-from ctd_crawler.extract.dates.patterns import EN_EVENT_PATTERNS, EVENT_PATTERNS, PRIORITY
+from ctd_crawler.extract.dates.patterns import EN_EVENT_PATTERNS, EVENT_PATTERNS, P_UNTIL, PRIORITY
 from ctd_crawler.extract.dates.resolve import Ctx, EventDate
 from ctd_crawler.extract.text import fold_aligned, nfc
 
@@ -24,11 +24,11 @@ MAX_TEXT = 400_000  # characters scanned for event dates; longer bodies are cut 
 _HANDLERS = {**HANDLERS_EN, **HANDLERS_VI}
 _NOT_A_SPAN = r"(?!\s*[-–]\s*(?:19|20)?\d\d\b)"  # "2021 - 2025" names no one year
 # A year the text names as the time of what it reports (on the folded text): after "năm",
-# a date's slash ("15/3/2024", "3/2024") or an English month, "in" or "of" (not "since": the
+# "year", a date's slash ("15/3/2024", "3/2024") or an English month, "in" or "of" (not "since": the
 # start of a period, "held annually since 2008"); not a birth year ("sinh năm 1961", "born
 # in 1961") nor either end of a span.
 _TEXT_YEAR = re.compile(
-    r"(?<!sinh )(?<!born )(?:\bnam |(?<=\d)/|\b(?:in|of) |\b(?:january|february|march|april|may|june|july"
+    r"(?<!sinh )(?<!born )(?:\b(?:nam|year) |(?<=\d)/|\b(?:in|of) |\b(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december) (?:\d{1,2}(?:st|nd|rd|th)?,? )?)((?:19|20)\d\d)\b" + _NOT_A_SPAN)
 # In the headline, any year but a span's ("Tháng Nhân đạo 2019").
 _HEADLINE_YEAR = re.compile(r"(?<![\d\-–])(?<![\-–] )\b((?:19|20)\d\d)\b" + _NOT_A_SPAN)
@@ -120,6 +120,8 @@ def extract_event_dates(text: str, *, published: date | None = None, lang: str |
             if start < taken_until:
                 continue
             at = _named_near(ctx, years, start) if years else ctx
+            if P_UNTIL.search(ctx.text, max(0, start - 20), start):
+                at = replace(at, until=True)
             found = _HANDLERS[name](at, m.group(0), m.groups())
             if not found:
                 continue  # a rejected match does not hide shorter ones inside it

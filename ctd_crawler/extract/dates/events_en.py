@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ctd_crawler.extract.dates.events_vi import h_tet
+from ctd_crawler.extract.dates.events_vi import h_month_range, h_month_range_noyear, h_tet
 from ctd_crawler.extract.dates.patterns import (
     EN_MONTHS,
     EN_NUM_WORDS,
@@ -56,6 +56,16 @@ def _h_en_dm(ctx, span, g):
     return days(ctx, span, [(int(g[0]), _en_month(g[1]), to_int(g[2]))], True)
 
 
+def _h_en_month_range(ctx, span, g):
+    """"from May to November 2021": one range of months (coordinated months too)."""
+    lead, m1, y1, _, m2, y2 = g
+    span = span[len(lead) + 1:].lstrip() if lead else span
+    m1, m2 = _en_month(m1), _en_month(m2)
+    if y2 is not None:
+        return h_month_range(ctx, span, (m1, y1, m2, y2))
+    return [] if y1 is not None else h_month_range_noyear(ctx, span, (m1, m2))
+
+
 def _h_en_month(ctx, span, g):
     m = _en_month(g[0])
     return period(ctx, span, "month", to_int(g[1]), m, m)
@@ -84,7 +94,7 @@ def _h_en_tet(ctx, span, g):
 
 HANDLERS_EN: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
     "en_md_range": _h_en_md_range, "en_dm_range": _h_en_dm_range, "en_md": _h_en_md, "en_dm": _h_en_dm,
-    "en_month": _h_en_month, "en_period": _h_en_period,
+    "en_month_range": _h_en_month_range, "en_month": _h_en_month, "en_period": _h_en_period,
     "en_tet": _h_en_tet,
 }
 
@@ -98,6 +108,8 @@ def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
         return True
     if name == "en_month":
         return bool(P_EN_MONTH_TRIGGER.search(before))
+    if name == "en_month_range":  # year-less: after "from", "between" or a month trigger word
+        return m.group(1) is not None or bool(P_EN_MONTH_TRIGGER.search(before))
     if name in ("en_md_range", "en_dm_range") and m.group(1) is not None:
         return True
     if name in ("en_md_range", "en_dm_range", "en_md", "en_dm"):

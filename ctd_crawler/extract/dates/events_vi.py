@@ -89,7 +89,7 @@ def _h_dm(ctx, span, g):
     return days(ctx, span, [(int(g[0]), int(g[1]), None)], True)
 
 
-def _h_month_range(ctx, span, g):
+def h_month_range(ctx, span, g):
     m1, y1, m2, y2 = int(g[0]), to_int(g[1]), int(g[2]), int(g[3])
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return []
@@ -102,7 +102,7 @@ def _h_month_range(ctx, span, g):
     return [EventDate(date(y1, m1, 1).isoformat(), end.isoformat(), "month", span)]
 
 
-def _h_month_range_noyear(ctx, span, g):
+def h_month_range_noyear(ctx, span, g):
     """"từ tháng 7 đến tháng 9": the year of the first month, the end runs forward."""
     m1, m2 = int(g[0]), int(g[1])
     if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or m1 == m2:
@@ -185,7 +185,7 @@ def h_tet(ctx, span, g):
 HANDLERS_VI: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
     "full_range": _h_full_range, "dm_range": _h_dm_range, "d_range": _h_d_range,
     "d_list": _h_d_list, "d_words": _h_d_words, "dmy": _h_dmy, "dm": _h_dm,
-    "month_list": _h_month_list, "month_range": _h_month_range, "month_range_noyear": _h_month_range_noyear,
+    "month_list": _h_month_list, "month_range": h_month_range, "month_range_noyear": h_month_range_noyear,
     "months_of_year": _h_months_of_year, "month": _h_month,
     "quarter": _h_quarter, "tet": h_tet,
 }

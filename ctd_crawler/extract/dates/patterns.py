@@ -191,9 +191,11 @@ _EN_BETWEEN = r"(?:([Bb]etween\s+))?"  # "between 3 and 9 May" is a range, "on 3
 
 EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "October 5 to 7, 2025", "June 14 to August 31", "September 18 and 19, 2024",
+    # "June 6 and will last until August 8",
     # "May 8 (Red Cross Day) to May 19", "November 26, 2015 to January 25, 2016"
     ("en_md_range", re.compile(r"(?<![\w.])" + _EN_BETWEEN + _EN_MONTH_CAP + r"\s+" + _EN_D + _EN_Y + r"?" + _GLOSS
-                               + r"\s*(-|–|—|to|until|till|through|and)\s*(?:"
+                               + r"\s*(-|–|—|to|until|till|through|and(?:\s+(?:will\s+)?(?:last|run|continue)s?"
+                               r"\s+(?:until|till|to|through))?)\s*(?:"
                                + _EN_MONTH_CAP + r"\s+)?" + _EN_D + r"(?!\d)" + _EN_Y + r"?(?!\d)")),
     # "5-7 October 2025", "31 August to 3 September 2018", "between 3 and 9 May"
     ("en_dm_range", re.compile(r"(?<![\d.,/:\-–])" + _EN_BETWEEN + _EN_D + r"(?:\s+" + _EN_MONTH_CAP + r")?" + _GLOSS
@@ -203,6 +205,10 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_md", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"(?![\d:])" + _EN_Y + r"?(?![\d:])")),
     # "24 June 2024", "on 24 June"
     ("en_dm", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
+    # "from May to November 2021", "between March and June", "May-November 2021", "in May and June 2023"
+    ("en_month_range", re.compile(r"(?<![\w.])(?:([Ff]rom|[Bb]etween)\s+)?" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4
+                                  + r"))?\s*(-|–|to|until|till|through|and)\s*" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4
+                                  + r"))?(?![\w])(?!\s*\d)")),
     # "March 2024", "in March"
     ("en_month", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4 + r"))?(?![\w])(?!\s*\d)")),
     # "Lunar New Year (Tet) 2021", "the Tet holiday 2024", "Tet 2025": the lunar new year's day
@@ -224,6 +230,11 @@ P_EN_MONTH_TRIGGER = re.compile(
     r"(?:^|\W)(?:" + _alternation(data_lines("dates/en_month_triggers.txt")) + r")\s*-?\s*$", re.I)
 # Vietnamese-only letters: a text with (almost) none of them is an English page.
 P_VI_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+
+# Right before a date that ends a period ("until July 30", "từ nay đến ngày 30/7"): it may
+# lie ahead of the publication as well as behind it (resolve.Ctx.until).
+P_UNTIL = re.compile(r"(?<!\w)(?:until|till|through|đến|tới|cho đến)(?:\s+hết)?\s+(?:(?:the\s+)?end\s+of\s+)?"
+                     r"(?:ngày\s+)?$", re.I)
 
 # Earlier in these lists wins when two patterns match at the same place with equal length.
 PRIORITY = {name: i for i, (name, _) in enumerate(EVENT_PATTERNS + EN_EVENT_PATTERNS)}

@@ -54,6 +54,9 @@ class Ctx:
     # The publication month where only that is known (a URL's /yyyymm/ folder): its last
     # day stands for the publication date when a year is resolved, and for nothing else.
     month_end: date | None = None
+    # The date ends a period ("until July 30", "đến ngày 30/7"): as likely ahead of the
+    # publication as behind it, so it takes the nearest year, not the latest past one.
+    until: bool = False
 
 
 def triggered(ctx: Ctx, pos: int) -> bool:
@@ -65,12 +68,17 @@ def triggered(ctx: Ctx, pos: int) -> bool:
 
 def resolve_year(ctx: Ctx, month: int, day: int) -> int | None:
     """Nearest year whose date is not more than NEAR_FUTURE_DAYS after publication (or the
-    end of the publication month); on an undated page, the year the text names (Ctx), else None."""
+    end of the publication month), the nearest either way for the end of a period (Ctx.until);
+    on an undated page, the year the text names (Ctx), else None."""
     ref = ctx.published or ctx.month_end
     if ref is None:
         if ctx.text_tet is not None:
             return ctx.text_tet - 1 if month >= TET_SEASON_FROM else ctx.text_tet
         return ctx.text_year
+    if ctx.until:
+        near = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := safe_date(y, month, day))]
+        if near:
+            return min(near, key=lambda d: abs(d - ref)).year
     limit = ref + timedelta(days=NEAR_FUTURE_DAYS)
     for y in (ref.year + 1, ref.year, ref.year - 1):
         d = safe_date(y, month, day)
