@@ -44,6 +44,10 @@ PLACES = [
      [("Nà Kiêng", "village", None), ("Thượng An 1", "village", None), ("Khuổi Luông", "village", None)]),
     ("Các TDP Phò Ninh, Bồ Điền hiến máu từ 8 giờ.", [("Phò Ninh", "village", None), ("Bồ Điền", "village", None)]),
     ("Các thôn Nà Kiêng, Hội Chữ thập đỏ xã trao quà.", [("Nà Kiêng", "village", None)]),  # the list ends at "Hội"
+    # ... after a list introducer too, however short the names ("3 làng: Pngăl, Mơ Tôn")
+    ("Hội tặng quà cho 3 làng: Pngăl, Mơ Tôn và làng Chư Pâu.",
+     [("Pngăl", "village", None), ("Mơ Tôn", "village", None), ("Chư Pâu", "village", None)]),
+    ("Các thôn gồm: Nà Kiêng, Khuổi Luông nhận quà.", [("Nà Kiêng", "village", None), ("Khuổi Luông", "village", None)]),
     ("Ra mắt mô hình tại khu phố 3, phường 12, quận 5.", [("Khu phố 3", "village", "Hồ Chí Minh"), ("Phường 12", "commune", "Hồ Chí Minh"), ("Quận 5", "district", "Hồ Chí Minh")]),
     ("Trao tặng ở làng Hạ Thái, xã Duyên Thái, huyện Thường Tín.", [("Hạ Thái", "village", "Hà Nội"), ("Duyên Thái", "commune", "Hà Nội"), ("Thường Tín", "district", "Hà Nội")]),
     ("Thành phố Huế tổ chức ra quân.", [("Huế", "province", "Huế")]),
@@ -263,6 +267,9 @@ PLACES = [
 
 NOTHING = [
     "Các TDP trên địa bàn tham gia hiến máu.",
+    "Các thôn gồm: Hội Chữ thập đỏ xã và Đoàn Thanh niên tham gia.",
+    "Hội tặng quà cho thôn: Nà Kiêng.",  # one village word: "thôn:" opens no list
+    "Ba thôn: Đây là nơi khó khăn nhất.",
     "Các thôn trong xã đều có chi hội.",
     "Các tỉnh trong cụm thi đua ký giao ước.",
     "Hội Chữ thập đỏ các tỉnh bạn ủng hộ.",
@@ -678,3 +685,37 @@ def test_nfd_input_is_matched():
     import unicodedata
     text = unicodedata.normalize("NFD", "tại huyện Ba Bể")
     assert found(text, on=BEFORE) == [("Ba Bể", "district", "Bắc Kạn")]
+
+
+# English: a descriptor between a known name and its unit word ("Ma Noi mountainous commune").
+ENGLISH_DESCRIBED = [
+    ("Gifts went to Ma Noi mountainous commune, Ninh Son district.",
+     [("Ma Nới", "commune"), ("Ninh Sơn", "district")]),
+    ("Y Ty border commune received aid.", [("Y Tý", "commune")]),
+    ("Relief went to Bat Xat and Sa Pa mountainous districts.", [("Bát Xát", "district"), ("Sa Pa", "district")]),
+    ("Volunteers reached remote communes.", []),
+    ("Sunny Valley mountainous commune received aid.", []),  # unknown names stay unknown
+    ("The Red Cross rural commune programme began.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH_DESCRIBED, ids=[c[0][:50] for c in ENGLISH_DESCRIBED])
+def test_an_english_descriptor_before_the_unit_word(text, expected):
+    assert [(p.name, p.level) for p in extract_places(text, lang="en")] == expected
+
+
+# English numbered villages, named as written, where the unit above them follows.
+ENGLISH_NUMBERED_VILLAGES = [
+    ("Ms. Le Thi Hoang, in Village 3, Lang Son Commune, got a house.", [("Village 3", "village"), ("Lãng Sơn", "commune")]),
+    ("Mr. Nguyen Van Thanh, Group 9, Viet Lam Town, Vi Xuyen District shared.",
+     [("Group 9", "village"), ("Việt Lâm", "commune"), ("Vị Xuyên", "district")]),
+    ("Group 7 of the ministry gave gifts.", []),
+    ("Village 3 received 20 gifts.", []),  # no unit above it: a number of anything
+    ("Zone 2, where the flood hit, got aid.", []),
+    ("The village 3 times asked for aid, Lang Son Commune said.", [("Lãng Sơn", "commune")]),  # "village" in lower case
+]
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH_NUMBERED_VILLAGES, ids=[c[0][:50] for c in ENGLISH_NUMBERED_VILLAGES])
+def test_an_english_numbered_village(text, expected):
+    assert [(p.name, p.level) for p in extract_places(text, lang="en")] == expected

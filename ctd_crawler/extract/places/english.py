@@ -20,10 +20,16 @@ class EnglishNames:
         for i, t in enumerate(toks):
             if ln.used[i] or not t.word:
                 continue
+            number = self._numbered_village(ln, i)
+            if number:
+                self._add(ln, i, number, "village", number, ())
+                continue
             opts, plural = english_unit(t.low, self.lex.english)
             if opts is None:
                 continue
-            found = self._english_name_before(ln, i, opts)
+            # "Ma Noi mountainous commune": the name ends before the descriptor
+            described = i > 1 and toks[i - 1].low in self.lex.english_descriptors and not toks[i - 1].cap
+            found = self._english_name_before(ln, i - described, opts)
             if found is None:
                 self._english_names_after(ln, i, opts, plural)
                 continue
@@ -42,6 +48,20 @@ class EnglishNames:
                 a, level, units = found
                 m = self._add(ln, a, sep - 1, level, a, units)
                 m.name = m.name if m.former else units[0].name
+
+    def _numbered_village(self, ln: Line, i: int) -> int:
+        """The number's token of "Village 3, Lang Son Commune" at i (a capitalised village word,
+        a number, a comma and an English unit word within the next words), else 0."""
+        toks = ln.toks
+        if not toks[i].cap:
+            return 0
+        for words in self.lex.english_numbered:
+            k = i + len(words)
+            if k + 1 < len(toks) and tuple(t.low for t in toks[i:k]) == words and toks[k].text.isdigit() \
+                    and toks[k + 1].text == "," and any(english_unit(t.low, self.lex.english)[0] is not None
+                                                       for t in toks[k + 2 : k + 2 + MAX_NAME + 1]):
+                return k
+        return 0
 
     def _english_name_before(self, ln: Line, i: int, opts: dict) -> tuple[int, str, tuple[Unit, ...]] | None:
         """The longest known name of capitalised words ending right before token i."""

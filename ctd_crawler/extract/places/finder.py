@@ -181,7 +181,12 @@ class Finder(FollowLists, EnglishNames):
         known_only = opts.get("abbrev") or opts.get("known_only", False)
         skip, listed = descriptor_at(ln, j, lex)
         if skip:
-            j, known_only = j + skip, True
+            j, known_only = j + skip, True  # only known names after a descriptor or "gồm:" ...
+            if listed and opts["levels"] == ["village"] and self._plural_before(ln, i) \
+                    and toks[j].low not in lex.not_names:
+                # ... but villages are in no gazetteer: a plural village word's list is one of
+                # villages, however short their names ("3 làng: Pngăl, Mơ Tôn")
+                known_only, opts = False, {**opts, "min_syllables": 1}
         if ln.used[j] or not toks[j].word:
             return None
         generic = opts.get("generic", False)  # "các địa phương Cao Phong, Lạc Sơn": any level

@@ -49,6 +49,8 @@ class Lexicon:
     descriptors: tuple[tuple[str, ...], ...]  # longest first
     descriptors_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the same by first word, longest first
     english: dict[str, dict]
+    english_descriptors: frozenset[str]  # "mountainous": between an English name and its unit word
+    english_numbered: tuple[tuple[str, ...], ...]  # "residential group": before a village's number, longest first
     not_names: frozenset[str]
     # words after which a place name is another name's: a person's ("chị", honorifics.txt), a
     # street's ("đường", streets.txt), an event's ("chiến dịch", events.txt)
@@ -134,6 +136,9 @@ def lexicon() -> Lexicon:
         descriptors=descriptors,
         descriptors_by_first={w: tuple(d for d in descriptors if d[0] == w) for w in {d[0] for d in descriptors if d}},
         english=units["english"],
+        english_descriptors=frozenset(units["english_descriptors"]["words"]),
+        english_numbered=tuple(sorted((tuple(w.split()) for w in units["english_numbered"]["words"]), key=len,
+                                      reverse=True)),
         not_names=frozenset(data_lines("places/not_names.txt")),
         name_cues=_phrases("places/honorifics.txt") | _phrases("places/streets.txt") | _phrases("places/events.txt"),
         surnames=_surnames(),
