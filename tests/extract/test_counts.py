@@ -202,6 +202,9 @@ COUNTS_EN = [
     ("assisted over 24,000 households with", [(24_000, "households")]),
     ("handed over 1 million gifts to the poor", [(1_000_000, "gifts")]),
     ("in 3 provinces of the north", [(3, "provinces")]),
+    ("storms hit two million people", [(2_000_000, "people")]),  # a number word before a scale
+    ("ten thousand units of blood were collected", [(10_000, "units of blood")]),
+    ("On 10 January 200 households got rice", [(200, "households")]),  # 200 is no day of January
     # a partitive counts its head; a list of plurals is one unit; capitalised words before
     # the head are kept
     ("reach 2,300 of the most vulnerable affected households", [(2_300, "households")]),
@@ -230,6 +233,10 @@ COUNTS_EN = [
     ("8 died in the floods", []),
     ("delivered 40 tonnes of rice", []),
     ("Bac Khe 1 Hydropower Dam", []),
+    ("one house was built", []),  # a number word alone is no figure in English
+    ("two volunteers arrived", []),
+    ("the President on January 10 visited and presented gifts", []),  # a day after its month
+    ("on May 19 families gathered", []),
 ]
 
 

@@ -216,6 +216,11 @@ def test_amounts(phrase, expected):
     assert [m.amount_vnd for m in extract_money(phrase, lang=lang)] == expected
 
 
+@pytest.mark.parametrize("phrase", ["one of the donors gave VND", "the two VND accounts", "ten households in VND-denominated"])
+def test_an_english_number_word_is_an_amount_only_before_a_scale(phrase):
+    assert extract_money(phrase, lang="en") == []
+
+
 def test_table_sizes():
     negatives = [p for p, e in AMOUNTS if not e]
     assert len(AMOUNTS) >= 150 and len(negatives) * 3 >= len(AMOUNTS)
@@ -240,6 +245,8 @@ def test_table_sizes():
         ("5.000 USD", "en", "USD", 5_000),  # cents take two digits: a group of three groups
         ("17.35 USD", "en", "USD", 17.35),
         ("trị giá 350,000đ", "vi", "VND", 350_000),
+        ("the city handed over one billion VND", "en", "VND", 1_000_000_000),  # a number word before a scale
+        ("grants of two million VND each", "en", "VND", 2_000_000),
     ],
 )
 def test_currency_and_amount(phrase, lang, currency, amount):

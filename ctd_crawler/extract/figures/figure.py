@@ -27,12 +27,15 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from ctd_crawler.extract.dates.patterns import EN_MONTH_NAMES
+
 from .doc import Doc
 from .numbers import NumberSpan, read_number
 from .patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     CURRENCY_BEFORE_FIRST,
+    EN_DIGIT_WORDS,
     LOWERCASE_ONLY_CURRENCY,
     PER_LEAD,
     PER_SLASH,
@@ -131,7 +134,7 @@ def currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
 
 def starts_number(doc: Doc, i: int) -> bool:
     tok = doc.toks[i]
-    return tok.kind == "num" or (tok.kind == "word" and tok.low in START_WORDS  # most words: no number
+    return tok.kind == "num" or (tok.kind == "word" and (tok.low in START_WORDS or tok.low in EN_DIGIT_WORDS)  # most words: no number
                                  and read_number(doc.toks, i, doc.lang) is not None)
 
 
@@ -283,7 +286,13 @@ def excluded(doc: Doc, fig: Figure) -> bool:
     if (before >= 0 and doc.low[before] in vocabulary().identifier_words and not doc.breaks[fig.first]
             and not period_after_per(doc, before)):
         return True
+    if before >= 0 and doc.toks[before].text in EN_MONTH_NAMES and _day_or_year(doc.toks[fig.first].text):
+        return True  # "on January 10 visited": a day
     return doc.toks[i].kind == "num" and doc.date_like(i)
+
+
+def _day_or_year(s: str) -> bool:
+    return s.isdigit() and (1 <= int(s) <= 31 or len(s) == 4)
 
 
 def glued_to_word(doc: Doc, fig: Figure) -> bool:

@@ -47,6 +47,8 @@ from ctd_crawler.extract.tokens import DIGITS, cut
 from .patterns import (
     AFTER_TENS,
     DIGIT_WORDS,
+    EN_BIG_SCALES,
+    EN_DIGIT_WORDS,
     FILLERS,
     GRAIN,
     GROUP_MARKS,
@@ -294,6 +296,11 @@ def read_number(tokens: list[Token], i: int, lang: str = "vi") -> NumberSpan | N
                 break
             trailing *= v
         return NumberSpan(i, j, (_accumulate(items),), scaled, int(trailing), True)
+    if lang == "en" and tok.kind == "word" and tok.low in EN_DIGIT_WORDS and i + 1 < len(tokens) \
+            and tokens[i + 1].low in EN_BIG_SCALES:  # "one billion VND"
+        j, items = _read_scales(tokens, i + 1)
+        scale = int(_big_scale(items))
+        return NumberSpan(i, j, (Decimal(EN_DIGIT_WORDS[tok.low] * scale),), True, scale, True)
     return None
 
 

@@ -32,7 +32,11 @@ SCALE_WORDS = {
     "nghìn": 1000, "ngàn": 1000, "ngìn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
     "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
 }
-VI_SCALES = {w for w in SCALE_WORDS if not w.isascii()}  # English words only follow digits
+VI_SCALES = {w for w in SCALE_WORDS if not w.isascii()}  # English words only follow digits ...
+# ... or one of these on an English page ("one billion VND", "two million people")
+EN_DIGIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10}
+EN_BIG_SCALES = {w for w in SCALE_WORDS if w.isascii()}
 SMALL_SCALES = {"trăm": 100, "chục": 10, "hundred": 100}
 VI_SMALL_SCALES = {w for w in SMALL_SCALES if not w.isascii()}
 HALF = {"rưỡi"}
