@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.common import table
+from ctd_crawler.extract.text import fold
 from ctd_crawler.items import ArticleItem
 from ctd_crawler.pipelines import run_chain
-from ctd_crawler.quality import FACT_KEYS, Score, title_right
+from ctd_crawler.quality import FACT_KEYS, Score, Tally, title_right
 from ctd_crawler.sites import site_for_url
 
 REALTEXT = Path(__file__).resolve().parent / "realtext"
@@ -117,9 +118,27 @@ def _cell(score: Score, name: str) -> str:
     return f"{t.precision:.2f} / {t.recall:.2f} / {t.f1:.2f}"
 
 
+# Annotators write a counted noun's extent differently ("units of blood" or "units", "Tet gifts"
+# or "gifts", "suất quà" or "suất"): a second, looser figure keys a count by its head noun, to
+# tell a missed figure from a unit written longer or shorter. The strict figure is the score.
+HEAD_COUNTS = "counts, value + head noun"
+
+
+def head_noun(unit: str) -> str:
+    """The head of a counted noun: its first word in Vietnamese ("suất quà" -> "suat"), in
+    English its last word before "of" ("units of blood", "blood units" -> "units")."""
+    folded = fold(unit).replace(",", " ")
+    words = folded.split(" of ")[0].split() if unit.isascii() else folded.split()
+    return (words[-1] if unit.isascii() else words[0]) if words else ""
+
+
+def _heads(extraction: dict) -> set:
+    return {(c["value"], head_noun(c["unit"])) for c in extraction["counts"]}
+
+
 def report(groups: dict[str, Score]) -> str:
     headers = ["field (P / R / F1)"] + [f"{label} (n={s.articles})" for label, s in groups.items()]
-    rows = [[name] + [_cell(s, name) for s in groups.values()] for name in [*FACT_KEYS, "titles right"]]
+    rows = [[name] + [_cell(s, name) for s in groups.values()] for name in [*FACT_KEYS, HEAD_COUNTS, "titles right"]]
     return table(headers, rows)
 
 
@@ -131,6 +150,7 @@ def run(cases: list[Case], verbose: bool = False) -> dict[str, Score]:
         want = {**case.truth, "title": case.title, "body_text": case.body}
         for label in ("all", "before 1 July 2025" if case.era == "before" else "after", case.truth["lang"]):
             groups[label].add(got, want)
+            groups[label].facts.setdefault(HEAD_COUNTS, Tally()).add(_heads(got), _heads(want))
         if case.truth["published_at"] and (got["published_at"] or "")[:10] != case.truth["published_at"][:10]:
             unread_dates.append(case.truth["id"])
         lines = mismatches(got, want) if verbose else []

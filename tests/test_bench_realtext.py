@@ -101,3 +101,16 @@ def test_set_whose_annotation_has_no_url_row_is_exit_2(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == "" and len(err.strip().splitlines()) == 1 and "does not match urls.tsv" in err
 
+
+
+@pytest.mark.parametrize("unit, head", [
+    ("units of blood", "units"), ("blood units", "units"), ("Tet gifts", "gifts"),
+    ("provinces and cities", "cities"), ("suất quà", "suat"), ("hộ gia đình", "ho"), ("suất", "suat"),
+])
+def test_head_noun(unit, head):
+    assert bench.head_noun(unit) == head
+
+
+@pytest.mark.parametrize("a, b", [("gift packages", "relief kits"), ("suất quà", "phần quà"), ("households", "house")])
+def test_different_heads_stay_apart(a, b):
+    assert bench.head_noun(a) != bench.head_noun(b)
