@@ -18,6 +18,7 @@ from ctd_crawler.extract.people.patterns import (
     CALENDAR_WORDS_EN,
     MAX_NAME,
     MIDDLE_NAMES,
+    NOT_VIETNAMESE_SYLLABLE,
     POSSESSIVE,
     SENTENCE_OPENERS,
     WOMAN_MARKER,
@@ -261,6 +262,9 @@ class TokenScanner:
             return 0
         if any(POSSESSIVE.search(x.text) for x in self.toks[i : i + n - 1]):
             return 0  # "Lang Son's Tan Tien": a place and what is in it
+        if self.plain and t.fold not in self.lex.names.foreign and any(
+                NOT_VIETNAMESE_SYLLABLE.search(x.fold) for x in self.toks[i : i + n]):
+            return 0  # a run led by a Vietnamese surname, of English words: an organisation's name
         if self.name_token(i + n) and not (self.caps(i + n) and self.stop(self.toks[i + n])):
             return 0  # a longer capitalised run (but in all caps a verb may follow the name)
         if not self.name_ok(self.toks[i : i + n]):

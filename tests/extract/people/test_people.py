@@ -297,6 +297,17 @@ CASES = [
     ("Người dịch: Trần Thu Hà", []),
     ("The gifts were presented by Mr. Le Van Hung.", [("Le Van Hung", "Mr.", None)]),
     ("The houses were built by Nguyen Van Hung and his neighbours.", [("Nguyen Van Hung", None, None)]),
+    # --- charity groups and religious houses are named like people
+    ("Hội phối hợp với cơ sở thiện nguyện Từ Tâm Gia Lai trao quà.", []),
+    ("Quỹ từ thiện Hoàng Minh Tâm trao 50 suất quà.", []),
+    ("Phật tử chùa Phước Hải ủng hộ gạo.", []),
+    ("Nhà hảo tâm Nguyễn Văn Bình ủng hộ 10 triệu đồng.", [("Nguyễn Văn Bình", None, None)]),
+    ("Cả nhóm Lê Văn An, Trần Văn Bình cùng đi.", [("Lê Văn An", None, None), ("Trần Văn Bình", None, None)]),
+    # --- English: a surname-led run with syllables no Vietnamese name has is an organisation
+    ("Ninh Binh Red Cross cooperated with Ninh Van Fine Arts Handicraft village Association.", []),
+    ("The house was handed to Nguyen Thi Thes family.", []),  # "The's", its apostrophe lost
+    ("Le Thi Phuong said the house was ready.", [("Le Thi Phuong", None, None)]),
+    ("Mr. Nguyen Van Thes attended.", [("Nguyen Van Thes", "Mr.", None)]),  # with a cue, as written
 ]
 
 # English pages: a name written given name first, with the title beside it that names its
