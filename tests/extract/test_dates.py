@@ -391,6 +391,9 @@ TEXT_YEAR_CASES = [
     ("Kỷ niệm 60 năm (1965 - 2025)\n\nNgày 5/3, Hội họp mặt.", []),
     ("Festival\n\nThe event has been held since 2008. It opened on February 28.", []),
     ("Ngày hội Xuân hồng năm 2026\n\nNgày 20/3, Hội tiếp nhận máu.", [("2026-03-20", "2026-03-20")]),  # "năm": a year
+    # a Tết named by its stem and branch takes the year of that name nearest a Tết the text names
+    ("Chương trình Xuân Bính Ngọ 2026\n\nNhóm trao quà dịp Tết Nguyên đán Bính Ngọ.", [("2026-02-17", "2026-02-17")]),
+    ("Nhóm trao quà dịp Tết Nguyên đán Bính Ngọ.", []),  # no year anywhere: flagged, not guessed
     # English "year" before a year names it as "năm" does; not a span, not a count
     ("The movement of the Piggy Year 2019. Gifts were given on 10th and 11th January.", [("2019-01-10", "2019-01-11")]),
     ("The fiscal year 2019-2020 ended. Gifts were given on 10 January.", []),

@@ -167,7 +167,8 @@ def h_tet(ctx, span, g):
         s, b = fold_can_chi(stem), fold_can_chi(branch)
         if s not in STEMS or b not in BRANCHES:
             return []
-        near = ctx.published.year if ctx.published else ctx.text_year
+        ref = ctx.published or ctx.month_end  # else a year or a Tết the text names
+        near = ref.year if ref else ctx.text_year or ctx.text_tet
         if near is None:
             return flagged("day", span, "no-year")
         year = year_of_can_chi(s, b, near)
