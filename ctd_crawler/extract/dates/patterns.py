@@ -233,7 +233,7 @@ P_VI_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèé�
 
 # Right before a date that ends a period ("until July 30", "từ nay đến ngày 30/7"): it may
 # lie ahead of the publication as well as behind it (resolve.Ctx.until).
-P_UNTIL = re.compile(r"(?<!\w)(?:until|till|through|đến|tới|cho đến)(?:\s+hết)?\s+(?:(?:the\s+)?end\s+of\s+)?"
+P_UNTIL = re.compile(r"(?<!\w)(?:until|till|through|đến|tới)(?:\s+hết)?\s+(?:(?:the\s+)?end\s+of\s+)?"
                      r"(?:ngày\s+)?$", re.I)
 
 # Earlier in these lists wins when two patterns match at the same place with equal length.
