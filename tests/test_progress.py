@@ -64,9 +64,10 @@ def test_a_crawl_off_a_terminal_logs_its_progress_unless_quiet(tmp_path, quiet):
                             settings={"CTD_PROGRESS_SECONDS": "0.2"})
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    lines = [ln for ln in done.stderr.splitlines() if " INFO crawling: " in ln]
+    lines = [ln for ln in done.stderr.splitlines() if " INFO crawling: " in ln or " INFO crawled: " in ln]
     assert bool(lines) is not quiet
     assert all("pages, " in ln and " new articles, " in ln and " queued" in ln for ln in lines)
+    assert quiet or " INFO crawled: " in lines[-1]  # a last line at the close, however short the crawl
 
 
 def test_export_reports_its_rows(tmp_path, archive):

@@ -1,6 +1,6 @@
 """Progress of a crawl: on a terminal, one status line rewritten every second; otherwise a
-log line every CTD_PROGRESS_SECONDS (cron, systemd and CI logs get lines). Off with
-CTD_PROGRESS=0 (the commands' --quiet)."""
+log line every CTD_PROGRESS_SECONDS and a last one when the crawl closes (cron, systemd and
+CI logs get lines, however short the crawl). Off with CTD_PROGRESS=0 (the commands' --quiet)."""
 
 from __future__ import annotations
 
@@ -60,3 +60,5 @@ class CrawlProgress:
         if self.tty:
             self.stream.write("\r\033[K")
             self.stream.flush()
+        else:
+            logger.info("crawled: %s", self.status())
