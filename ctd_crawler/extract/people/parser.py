@@ -143,8 +143,8 @@ class LineParser(TitleScanner):
             return None  # inside a capitalised run: an organisation or heading
         if self.ends_with(self.lex.names.not_before, i):
             return None
-        if self.punct(i - 1, ":") and self.ends_with(self.lex.names.credit, i - 1) or self.ends_with(
-                self.lex.names.credit_by, i):
+        if self.punct(i - 1, ":") and self.ends_with(self.lex.names.credit, i - 1) or (
+                i > 0 and self.toks[i - 1].low == "by" and self.ends_with(self.lex.names.credit_by, i)):
             return None  # "Ảnh: Minh Anh", "Photo by Tran Nam" are credits, not mentions
         if self.caps(i):
             return None  # all-caps headings: bare names need a cue there
