@@ -398,7 +398,30 @@ TEXT_YEAR_CASES = [
     ("The movement of the Piggy Year 2019. Gifts were given on 10th and 11th January.", [("2019-01-10", "2019-01-11")]),
     ("The fiscal year 2019-2020 ended. Gifts were given on 10 January.", []),
     ("Over 2019 years of history. Gifts were given on 10 January.", []),
+    # "the 2025 Red Journey" names its year; a founding year does not name the story's
+    ("The drive runs July 18 - 27. The 2025 Red Journey is held in 32 provinces. In 2024 alone, more came.",
+     [("2025-07-18", "2025-07-27")]),
+    ("The event ran from March 9th-11th. Initiated in 2008, the festival grew.", []),
+    ("Hội được thành lập năm 1946. Ngày 5/3, Hội trao quà.", []),
+    ("The Society, founded in 1946, gave gifts on 5 March.", []),
 ]
+
+# "next year", "năm sau", "năm tới": the year after the publication's (or the text's)
+NEXT_YEAR_CASES = [
+    ("Red Sunday runs until January next year.", "en", date(2019, 11, 20), [("2020-01-01", "2020-01-31")]),
+    ("Chương trình kéo dài đến tháng 1 năm sau.", "vi", date(2019, 11, 20), [("2020-01-01", "2020-01-31")]),
+    ("Kế hoạch thực hiện trong tháng 3 năm tới.", "vi", date(2024, 10, 1), [("2025-03-01", "2025-03-31")]),
+    ("“Red Sunday” runs from now until January next year. In 2019, 1.3 million units came.", "en", None,
+     [("2020-01-01", "2020-01-31")]),
+    ("Chương trình kéo dài đến tháng 1 năm sau.", "vi", None, []),  # no year anywhere: flagged
+    ("In March 2024 the drive began.", "en", date(2024, 5, 1), [("2024-03-01", "2024-03-31")]),
+]
+
+
+@pytest.mark.parametrize("text, lang, published, expected", NEXT_YEAR_CASES)
+def test_a_month_of_next_year(text, lang, published, expected):
+    found = extract_event_dates(text, published=published, lang=lang)
+    assert [(e.start, e.end) for e in found if e.flag is None] == expected
 
 # The end of a period ("until", "đến ngày") takes the nearest year, ahead or behind; other
 # year-less dates the latest one not far ahead (published 30 May 2025).
@@ -427,6 +450,7 @@ EN_MONTH_RANGES = [
     ("Aid came in May and June 2021.", [("2021-05-01", "2021-06-30")]),
     ("From March to May the chapter trained volunteers.", [("2021-03-01", "2021-05-31")]),
     ("The Red Journey started on June 6 and will last until August 8.", [("2021-06-06", "2021-08-08")]),
+    ("The campaign lasts from March 18, 2021 to the end of April 30, 2021.", [("2021-03-18", "2021-04-30")]),
     ("May to November saw storms.", []),
     ("March and April figures rose.", []),
     ("It ran from November 2022 to March 2021.", [("2022-11-01", "2022-11-30"), ("2021-03-01", "2021-03-31")]),  # no range runs backwards

@@ -24,11 +24,13 @@ MAX_TEXT = 400_000  # characters scanned for event dates; longer bodies are cut 
 _HANDLERS = {**HANDLERS_EN, **HANDLERS_VI}
 _NOT_A_SPAN = r"(?!\s*[-–]\s*(?:19|20)?\d\d\b)"  # "2021 - 2025" names no one year
 # A year the text names as the time of what it reports (on the folded text): after "năm",
-# "year", a date's slash ("15/3/2024", "3/2024") or an English month, "in" or "of" (not "since": the
-# start of a period, "held annually since 2008"); not a birth year ("sinh năm 1961", "born
-# in 1961") nor either end of a span.
+# "year", a date's slash ("15/3/2024", "3/2024") or an English month, "in", "of" or "the" ("the
+# 2025 Red Journey"; not "since": the start of a period, "held annually since 2008"); not a
+# birth or founding year ("sinh năm 1961", "born in 1961", "thành lập năm 1946", "initiated in
+# 2008") nor either end of a span.
 _TEXT_YEAR = re.compile(
-    r"(?<!sinh )(?<!born )(?:\b(?:nam|year) |(?<=\d)/|\b(?:in|of) |\b(?:january|february|march|april|may|june|july"
+    r"(?<!sinh )(?<!born )(?<!lap )(?<!ra doi )(?<!founded )(?<!initiated )(?<!established )(?<!launched )"
+    r"(?:\b(?:nam|year) |(?<=\d)/|\b(?:in|of|the) |\b(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december) (?:\d{1,2}(?:st|nd|rd|th)?,? )?)((?:19|20)\d\d)\b" + _NOT_A_SPAN)
 # In the headline, any year but a span's ("Tháng Nhân đạo 2019").
 _HEADLINE_YEAR = re.compile(r"(?<![\d\-–])(?<![\-–] )\b((?:19|20)\d\d)\b" + _NOT_A_SPAN)

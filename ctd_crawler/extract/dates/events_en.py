@@ -21,7 +21,7 @@ from ctd_crawler.extract.dates.patterns import (
     P_EN_TRIGGER,
     P_VI_LETTER,
 )
-from ctd_crawler.extract.dates.resolve import Ctx, EventDate, days, period, to_int
+from ctd_crawler.extract.dates.resolve import Ctx, EventDate, days, flagged, next_year, period, to_int
 
 
 def _en_month(name: str) -> int:
@@ -67,8 +67,10 @@ def _h_en_month_range(ctx, span, g):
 
 
 def _h_en_month(ctx, span, g):
-    m = _en_month(g[0])
-    return period(ctx, span, "month", to_int(g[1]), m, m)
+    m, y = _en_month(g[0]), to_int(g[1]) or (next_year(ctx) if g[2] else None)
+    if g[2] and y is None:
+        return flagged("month", span, "no-year")
+    return period(ctx, span, "month", y, m, m)
 
 
 def _h_en_period(ctx, span, g):
@@ -104,10 +106,10 @@ def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     name with its day is a date wherever it stands ("with January 22-31 as peak time"),
     but "May" with a day needs one too (the verb opens sentences: "May 5 families ...")."""
     before = ctx.text[max(0, m.start() - 16):m.start()]
+    if name == "en_month":  # with its year, or "next year", or after a month trigger word
+        return m.group(2) is not None or m.group(3) is not None or bool(P_EN_MONTH_TRIGGER.search(before))
     if m.groups()[-1] is not None:
         return True
-    if name == "en_month":
-        return bool(P_EN_MONTH_TRIGGER.search(before))
     if name == "en_month_range":  # year-less: after "from", "between" or a month trigger word
         return m.group(1) is not None or bool(P_EN_MONTH_TRIGGER.search(before))
     if name in ("en_md_range", "en_dm_range") and m.group(1) is not None:

@@ -41,6 +41,7 @@ from ctd_crawler.extract.dates.resolve import (
     EventDate,
     days,
     flagged,
+    next_year,
     period,
     resolve_year,
     to_int,
@@ -149,9 +150,12 @@ def _h_months_of_year(ctx, span, g):
 
 
 def _h_month(ctx, span, g):
-    m, y = int(g[0]), to_int(g[1])
+    m = int(g[0])
     if not 1 <= m <= 12:
         return []
+    y = to_int(g[1]) or (next_year(ctx) if g[2] else None)  # "tháng 1 năm sau"
+    if g[2] and y is None:
+        return flagged("month", span, "no-year")
     return period(ctx, span, "month", y, m, m)
 
 
@@ -225,7 +229,8 @@ def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
             return False
         # Without a year, "tháng 2" is a month only after a time word ("trong tháng 7",
         # "đầu tháng 3"): "mỗi tháng 2 lần" is a frequency.
-        return m.group(2) is not None or bool(P_MONTH_TRIGGER.search(before))
+        return m.group(2) is not None or name == "month" and m.group(3) is not None \
+            or bool(P_MONTH_TRIGGER.search(before))
     return True
 
 

@@ -170,7 +170,7 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "N tháng đầu năm 2024", "sáu tháng cuối năm", "nửa đầu năm 2024", "9 tháng năm 2023"
     ("months_of_year", re.compile(r"(?<!\w)(?:(\d{1,2}|" + _alternation(VI_NUMBER_WORDS) + r")\s+tháng|(nửa))"
                                   r"\s+(?:(đầu|cuối)\s+)?năm(?:\s+(" + _Y4 + r"))?(?!\d)", re.I)),
-    ("month", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?(?!\d|[/.,\-]\d)", re.I)),
+    ("month", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?(\s+năm\s+(?:sau|tới))?(?!\d|[/.,\-]\d)", re.I)),
     ("quarter", re.compile(r"(?<!\w)quý\s+(IV|I{1,3}|[1-4])(?!\w)(?:" + _YEAR_TAIL + r")?(?!\d)", re.I)),
     # "Tết Nguyên đán Giáp Thìn 2024", "Tết Giáp Thìn", "Tết Nguyên đán 2024"
     # "Tết cổ truyền Xuân Bính Ngọ 2026": the spring of a named year, after the word Tết
@@ -194,8 +194,8 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "June 6 and will last until August 8",
     # "May 8 (Red Cross Day) to May 19", "November 26, 2015 to January 25, 2016"
     ("en_md_range", re.compile(r"(?<![\w.])" + _EN_BETWEEN + _EN_MONTH_CAP + r"\s+" + _EN_D + _EN_Y + r"?" + _GLOSS
-                               + r"\s*(-|–|—|to|until|till|through|and(?:\s+(?:will\s+)?(?:last|run|continue)s?"
-                               r"\s+(?:until|till|to|through))?)\s*(?:"
+                               + r"\s*((?:-|–|—|to|until|till|through)(?:\s+the\s+end\s+of)?"
+                               r"|and(?:\s+(?:will\s+)?(?:last|run|continue)s?\s+(?:until|till|to|through))?)\s*(?:"
                                + _EN_MONTH_CAP + r"\s+)?" + _EN_D + r"(?!\d)" + _EN_Y + r"?(?!\d)")),
     # "5-7 October 2025", "31 August to 3 September 2018", "between 3 and 9 May"
     ("en_dm_range", re.compile(r"(?<![\d.,/:\-–])" + _EN_BETWEEN + _EN_D + r"(?:\s+" + _EN_MONTH_CAP + r")?" + _GLOSS
@@ -209,8 +209,8 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_month_range", re.compile(r"(?<![\w.])(?:([Ff]rom|[Bb]etween)\s+)?" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4
                                   + r"))?\s*(-|–|to|until|till|through|and)\s*" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4
                                   + r"))?(?![\w])(?!\s*\d)")),
-    # "March 2024", "in March"
-    ("en_month", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4 + r"))?(?![\w])(?!\s*\d)")),
+    # "March 2024", "in March", "January next year"
+    ("en_month", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4 + r"))?(\s+next\s+year)?(?![\w])(?!\s*\d)")),
     # "Lunar New Year (Tet) 2021", "the Tet holiday 2024", "Tet 2025": the lunar new year's day
     ("en_tet", re.compile(r"(?<!\w)(?:Tet|Lunar\s+New\s+Year)(?:\s*\((?:Tet|Lunar\s+New\s+Year)\))?"
                           r"(?:\s+holiday)?(?:\s+of)?,?\s+(" + _Y4 + r")(?![\d\-/–])")),

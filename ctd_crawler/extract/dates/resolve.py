@@ -87,6 +87,14 @@ def resolve_year(ctx: Ctx, month: int, day: int) -> int | None:
     return ref.year - 1
 
 
+def next_year(ctx: Ctx) -> int | None:
+    """The year after the publication's (or after the year the text names): "tháng 1 năm
+    sau", "January next year"."""
+    ref = ctx.published or ctx.month_end
+    year = ref.year if ref else ctx.text_year
+    return year + 1 if year else None
+
+
 def year_flag(ctx: Ctx, *years: int) -> str | None:
     if any(y < MIN_YEAR for y in years):
         return "before-1946"
