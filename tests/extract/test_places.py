@@ -719,3 +719,27 @@ ENGLISH_NUMBERED_VILLAGES = [
 @pytest.mark.parametrize("text, expected", ENGLISH_NUMBERED_VILLAGES, ids=[c[0][:50] for c in ENGLISH_NUMBERED_VILLAGES])
 def test_an_english_numbered_village(text, expected):
     assert [(p.name, p.level) for p in extract_places(text, lang="en")] == expected
+
+
+# A word that begins with a one-syllable place name is no mention of it (name_compounds.txt).
+@pytest.mark.parametrize("text, expected", [
+    ("Vinh danh 72 gương điển hình\n\nSáng 22-11, Hội tổ chức lễ.", []),
+    ("Vinh dự cho Hội khi được đón đoàn.", []),
+    ("Tại Vinh, Hội trao quà.", [("Vinh", "district")]),
+    ("Vinh hôm nay mưa lớn.", [("Vinh", "district")]),
+])
+def test_a_word_that_begins_with_a_place_name(text, expected):
+    assert [(p.name, p.level) for p in extract_places(text)] == expected
+
+
+# A chapter of a unit ("Huyện hội X", "Tỉnh hội X") names that unit, known names only.
+@pytest.mark.parametrize("text, expected", [
+    ("Tỉnh hội và Huyện hội Hòa Bình cũng vừa đến thăm.", [("Hòa Bình", "district")]),
+    ("Huyện hội Ba Bể trao quà.", [("Ba Bể", "district")]),
+    ("Thành hội Hà Nội trao quà.", [("Hà Nội", "province")]),
+    ("Huyện hội đã trao quà.", []),
+    ("Tỉnh hội Chữ thập đỏ trao quà.", []),
+    ("Huyện hội Minh Tâm trao quà.", []),  # an unknown name stays unknown
+])
+def test_a_chapter_of_a_unit(text, expected):
+    assert [(p.name, p.level) for p in extract_places(text)] == expected

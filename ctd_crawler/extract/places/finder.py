@@ -262,7 +262,7 @@ class Finder(FollowLists, EnglishNames):
                 continue
             end, (kind, canonical) = hit
             if any(ln.used[i : end + 1]) or person_before(ln, i, self.lex) \
-                    or (end == i and not lone_word_ok(ln, i, end)):
+                    or (end == i and not lone_word_ok(ln, i, end, self.lex)):
                 i += 1
                 continue
             if kind == "region" and self._region_modifies(ln, end):

@@ -45,6 +45,7 @@ class Lexicon:
     words: dict[tuple[str, ...], dict]  # unit word (lowercase tokens) -> options
     unit_starts: frozenset[str]  # first token of each unit word (a quick test)
     compounds: frozenset[tuple[str, ...]]  # words ending in a unit word ("nông thôn", unit_compounds.txt)
+    name_compounds: frozenset[tuple[str, ...]]  # words beginning with a place name ("vinh danh")
     abbrev: dict[str, dict]
     descriptors: tuple[tuple[str, ...], ...]  # longest first
     descriptors_by_first: dict[str, tuple[tuple[str, ...], ...]]  # the same by first word, longest first
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
         words={tuple(k.split()): v for k, v in units["words"].items()},
         unit_starts=frozenset(k.split()[0] for k in units["words"]),
         compounds=_phrases("places/unit_compounds.txt"),
+        name_compounds=_phrases("places/name_compounds.txt"),
         abbrev=units["abbrev"],
         descriptors=descriptors,
         descriptors_by_first={w: tuple(d for d in descriptors if d[0] == w) for w in {d[0] for d in descriptors if d}},

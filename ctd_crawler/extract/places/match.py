@@ -248,7 +248,7 @@ def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
     return (prev.low,) in lex.name_cues or pair in lex.name_cues
 
 
-def lone_word_ok(ln: Line, i: int, end: int) -> bool:
+def lone_word_ok(ln: Line, i: int, end: int, lex: Lexicon) -> bool:
     """A one-word name spelt like a Vietnamese syllable ("Lào", "Huế", "Vinh", "Nga") may be
     part of a person's name: it must not touch other capitalised words (but for a sentence's
     first word: "Tại Huế, ..."). A foreign one ("Hanoi", "Laos", "Japan") may be followed by
@@ -256,4 +256,6 @@ def lone_word_ok(ln: Line, i: int, end: int) -> bool:
     toks = ln.toks
     before = i > 0 and toks[i - 1].word and toks[i - 1].cap and ln.joined[i] and not ln.starts_sentence(i - 1)
     after = end + 1 < len(toks) and toks[end + 1].word and toks[end + 1].cap and ln.joined[end + 1]
+    if end + 1 < len(toks) and (toks[i].low, toks[end + 1].low) in lex.name_compounds:
+        return False  # "Vinh danh": a word of its own
     return ln.caps or not (before or (after and SYLLABLE.fullmatch(fold(toks[i].text))))

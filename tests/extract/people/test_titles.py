@@ -23,6 +23,8 @@ FOUND = [
     ("Bà Đặng Thu Trang, PGĐ Sở Y tế, cho biết.", [("Đặng Thu Trang", "PGĐ Sở Y tế")]),
     ("Đồng chí Mã Văn Lực, TUV, Bí thư Huyện ủy dự lễ.", [("Mã Văn Lực", "TUV, Bí thư Huyện ủy")]),
     ("Ông Hoàng Văn Tư PBT Đảng ủy xã phát biểu.", [("Hoàng Văn Tư", "PBT Đảng ủy xã")]),
+    ("Bà Lê Thị Mai Hoa – UVBCHTW Hội CTĐ Việt Nam, Chủ tịch Hội CTĐ tỉnh dự.",
+     [("Lê Thị Mai Hoa", "UVBCHTW Hội CTĐ Việt Nam, Chủ tịch Hội CTĐ tỉnh")]),
     # --- dotted abbreviations do not end a title
     ("Bà Trịnh Thu Hương, Phó Chủ tịch T.Ư Hội CTĐ Việt Nam, phát biểu.",
      [("Trịnh Thu Hương", "Phó Chủ tịch T.Ư Hội CTĐ Việt Nam")]),
@@ -159,7 +161,8 @@ NOT_TAKEN = [
     # "Nguyên" capitalised mid-sentence is a given name, "Phó" alone a surname: no opener
     ("Đồng chí Trần Văn Nguyên Chủ tịch UBND xã phát biểu.", [("Trần Văn Nguyên", "Chủ tịch UBND xã")]),
     ("Nhạc sĩ Phó Đức Phương được nhắc đến.", [("Phó Đức Phương", None)]),
-    # "GD" (Giáo dục) is not "GĐ" (Giám đốc); "CTĐ" is not "CT"
+    # "GD" (Giáo dục) is not "GĐ" (Giám đốc); "CTĐ" is not "CT"; "BCHTW" is no head without "UV"
+    ("BCHTW Hội CTĐ Nguyễn Văn Bình họp phiên thường kỳ.", []),
     ("Sở GD&ĐT tỉnh Nguyễn Văn Bình tổ chức tập huấn.", []),
     ("Hội CTĐ Nguyễn Văn Bình phối hợp tổ chức.", []),
     # a head with no name after it is nobody's title
