@@ -214,7 +214,7 @@ FLAGGED_CASES = [
     ("tháng 8/1945", P, "before-1946"),
     ("ngày 2/9/1945", P, "before-1946"),
     ("quý I/2090", P, "future"),
-    ("(23/11/1945 - 23/11/2024)", P, "before-1946"),
+    ("(23/11/1945 - 23/11/1945)", P, "before-1946"),  # a span that ends before 1946 too
     ("từ 8/5 (Ngày Chữ thập đỏ quốc tế) đến 19/5", None, "no-year"),
     ("ngày 19/10", None, "no-year"),
     ("sáu tháng đầu năm", None, "no-year"),
@@ -405,6 +405,23 @@ TEXT_YEAR_CASES = [
     ("Hội được thành lập năm 1946. Ngày 5/3, Hội trao quà.", []),
     ("The Society, founded in 1946, gave gifts on 5 March.", []),
 ]
+
+# A span written in full is a range as the text writes it, whenever it starts: an
+# anniversary ("135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-19/5/2025)"); a lone date
+# or a span without its years before 1946 is flagged (FLAGGED_CASES).
+FULL_SPANS = [
+    ("kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-19/5/2025)", [("1890-05-19", "2025-05-19")]),
+    ("kỷ niệm 80 năm (23/11/1946 - 23/11/2026)", [("1946-11-23", "2026-11-23")]),
+    ("Cách mạng tháng Tám thành công ngày 19/8/1945.", []),
+    ("từ 2/9/1945 đến nay", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FULL_SPANS)
+def test_a_span_written_in_full_keeps_its_start(text, expected):
+    found = extract_event_dates(text, published=date(2025, 5, 20))
+    assert [(e.start, e.end) for e in found if e.flag is None] == expected
+
 
 # "next year", "năm sau", "năm tới": the year after the publication's (or the text's)
 NEXT_YEAR_CASES = [
