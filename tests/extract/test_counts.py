@@ -205,6 +205,10 @@ COUNTS_EN = [
     ("storms hit two million people", [(2_000_000, "people")]),  # a number word before a scale
     ("ten thousand units of blood were collected", [(10_000, "units of blood")]),
     ("On 10 January 200 households got rice", [(200, "households")]),  # 200 is no day of January
+    # the season or place a thing is for is no part of its name
+    ("presented 200 Tet gifts to the poor", [(200, "gifts")]),
+    ("handed 1,000 Tet gift packages to families", [(1_000, "gift packages")]),
+    ("the project covers 257 border communes", [(257, "communes")]),
     # a partitive counts its head; a list of plurals is one unit; capitalised words before
     # the head are kept
     ("reach 2,300 of the most vulnerable affected households", [(2_300, "households")]),
@@ -235,6 +239,7 @@ COUNTS_EN = [
     ("Bac Khe 1 Hydropower Dam", []),
     ("one house was built", []),  # a number word alone is no figure in English
     ("two volunteers arrived", []),
+    ("the Tet holiday lasted 5 days", []),
     ("the President on January 10 visited and presented gifts", []),  # a day after its month
     ("on May 19 families gathered", []),
 ]
