@@ -48,7 +48,8 @@ def _text(value) -> bool:
 SETS = {"realtext": (REALTEXT, r"\d{3}"), "realtext-heldout": (REALTEXT.parent / "realtext-heldout", r"h\d\d"),
         "realtext-heldout2": (REALTEXT.parent / "realtext-heldout2", r"k\d\d"),
         "realtext-heldout3": (REALTEXT.parent / "realtext-heldout3", r"m\d\d"),
-        "realtext-heldout4": (REALTEXT.parent / "realtext-heldout4", r"n\d\d")}
+        "realtext-heldout4": (REALTEXT.parent / "realtext-heldout4", r"n\d\d"),
+        "realtext-heldout5": (REALTEXT.parent / "realtext-heldout5", r"p\d\d")}
 
 
 def problems(rec: dict, id_pattern: str = r"\d{3}") -> list[str]:
