@@ -89,7 +89,7 @@ class LineParser(TitleScanner):
             if name_at is None and not cue and self.punct(end, ",") and not self.ends_with(self.lex.titles.on_behalf, j):
                 # "Chủ tịch UBND xã Mường Xén, ông Lầu Bá Chò, cho biết": the title
                 # stands before the comma and the honorific.
-                got = self.after_title(end + 1, (j, end, parts), bare=False)
+                got = self.after_title(end + 1, (j, end, parts), bare=False, closed=True)
                 if got is not None:
                     return got
             if name_at is None and not cue and self.punct(end, DASHES):
@@ -117,16 +117,19 @@ class LineParser(TitleScanner):
             return self.listed([m], k, honorific)
         return self.bare(i)
 
-    def after_title(self, i: int, pre_title, *, bare: bool):
+    def after_title(self, i: int, pre_title, *, bare: bool, closed: bool = False):
         """An honorific (or a rank) + name at i that takes the title standing before the comma
-        or dash; `bare`: a surname-led name without either will do (after a dash)."""
+        or dash; a surname-led name without either will do after a dash (`bare`), or, after a
+        comma, closed by another (`closed`: "Party Secretary of X Commune, Le Quang Quynh, said")."""
         h_n, honorific, plural = self.honorific(i)
         if plural:
             return None
         j = i + h_n
         p_n = self.prefix(j)
-        if not h_n and not p_n and not (bare and self.person_at(j, min_len=2)):
-            return None
+        if not h_n and not p_n:
+            n = self.person_at(j, min_len=2)
+            if not (n and (bare or closed and self.punct(j + n, ","))):
+                return None
         prefix = self.prefix_text(j, p_n)
         j += p_n
         n = self.name_run(j, bare=False)

@@ -305,6 +305,7 @@ CASES = [
     ("Cả nhóm Lê Văn An, Trần Văn Bình cùng đi.", [("Lê Văn An", None, None), ("Trần Văn Bình", None, None)]),
     # --- English: a surname-led run with syllables no Vietnamese name has is an organisation
     ("Ninh Binh Red Cross cooperated with Ninh Van Fine Arts Handicraft village Association.", []),
+    ("Mr. Luong Viet Ngoc, a member of the Sam Son Sea Rescue Team, said.", [("Luong Viet Ngoc", "Mr.", None)]),
     ("The house was handed to Nguyen Thi Thes family.", []),  # "The's", its apostrophe lost
     ("Le Thi Phuong said the house was ready.", [("Le Thi Phuong", None, None)]),
     ("Mr. Nguyen Van Thes attended.", [("Nguyen Van Thes", "Mr.", None)]),  # with a cue, as written

@@ -105,6 +105,13 @@ FOUND = [
      [("Dinh La Thang", "municipal Party Committee Secretary")]),
     ("Gifts came from provincial People's Committee Chairman Tran Van Nam.",
      [("Tran Van Nam", "provincial People's Committee Chairman")]),
+    # --- a title, a comma, a bare name closed by another comma: the name's title
+    ("Party Secretary and Chairman of the People's Council of Hiep Duc Commune, Le Quang Quynh, said it.",
+     [("Le Quang Quynh", "Party Secretary and Chairman of the People's Council of Hiep Duc Commune")]),
+    ("Phó Chủ tịch UBND tỉnh, Nguyễn Văn An, cho biết.", [("Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh")]),
+    # --- the Youth Union of a unit is one word with its level
+    ("Ông Phan Duy Bằng, Bí thư Tỉnh Đoàn An Giang trao quà.", [("Phan Duy Bằng", "Bí thư Tỉnh Đoàn An Giang")]),
+    ("Bí thư Huyện đoàn Nguyễn Văn An phát biểu.", [("Nguyễn Văn An", "Bí thư Huyện đoàn")]),
     # --- the heads of emulation clusters and blocks
     ("Ông Nguyễn Quốc Thanh, Trưởng Cụm thi đua số 4 phát biểu.", [("Nguyễn Quốc Thanh", "Trưởng Cụm thi đua số 4")]),
     ("Bà Lê Thu Hà, Phó Trưởng Khối thi đua, trao cờ.", [("Lê Thu Hà", "Phó Trưởng Khối thi đua")]),
@@ -148,6 +155,10 @@ NOT_TAKEN = [
     ("Giám đốc Sở Y tế - Sở Tài chính họp bàn.", []),
     ("Đại diện nhà tài trợ - Công ty Minh Long trao quà.", []),
     ("Ông Nguyễn Văn An, Chủ tịch UBND xã - xã nghèo nhất huyện, phát biểu.", [("Nguyễn Văn An", "Chủ tịch UBND xã")]),
+    # a comma before a list of bare names opens no apposition
+    ("Chủ tịch UBND tỉnh, Nguyễn Văn An và Trần Văn Bình cùng dự.", [("Nguyễn Văn An", None), ("Trần Văn Bình", None)]),
+    ("The Chairman of the committee, Nguyen Van An and Tran Van Binh attended.",
+     [("Nguyen Van An", None), ("Tran Van Binh", None)]),
     # a lower-case level before an organisation without a head is nobody's title
     ("The provincial Red Cross gave 200 gifts.", []),
     ("The national Red Cross Society President will attend.", []),
