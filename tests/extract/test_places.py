@@ -713,6 +713,11 @@ ENGLISH_NUMBERED_VILLAGES = [
     ("Village 3 received 20 gifts.", []),  # no unit above it: a number of anything
     ("Zone 2, where the flood hit, got aid.", []),
     ("The village 3 times asked for aid, Lang Son Commune said.", [("Lãng Sơn", "commune")]),  # "village" in lower case
+    # named villages too, in Vietnamese syllables, where the unit above follows
+    ("They visited Lung hamlet, Phong Du Thuong commune, hit by floods.", [("Lung", "village"), ("Phong Dụ Thượng", "commune")]),
+    ("Families in Ban Pho village, Ta Phin commune got rice.", [("Ban Pho", "village"), ("Tả Phìn", "commune")]),
+    ("Lung hamlet got aid.", []),
+    ("Relief came to the Red Cross village, Ta Phin commune.", [("Tả Phìn", "commune")]),
 ]
 
 
@@ -743,3 +748,17 @@ def test_a_word_that_begins_with_a_place_name(text, expected):
 ])
 def test_a_chapter_of_a_unit(text, expected):
     assert [(p.name, p.level) for p in extract_places(text)] == expected
+
+
+# English pages: a surname before a known name makes it a person's ("Truong Hoa Binh"); the
+# name after "communes of" with a unit word of its own is that unit ("communes of Van Yen district").
+@pytest.mark.parametrize("text, expected", [
+    ("Deputy Prime Minister Truong Hoa Binh presents gifts in Hai Duong.", [("Hải Dương", "province")]),
+    ("Relief went to Hoa Binh province.", [("Hòa Bình", "province")]),
+    ("Tet gifts for the highland people of the cao Tuyen Quang region.", [("Tuyên Quang", "province")]),  # "cao", no surname
+    ("Gifts went to Xuan Tam and Phong Du Thuong communes of Van Yen district.",
+     [("Xuân Tầm", "commune"), ("Phong Dụ Thượng", "commune"), ("Văn Yên", "district")]),
+    ("the communes of Ky Son district got aid", [("Kỳ Sơn", "district")]),
+])
+def test_english_names_of_people_and_of_units_after_of(text, expected):
+    assert [(p.name, p.level) for p in extract_places(text, lang="en")] == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ctd_crawler.extract.places.gazetteer import Unit, name_key
 from ctd_crawler.extract.places.lines import Line
-from ctd_crawler.extract.places.match import eras, find_units, name_after
+from ctd_crawler.extract.places.match import SYLLABLE, eras, find_units, name_after
 from ctd_crawler.extract.places.patterns import ENGLISH_LIST_SEP, MAX_NAME, POSSESSIVE
 
 
@@ -30,6 +30,11 @@ class EnglishNames:
             # "Ma Noi mountainous commune": the name ends before the descriptor
             described = i > 1 and toks[i - 1].low in self.lex.english_descriptors and not toks[i - 1].cap
             found = self._english_name_before(ln, i - described, opts)
+            if found is None and opts["levels"] == ["village"] and not plural:
+                a = self._village_before(ln, i)  # villages are in no gazetteer
+                if a is not None:
+                    self._add(ln, a, i - 1, "village", a, ())
+                    continue
             if found is None:
                 self._english_names_after(ln, i, opts, plural)
                 continue
@@ -51,17 +56,33 @@ class EnglishNames:
 
     def _numbered_village(self, ln: Line, i: int) -> int:
         """The number's token of "Village 3, Lang Son Commune" at i (a capitalised village word,
-        a number, a comma and an English unit word within the next words), else 0."""
+        a number, the unit above after a comma), else 0."""
         toks = ln.toks
         if not toks[i].cap:
             return 0
         for words in self.lex.english_numbered:
             k = i + len(words)
             if k + 1 < len(toks) and tuple(t.low for t in toks[i:k]) == words and toks[k].text.isdigit() \
-                    and toks[k + 1].text == "," and any(english_unit(t.low, self.lex.english)[0] is not None
-                                                       for t in toks[k + 2 : k + 2 + MAX_NAME + 1]):
+                    and self._unit_above_after(ln, k):
                 return k
         return 0
+
+    def _village_before(self, ln: Line, i: int) -> int | None:
+        """"in Lung hamlet, Phong Du Thuong commune": the capitalised Vietnamese syllables before a
+        village word (villages are known nowhere) are a village where the unit above it follows
+        after a comma; the index of the first, else None."""
+        toks = ln.toks
+        a = i
+        while a > 0 and i - a < 3 and toks[a - 1].word and toks[a - 1].cap and not ln.used[a - 1] \
+                and ln.joined[a] and not ln.starts_sentence(a - 1) and SYLLABLE.fullmatch(toks[a - 1].low):
+            a -= 1
+        return a if a < i and self._unit_above_after(ln, i) else None
+
+    def _unit_above_after(self, ln: Line, k: int) -> bool:
+        """Whether a comma follows token k and an English unit word comes within a name after it."""
+        toks = ln.toks
+        return k + 1 < len(toks) and toks[k + 1].text == "," and any(
+            english_unit(t.low, self.lex.english)[0] is not None for t in toks[k + 2 : k + 2 + MAX_NAME + 1])
 
     def _english_name_before(self, ln: Line, i: int, opts: dict) -> tuple[int, str, tuple[Unit, ...]] | None:
         """The longest known name of capitalised words ending right before token i."""
@@ -95,6 +116,8 @@ class EnglishNames:
             if found is None or first and not found[2]:
                 return
             end, level, units = found
+            if end + 1 < len(toks) and english_unit(toks[end + 1].low, self.lex.english)[0] is not None:
+                return  # "communes of Van Yen district": the name of the unit word after it
             if not units and (end - k >= 3 or end + 1 < len(toks) and toks[end + 1].word
                               and toks[end + 1].low not in ENGLISH_LIST_SEP):
                 return  # an unknown name (three words at most) is one only where the list goes on or ends

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ctd_crawler.extract.lexicon import data_lines, data_toml
 from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, exact_key, load_gazetteer, name_key
 from ctd_crawler.extract.places.lines import cap_pattern, words
+from ctd_crawler.extract.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class Lexicon:
     # street's ("đường", streets.txt), an event's ("chiến dịch", events.txt)
     name_cues: frozenset[tuple[str, ...]]
     surnames: frozenset[str]
+    plain_surnames: frozenset[str]  # the same folded: how English pages write them ("Truong")
     list_intro: frozenset[str]
     plural: frozenset[str]
     # bare key -> (kind, canonical, capitalisation pattern)
@@ -129,6 +131,7 @@ def lexicon() -> Lexicon:
         prefixes.update(name_key("".join(ws[:n])) for n in range(1, len(ws) + 1))
         prefixes.add(name_key(variant))
     descriptors = tuple(sorted((tuple(d.split()) for d in units["descriptors"]["phrases"]), key=len, reverse=True))
+    surnames = _surnames()
     return Lexicon(
         words={tuple(k.split()): v for k, v in units["words"].items()},
         unit_starts=frozenset(k.split()[0] for k in units["words"]),
@@ -143,7 +146,8 @@ def lexicon() -> Lexicon:
                                       reverse=True)),
         not_names=frozenset(data_lines("places/not_names.txt")),
         name_cues=_phrases("places/honorifics.txt") | _phrases("places/streets.txt") | _phrases("places/events.txt"),
-        surnames=_surnames(),
+        surnames=surnames,
+        plain_surnames=frozenset(fold(s) for s in surnames),
         list_intro=frozenset(w.lower() for w in data_lines("places/list_intro.txt")),
         plural=frozenset(w.lower() for w in data_lines("places/plural_words.txt")),
         bare=bare,

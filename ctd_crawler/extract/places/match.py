@@ -242,8 +242,9 @@ def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
     if i == 0 or not ln.joined[i] or not ln.toks[i].text[0].isupper():
         return False  # a name written in lower case ("bà con miền Tây") continues no one's name
     prev = ln.toks[i - 1]
-    if prev.text in lex.surnames and not ln.caps:
-        return True
+    if (prev.text in lex.surnames or prev.text.isascii() and prev.text[0].isupper() and prev.low in lex.plain_surnames) \
+            and not ln.caps:
+        return True  # "Truong Hoa Binh" on an English page too
     pair = (ln.toks[i - 2].low, prev.low) if i >= 2 else ()
     return (prev.low,) in lex.name_cues or pair in lex.name_cues
 
