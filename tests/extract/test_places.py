@@ -762,3 +762,14 @@ def test_a_chapter_of_a_unit(text, expected):
 ])
 def test_english_names_of_people_and_of_units_after_of(text, expected):
     assert [(p.name, p.level) for p in extract_places(text, lang="en")] == expected
+
+
+# A photo credit's name is a person's, however like a place it is ("Ảnh: Thế Vinh").
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Học viên thực hành sơ cứu. Ảnh: Thế Vinh", "vi", []),
+    ("Trainees practise CPR. Photo: The Vinh", "en", []),
+    ("Ảnh: Hội CTĐ tỉnh Nghệ An", "vi", [("Nghệ An", "province")]),  # a unit word names its place
+    ("Đoàn đến Vinh: thành phố đón 200 suất quà.", "vi", [("Vinh", "district")]),
+])
+def test_a_photo_credit_names_no_place(text, lang, expected):
+    assert [(p.name, p.level) for p in extract_places(text, lang=lang)] == expected
