@@ -770,6 +770,7 @@ def test_english_names_of_people_and_of_units_after_of(text, expected):
     ("Trainees practise CPR. Photo: The Vinh", "en", []),
     ("Ảnh: Hội CTĐ tỉnh Nghệ An", "vi", [("Nghệ An", "province")]),  # a unit word names its place
     ("Đoàn đến Vinh: thành phố đón 200 suất quà.", "vi", [("Vinh", "district")]),
+    ("Clip: Hà Nội ngập sâu sau mưa lớn", "vi", [("Hà Nội", "province")]),  # only a photo's credit
 ])
 def test_a_photo_credit_names_no_place(text, lang, expected):
     assert [(p.name, p.level) for p in extract_places(text, lang=lang)] == expected

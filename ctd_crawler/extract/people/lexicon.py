@@ -163,7 +163,7 @@ def lexicon() -> Lexicon:
             not_names=frozenset(" ".join(words(n, fold)) for n in data_lines("people/not_names.txt")),
             not_before=table(orgs["not_person_before"], low),
             named_after=table(orgs["named_institutions"], low),
-            credit=table(orgs["credit_words"], low),
+            credit=table(orgs["photo_credit_words"] + orgs["credit_words"], low),
             credit_by=table(orgs["credits_by"], low),
             place_types=frozenset(t.lower() for t in orgs["english_place_types"]),
             openers=table(data_lines("people/sentence_openers.txt"), low),

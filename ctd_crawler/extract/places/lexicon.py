@@ -57,7 +57,7 @@ class Lexicon:
     # words after which a place name is another name's: a person's ("chị", honorifics.txt), a
     # street's ("đường", streets.txt), an event's ("chiến dịch", events.txt)
     name_cues: frozenset[tuple[str, ...]]
-    credits: frozenset[tuple[str, ...]]  # "ảnh", "photo": before ":", a credited person's name follows
+    credits: frozenset[tuple[str, ...]]  # "ảnh", "photo": before ":", a photographer's name follows
     surnames: frozenset[str]
     plain_surnames: frozenset[str]  # the same folded: how English pages write them ("Truong")
     list_intro: frozenset[str]
@@ -147,7 +147,7 @@ def lexicon() -> Lexicon:
                                       reverse=True)),
         not_names=frozenset(data_lines("places/not_names.txt")),
         name_cues=_phrases("places/honorifics.txt") | _phrases("places/streets.txt") | _phrases("places/events.txt"),
-        credits=frozenset(tuple(c.lower().split()) for c in data_toml("people/orgs.toml")["credit_words"]),
+        credits=frozenset(tuple(c.lower().split()) for c in data_toml("people/orgs.toml")["photo_credit_words"]),
         surnames=surnames,
         plain_surnames=frozenset(fold(s) for s in surnames),
         list_intro=frozenset(w.lower() for w in data_lines("places/list_intro.txt")),

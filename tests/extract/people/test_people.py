@@ -295,6 +295,7 @@ CASES = [
     ("Translated by Nguyen Vinh Hoa", []),
     ("Photo by Tran Van Nam", []),
     ("Người dịch: Trần Thu Hà", []),
+    ("Tình hình dịch: Nguyễn Văn An, Giám đốc Sở Y tế, cho biết.", [("Nguyễn Văn An", None, "Giám đốc Sở Y tế")]),
     ("The gifts were presented by Mr. Le Van Hung.", [("Le Van Hung", "Mr.", None)]),
     ("The houses were built by Nguyen Van Hung and his neighbours.", [("Nguyen Van Hung", None, None)]),
     # --- charity groups and religious houses are named like people
