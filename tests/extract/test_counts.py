@@ -16,8 +16,8 @@ COUNTS = [
     ("huy động 11 xe chở hàng cứu trợ", [(11, "xe")]),
     ("tặng 50 túi đựng quà cho học sinh", [(50, "túi")]),
     ("xây 1 bể chứa dung tích 20 m3", [(1, "bể chứa")]),  # a capacity describes the tank
-    ("sơ cứu 1.160 trường hợp tai nạn", [(1_160, "trường hợp")]),
-    ("mở 730 lớp huấn luyện kiến thức sơ cấp cứu", [(730, "lớp huấn luyện")]),
+    ("đã sơ cứu cho 2.340 trường hợp bị tai nạn", [(2_340, "trường hợp")]),
+    ("tổ chức 415 lớp huấn luyện kỹ năng sơ cứu", [(415, "lớp huấn luyện")]),
     ("trong trường hợp khẩn cấp, Hội chuyển 10 tấn hàng", []),
     ("lớp học thứ 2 của chương trình", []),
     ("mỗi xe chở 10 tấn gạo", []),  # what is carried, by weight: a measure
@@ -240,7 +240,7 @@ COUNTS_EN = [
     ("one house was built", []),  # a number word alone is no figure in English
     ("two volunteers arrived", []),
     ("the Tet holiday lasted 5 days", []),
-    ("the President on January 10 visited and presented gifts", []),  # a day after its month
+    ("the minister on March 14 toured and handed out gifts", []),  # a day after its month
     ("on May 19 families gathered", []),
 ]
 

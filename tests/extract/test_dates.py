@@ -383,7 +383,7 @@ TEXT_YEAR_CASES = [
     # a Tết the text names is a season around its first day, like a publication date
     ("Chương trình Tết Nhân ái 2021\n\nTừ ngày 15/11 đến 8/2, Hội vận động.", [("2020-11-15", "2021-02-08")]),
     ("Chợ Tết Xuân Bính Ngọ 2026\n\nNgày 30/1, Hội tổ chức chợ.", [("2026-02-17", "2026-02-17"), ("2026-01-30", "2026-01-30")]),
-    ("Gifts for the poor. The movement ran from November 15 to February 8 (Tet 2021).", [("2020-11-15", "2021-02-08"), ("2021-02-12", "2021-02-12")]),
+    ("Gifts for the needy. The appeal ran from November 20 to February 5 (Tet 2021).", [("2020-11-20", "2021-02-05"), ("2021-02-12", "2021-02-12")]),
     ("Ông Nguyễn Văn Xuân, ngày 5/3, nhận quà.", []),  # a given name is no Tết
     # any year of the headline names the story's time, but a span's; "since" starts a period
     ("Gần 5 tỷ đồng trong Tháng Nhân đạo 2019\n\nTháng Nhân đạo diễn ra từ ngày 1/5 đến 31/5.",
@@ -392,25 +392,25 @@ TEXT_YEAR_CASES = [
     ("Festival\n\nThe event has been held since 2008. It opened on February 28.", []),
     ("Ngày hội Xuân hồng năm 2026\n\nNgày 20/3, Hội tiếp nhận máu.", [("2026-03-20", "2026-03-20")]),  # "năm": a year
     # a Tết named by its stem and branch takes the year of that name nearest a Tết the text names
-    ("Chương trình Xuân Bính Ngọ 2026\n\nNhóm trao quà dịp Tết Nguyên đán Bính Ngọ.", [("2026-02-17", "2026-02-17")]),
-    ("Nhóm trao quà dịp Tết Nguyên đán Bính Ngọ.", []),  # no year anywhere: flagged, not guessed
+    ("Chương trình Xuân Bính Ngọ 2026\n\nNhóm tặng bà con 80 phần quà trước Tết Nguyên đán Bính Ngọ.", [("2026-02-17", "2026-02-17")]),
+    ("Nhóm tặng bà con 80 phần quà trước Tết Nguyên đán Bính Ngọ.", []),  # no year anywhere: flagged, not guessed
     # English "year" before a year names it as "năm" does; not a span, not a count
     ("The movement of the Piggy Year 2019. Gifts were given on 10th and 11th January.", [("2019-01-10", "2019-01-11")]),
     ("The fiscal year 2019-2020 ended. Gifts were given on 10 January.", []),
     ("Over 2019 years of history. Gifts were given on 10 January.", []),
     # "the 2025 Red Journey" names its year; a founding year does not name the story's
-    ("The drive runs July 18 - 27. The 2025 Red Journey is held in 32 provinces. In 2024 alone, more came.",
-     [("2025-07-18", "2025-07-27")]),
-    ("The event ran from March 9th-11th. Initiated in 2008, the festival grew.", []),
+    ("The drive runs August 4 - 12. The 2025 Summer Drive is held in 20 provinces. In 2024 alone, more came.",
+     [("2025-08-04", "2025-08-12")]),
+    ("The fair ran from April 5th-7th. Initiated in 2010, the fair grew.", []),
     ("Hội được thành lập năm 1946. Ngày 5/3, Hội trao quà.", []),
     ("The Society, founded in 1946, gave gifts on 5 March.", []),
 ]
 
 # A span written in full is a range as the text writes it, whenever it starts: an
-# anniversary ("135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-19/5/2025)"); a lone date
+# anniversary ("80 năm Quốc khánh (2/9/1945 - 2/9/2025)"); a lone date
 # or a span without its years before 1946 is flagged (FLAGGED_CASES).
 FULL_SPANS = [
-    ("kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-19/5/2025)", [("1890-05-19", "2025-05-19")]),
+    ("Hội mít tinh mừng 80 năm Quốc khánh (2/9/1945 - 2/9/2025).", [("1945-09-02", "2025-09-02")]),
     ("kỷ niệm 80 năm (23/11/1946 - 23/11/2026)", [("1946-11-23", "2026-11-23")]),
     ("Cách mạng tháng Tám thành công ngày 19/8/1945.", []),
     ("từ 2/9/1945 đến nay", []),
@@ -425,10 +425,10 @@ def test_a_span_written_in_full_keeps_its_start(text, expected):
 
 # "next year", "năm sau", "năm tới": the year after the publication's (or the text's)
 NEXT_YEAR_CASES = [
-    ("Red Sunday runs until January next year.", "en", date(2019, 11, 20), [("2020-01-01", "2020-01-31")]),
+    ("The drive goes on until January next year.", "en", date(2019, 11, 20), [("2020-01-01", "2020-01-31")]),
     ("Chương trình kéo dài đến tháng 1 năm sau.", "vi", date(2019, 11, 20), [("2020-01-01", "2020-01-31")]),
     ("Kế hoạch thực hiện trong tháng 3 năm tới.", "vi", date(2024, 10, 1), [("2025-03-01", "2025-03-31")]),
-    ("“Red Sunday” runs from now until January next year. In 2019, 1.3 million units came.", "en", None,
+    ("The “Blue Week” drive goes on until January next year. In 2019, 400,000 units came.", "en", None,
      [("2020-01-01", "2020-01-31")]),
     ("Chương trình kéo dài đến tháng 1 năm sau.", "vi", None, []),  # no year anywhere: flagged
     ("In March 2024 the drive began.", "en", date(2024, 5, 1), [("2024-03-01", "2024-03-31")]),
@@ -461,13 +461,13 @@ def test_the_end_of_a_period_takes_the_nearest_year(text, lang, expected):
 # English months from one to another, or coordinated, are one range; year-less only after
 # "from", "between" or a month trigger word (published 5 December 2021).
 EN_MONTH_RANGES = [
-    ("Construction lasted from May to November 2021 in the commune.", [("2021-05-01", "2021-11-30")]),
+    ("Building work went on from April to October 2021 in the village.", [("2021-04-01", "2021-10-31")]),
     ("The report covers May-November 2021.", [("2021-05-01", "2021-11-30")]),
     ("It ran from November 2020 to March 2021.", [("2020-11-01", "2021-03-31")]),
     ("Aid came in May and June 2021.", [("2021-05-01", "2021-06-30")]),
     ("From March to May the chapter trained volunteers.", [("2021-03-01", "2021-05-31")]),
-    ("The Red Journey started on June 6 and will last until August 8.", [("2021-06-06", "2021-08-08")]),
-    ("The campaign lasts from March 18, 2021 to the end of April 30, 2021.", [("2021-03-18", "2021-04-30")]),
+    ("The Summer Drive started on July 2 and will run until September 9.", [("2021-07-02", "2021-09-09")]),
+    ("The appeal runs from February 10, 2021 to the end of March 31, 2021.", [("2021-02-10", "2021-03-31")]),
     ("May to November saw storms.", []),
     ("March and April figures rose.", []),
     ("It ran from November 2022 to March 2021.", [("2022-11-01", "2022-11-30"), ("2021-03-01", "2021-03-31")]),  # no range runs backwards
@@ -484,7 +484,7 @@ def test_english_months_from_one_to_another_are_one_range(text, expected):
 RANGES_WITH_TWO_YEARS = [
     ("Chương trình được tổ chức từ ngày 22/1/2015 kéo dài đến hết ngày 3/2/2015.", "vi",
      [("2015-01-22", "2015-02-03")]),
-    ("People can text from November 26, 2015 to January 25, 2016.", "en", [("2015-11-26", "2016-01-25")]),
+    ("Donors may send messages from December 1, 2015 to January 20, 2016.", "en", [("2015-12-01", "2016-01-20")]),
     ("It ran from December 30, 2015 to January 2, 2016 in the city.", "en", [("2015-12-30", "2016-01-02")]),
     ("Ngày 22/1/2015 Hội họp; kéo dài thêm 3/2/2015 nữa.", "vi", [("2015-01-22", "2015-01-22"), ("2015-02-03", "2015-02-03")]),
     ("It was June 14, 2016 and 2 people came.", "en", [("2016-06-14", "2016-06-14")]),
@@ -500,7 +500,7 @@ def test_a_range_with_a_year_on_each_date(text, lang, expected):
 # English: a month name with its day is a date without a trigger word; "May" with a day
 # needs one, and a date followed by a capitalised word is part of a name.
 EN_DAY_WITHOUT_TRIGGER = [
-    ("The drive runs with January 22-31 as peak time.", [("2021-01-22", "2021-01-31")]),
+    ("The campaign has January 14-23 as its busiest days.", [("2021-01-14", "2021-01-23")]),
     ("Relief ran January 22-31.", [("2021-01-22", "2021-01-31")]),
     ("Aid arrived January 22 and was shared.", [("2021-01-22", "2021-01-22")]),
     ("Volunteers met 12 January to plan.", [("2021-01-12", "2021-01-12")]),

@@ -44,9 +44,9 @@ PLACES = [
      [("Nà Kiêng", "village", None), ("Thượng An 1", "village", None), ("Khuổi Luông", "village", None)]),
     ("Các TDP Phò Ninh, Bồ Điền hiến máu từ 8 giờ.", [("Phò Ninh", "village", None), ("Bồ Điền", "village", None)]),
     ("Các thôn Nà Kiêng, Hội Chữ thập đỏ xã trao quà.", [("Nà Kiêng", "village", None)]),  # the list ends at "Hội"
-    # ... after a list introducer too, however short the names ("3 làng: Pngăl, Mơ Tôn")
-    ("Hội tặng quà cho 3 làng: Pngăl, Mơ Tôn và làng Chư Pâu.",
-     [("Pngăl", "village", None), ("Mơ Tôn", "village", None), ("Chư Pâu", "village", None)]),
+    # ... after a list introducer too, however short the names ("3 làng: Kđông, Tơ Nâng")
+    ("Đoàn trao quà tại 3 làng: Kđông, Tơ Nâng và làng Kon Hring.",
+     [("Kđông", "village", None), ("Tơ Nâng", "village", None), ("Kon Hring", "village", None)]),
     ("Các thôn gồm: Nà Kiêng, Khuổi Luông nhận quà.", [("Nà Kiêng", "village", None), ("Khuổi Luông", "village", None)]),
     ("Ra mắt mô hình tại khu phố 3, phường 12, quận 5.", [("Khu phố 3", "village", "Hồ Chí Minh"), ("Phường 12", "commune", "Hồ Chí Minh"), ("Quận 5", "district", "Hồ Chí Minh")]),
     ("Trao tặng ở làng Hạ Thái, xã Duyên Thái, huyện Thường Tín.", [("Hạ Thái", "village", "Hà Nội"), ("Duyên Thái", "commune", "Hà Nội"), ("Thường Tín", "district", "Hà Nội")]),
@@ -687,10 +687,10 @@ def test_nfd_input_is_matched():
     assert found(text, on=BEFORE) == [("Ba Bể", "district", "Bắc Kạn")]
 
 
-# English: a descriptor between a known name and its unit word ("Ma Noi mountainous commune").
+# English: a descriptor between a known name and its unit word ("Phuoc Dai mountainous commune").
 ENGLISH_DESCRIBED = [
-    ("Gifts went to Ma Noi mountainous commune, Ninh Son district.",
-     [("Ma Nới", "commune"), ("Ninh Sơn", "district")]),
+    ("Aid reached Phuoc Dai mountainous commune, Bac Ai district.",
+     [("Phước Đại", "commune"), ("Bác Ái", "district")]),
     ("Y Ty border commune received aid.", [("Y Tý", "commune")]),
     ("Relief went to Bat Xat and Sa Pa mountainous districts.", [("Bát Xát", "district"), ("Sa Pa", "district")]),
     ("Volunteers reached remote communes.", []),
@@ -706,17 +706,17 @@ def test_an_english_descriptor_before_the_unit_word(text, expected):
 
 # English numbered villages, named as written, where the unit above them follows.
 ENGLISH_NUMBERED_VILLAGES = [
-    ("Ms. Le Thi Hoang, in Village 3, Lang Son Commune, got a house.", [("Village 3", "village"), ("Lãng Sơn", "commune")]),
-    ("Mr. Nguyen Van Thanh, Group 9, Viet Lam Town, Vi Xuyen District shared.",
-     [("Group 9", "village"), ("Việt Lâm", "commune"), ("Vị Xuyên", "district")]),
+    ("Ms. Cao Thi Nga, of Village 5, Tam Thai Commune, received a house.", [("Village 5", "village"), ("Tam Thái", "commune")]),
+    ("Mr. Ha Van Tung, Group 4, Viet Quang Town, Bac Quang District said.",
+     [("Group 4", "village"), ("Việt Quang", "commune"), ("Bắc Quang", "district")]),
     ("Group 7 of the ministry gave gifts.", []),
     ("Village 3 received 20 gifts.", []),  # no unit above it: a number of anything
     ("Zone 2, where the flood hit, got aid.", []),
     ("The village 3 times asked for aid, Lang Son Commune said.", [("Lãng Sơn", "commune")]),  # "village" in lower case
     # named villages too, in Vietnamese syllables, where the unit above follows
-    ("They visited Lung hamlet, Phong Du Thuong commune, hit by floods.", [("Lung", "village"), ("Phong Dụ Thượng", "commune")]),
+    ("Volunteers reached Khe Ngang hamlet, Chau Binh commune, after the rain.", [("Khe Ngang", "village"), ("Châu Bính", "commune")]),
     ("Families in Ban Pho village, Ta Phin commune got rice.", [("Ban Pho", "village"), ("Tả Phìn", "commune")]),
-    ("Lung hamlet got aid.", []),
+    ("Khe Ngang hamlet got aid.", []),
     ("Relief came to the Red Cross village, Ta Phin commune.", [("Tả Phìn", "commune")]),
 ]
 
@@ -728,7 +728,7 @@ def test_an_english_numbered_village(text, expected):
 
 # A word that begins with a one-syllable place name is no mention of it (name_compounds.txt).
 @pytest.mark.parametrize("text, expected", [
-    ("Vinh danh 72 gương điển hình\n\nSáng 22-11, Hội tổ chức lễ.", []),
+    ("Vinh danh 40 tập thể, cá nhân tiêu biểu\n\nSáng 3-12, Hội tổ chức lễ.", []),
     ("Vinh dự cho Hội khi được đón đoàn.", []),
     ("Tại Vinh, Hội trao quà.", [("Vinh", "district")]),
     ("Vinh hôm nay mưa lớn.", [("Vinh", "district")]),
@@ -739,7 +739,7 @@ def test_a_word_that_begins_with_a_place_name(text, expected):
 
 # A chapter of a unit ("Huyện hội X", "Tỉnh hội X") names that unit, known names only.
 @pytest.mark.parametrize("text, expected", [
-    ("Tỉnh hội và Huyện hội Hòa Bình cũng vừa đến thăm.", [("Hòa Bình", "district")]),
+    ("Đoàn của Huyện hội Hòa Bình đến thăm các gia đình.", [("Hòa Bình", "district")]),
     ("Huyện hội Ba Bể trao quà.", [("Ba Bể", "district")]),
     ("Thành hội Hà Nội trao quà.", [("Hà Nội", "province")]),
     ("Huyện hội đã trao quà.", []),
@@ -750,24 +750,24 @@ def test_a_chapter_of_a_unit(text, expected):
     assert [(p.name, p.level) for p in extract_places(text)] == expected
 
 
-# English pages: a surname before a known name makes it a person's ("Truong Hoa Binh"); the
+# English pages: a surname before a known name makes it a person's ("Nguyen Thai Binh"); the
 # name after "communes of" with a unit word of its own is that unit ("communes of Van Yen district").
 @pytest.mark.parametrize("text, expected", [
-    ("Deputy Prime Minister Truong Hoa Binh presents gifts in Hai Duong.", [("Hải Dương", "province")]),
+    ("Vice Chairman Nguyen Thai Binh handed gifts to workers in Hai Duong.", [("Hải Dương", "province")]),
     ("Relief went to Hoa Binh province.", [("Hòa Bình", "province")]),
     ("Tet gifts for the highland people of the cao Tuyen Quang region.", [("Tuyên Quang", "province")]),  # "cao", no surname
-    ("Gifts went to Xuan Tam and Phong Du Thuong communes of Van Yen district.",
-     [("Xuân Tầm", "commune"), ("Phong Dụ Thượng", "commune"), ("Văn Yên", "district")]),
+    ("Aid went to Chau Hanh and Chau Thuan communes of Quy Chau district.",
+     [("Châu Hạnh", "commune"), ("Châu Thuận", "commune"), ("Quỳ Châu", "district")]),
     ("the communes of Ky Son district got aid", [("Kỳ Sơn", "district")]),
 ])
 def test_english_names_of_people_and_of_units_after_of(text, expected):
     assert [(p.name, p.level) for p in extract_places(text, lang="en")] == expected
 
 
-# A photo credit's name is a person's, however like a place it is ("Ảnh: Thế Vinh").
+# A photo credit's name is a person's, however like a place it is ("Ảnh: Đức Vinh").
 @pytest.mark.parametrize("text, lang, expected", [
-    ("Học viên thực hành sơ cứu. Ảnh: Thế Vinh", "vi", []),
-    ("Trainees practise CPR. Photo: The Vinh", "en", []),
+    ("Học viên thực hành sơ cứu. Ảnh: Đức Vinh", "vi", []),
+    ("Trainees practise CPR. Photo: Minh Vinh", "en", []),
     ("Ảnh: Hội CTĐ tỉnh Nghệ An", "vi", [("Nghệ An", "province")]),  # a unit word names its place
     ("Đoàn đến Vinh: thành phố đón 200 suất quà.", "vi", [("Vinh", "district")]),
     ("Clip: Hà Nội ngập sâu sau mưa lớn", "vi", [("Hà Nội", "province")]),  # only a photo's credit

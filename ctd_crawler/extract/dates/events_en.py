@@ -103,7 +103,7 @@ HANDLERS_EN: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
 
 def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     """English forms: a year-less month alone needs a trigger word ("in March"); a month
-    name with its day is a date wherever it stands ("with January 22-31 as peak time"),
+    name with its day is a date wherever it stands ("with January 14-23 as its busiest days"),
     but "May" with a day needs one too (the verb opens sentences: "May 5 families ...")."""
     before = ctx.text[max(0, m.start() - 16):m.start()]
     if name == "en_month":  # with its year, or "next year", or after a month trigger word

@@ -191,8 +191,8 @@ _EN_BETWEEN = r"(?:([Bb]etween\s+))?"  # "between 3 and 9 May" is a range, "on 3
 
 EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "October 5 to 7, 2025", "June 14 to August 31", "September 18 and 19, 2024",
-    # "June 6 and will last until August 8",
-    # "May 8 (Red Cross Day) to May 19", "November 26, 2015 to January 25, 2016"
+    # "July 2 and will run until September 9",
+    # "May 8 (Red Cross Day) to May 19", "December 1, 2015 to January 20, 2016"
     ("en_md_range", re.compile(r"(?<![\w.])" + _EN_BETWEEN + _EN_MONTH_CAP + r"\s+" + _EN_D + _EN_Y + r"?" + _GLOSS
                                + r"\s*((?:-|–|—|to|until|till|through)(?:\s+the\s+end\s+of)?"
                                r"|and(?:\s+(?:will\s+)?(?:last|run|continue)s?\s+(?:until|till|to|through))?)\s*(?:"

@@ -5,7 +5,7 @@ and a `flag`:
   "impossible"     31/2/2024, 32/13/2024
   "two-digit-year" ngày 20/6/24
   "before-1946"    before the Vietnam Red Cross existed (founded 23/11/1946); a span written
-                   in full keeps its start ("(19/5/1890 - 19/5/2025)")
+                   in full keeps its start ("(2/9/1945 - 2/9/2025)")
   "future"         more than FAR_FUTURE_YEARS after publication (or after today)
   "no-year"        no year written, no publication date and no year named in the text
 
@@ -144,7 +144,7 @@ def days(ctx: Ctx, span: str, parts: list[tuple[int, int, int | None]], as_range
     dates = [safe_date(y, m, d) for d, m, y in resolved]
     if any(x is None for x in dates):
         return flagged("day", span, "impossible")
-    # a span written in full ("(19/5/1890 - 19/5/2025)", an anniversary) is a range as the
+    # a span written in full ("(2/9/1945 - 2/9/2025)", an anniversary) is a range as the
     # text writes it: only its end must fall in the Red Cross's time
     spanned = as_range and len(parts) > 1 and all(y is not None for _, _, y in parts)
     flag = year_flag(ctx, *(x.year for x in (dates[-1:] if spanned else dates)))

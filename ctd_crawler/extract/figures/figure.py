@@ -287,7 +287,7 @@ def excluded(doc: Doc, fig: Figure) -> bool:
             and not period_after_per(doc, before)):
         return True
     if before >= 0 and doc.toks[before].text in EN_MONTH_NAMES and _day_or_year(doc.toks[fig.first].text):
-        return True  # "on January 10 visited": a day
+        return True  # "on March 14 toured": a day
     return doc.toks[i].kind == "num" and doc.date_like(i)
 
 

@@ -93,7 +93,7 @@ class LineParser(TitleScanner):
                 if got is not None:
                     return got
             if name_at is None and not cue and self.punct(end, DASHES):
-                # "Bí thư xã Tân Long - Ngô Hùng Nhân cho biết": a caption's title, a dash, the name
+                # "Bí thư xã Phú Mỹ - Tạ Minh Quân cho biết": a caption's title, a dash, the name
                 got = self.after_title(end + 1, (j, end, parts), bare=True)
                 if got is not None:
                     return got

@@ -271,7 +271,7 @@ class TokenScanner:
             return 0
         # "xã Khang Ninh Nguyễn Văn A": when the second syllable also opens a full name,
         # the first one belongs to the place before it; so does a province or district name
-        # that a full name follows ("TP Hà Nội Nguyễn Sỹ Trường").
+        # that a full name follows ("TP Hải Phòng Lương Minh Tuấn").
         for k in range(1, n - 1):
             t = self.toks[i + k]
             if self.surname(t) and t.fold not in MIDDLE_NAMES and (

@@ -27,7 +27,7 @@ class EnglishNames:
             opts, plural = english_unit(t.low, self.lex.english)
             if opts is None:
                 continue
-            # "Ma Noi mountainous commune": the name ends before the descriptor
+            # "Phuoc Dai mountainous commune": the name ends before the descriptor
             described = i > 1 and toks[i - 1].low in self.lex.english_descriptors and not toks[i - 1].cap
             found = self._english_name_before(ln, i - described, opts)
             if found is None and opts["levels"] == ["village"] and not plural:
@@ -68,7 +68,7 @@ class EnglishNames:
         return 0
 
     def _village_before(self, ln: Line, i: int) -> int | None:
-        """"in Lung hamlet, Phong Du Thuong commune": the capitalised Vietnamese syllables before a
+        """"in Khe Ngang hamlet, Chau Binh commune": the capitalised Vietnamese syllables before a
         village word (villages are known nowhere) are a village where the unit above it follows
         after a comma; the index of the first, else None."""
         toks = ln.toks
@@ -111,7 +111,7 @@ class EnglishNames:
         first = True
         while k < len(toks) and not ln.used[k]:
             # the list's first name must be known; the plural unit word vouches for the others
-            # ("the communes of Ia Lop, Ta Rve and Ea Bung": Ta Rve too, known or not)
+            # ("the communes of Ia Mo, Ta Rve and Ia Pa": Ta Rve too, known or not)
             found = name_after(ln, k, opts, self.gaz, self.on, self.lex, first)
             if found is None or first and not found[2]:
                 return

@@ -185,7 +185,7 @@ class Finder(FollowLists, EnglishNames):
             if listed and opts["levels"] == ["village"] and self._plural_before(ln, i) \
                     and toks[j].low not in lex.not_names:
                 # ... but villages are in no gazetteer: a plural village word's list is one of
-                # villages, however short their names ("3 làng: Pngăl, Mơ Tôn")
+                # villages, however short their names ("3 làng: Kđông, Tơ Nâng")
                 known_only, opts = False, {**opts, "min_syllables": 1}
         if ln.used[j] or not toks[j].word:
             return None

@@ -238,17 +238,17 @@ def known_name_at(ln: Line, i: int, gaz: Gazetteer, on: date | None, lex: Lexico
 
 def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
     """Whether token i continues a person's name ("Nguyễn Hà Nội", "chị Hà Giang", a photo
-    credit's "Ảnh: Thế Vinh"), a street's ("đường Hà Nội") or an event's ("chiến dịch Điện Biên Phủ")."""
+    credit's "Ảnh: Đức Vinh"), a street's ("đường Hà Nội") or an event's ("chiến dịch Điện Biên Phủ")."""
     if i == 0 or not ln.joined[i] or not ln.toks[i].text[0].isupper():
         return False  # a name written in lower case ("bà con miền Tây") continues no one's name
     prev = ln.toks[i - 1]
     if (prev.text in lex.surnames or prev.text.isascii() and prev.text[0].isupper() and prev.low in lex.plain_surnames) \
             and not ln.caps:
-        return True  # "Truong Hoa Binh" on an English page too
+        return True  # "Nguyen Thai Binh" on an English page too
     pair = (ln.toks[i - 2].low, prev.low) if i >= 2 else ()
     if (prev.low,) in lex.name_cues or pair in lex.name_cues:
         return True
-    # a photo credit: "Ảnh: Thế Vinh", "Photo: The Vinh" (the name may start a word before)
+    # a photo credit: "Ảnh: Đức Vinh", "Photo: Minh Vinh" (the name may start a word before)
     colon = next((k for k in (i - 1, i - 2) if k >= 1 and ln.toks[k].text == ":"), None)
     return colon is not None and (ln.toks[colon - 1].low,) in lex.credits
 

@@ -23,8 +23,8 @@ FOUND = [
     ("Bà Đặng Thu Trang, PGĐ Sở Y tế, cho biết.", [("Đặng Thu Trang", "PGĐ Sở Y tế")]),
     ("Đồng chí Mã Văn Lực, TUV, Bí thư Huyện ủy dự lễ.", [("Mã Văn Lực", "TUV, Bí thư Huyện ủy")]),
     ("Ông Hoàng Văn Tư PBT Đảng ủy xã phát biểu.", [("Hoàng Văn Tư", "PBT Đảng ủy xã")]),
-    ("Bà Lê Thị Mai Hoa – UVBCHTW Hội CTĐ Việt Nam, Chủ tịch Hội CTĐ tỉnh dự.",
-     [("Lê Thị Mai Hoa", "UVBCHTW Hội CTĐ Việt Nam, Chủ tịch Hội CTĐ tỉnh")]),
+    ("Bà Trịnh Thu Trang – UVBCHTW Hội CTĐ Việt Nam, Chủ tịch Hội CTĐ tỉnh phát biểu.",
+     [("Trịnh Thu Trang", "UVBCHTW Hội CTĐ Việt Nam, Chủ tịch Hội CTĐ tỉnh")]),
     # --- dotted abbreviations do not end a title
     ("Bà Trịnh Thu Hương, Phó Chủ tịch T.Ư Hội CTĐ Việt Nam, phát biểu.",
      [("Trịnh Thu Hương", "Phó Chủ tịch T.Ư Hội CTĐ Việt Nam")]),
@@ -97,30 +97,30 @@ FOUND = [
     ("Ông Phan Văn Lộc, Đại biểu Quốc hội; Phó Giám đốc Sở Y tế tỉnh phát biểu.",
      [("Phan Văn Lộc", "Đại biểu Quốc hội; Phó Giám đốc Sở Y tế tỉnh")]),
     # --- a caption's title, a dash, the name
-    ("Bí thư xã Tân Long - Ngô Hùng Nhân cho biết.", [("Ngô Hùng Nhân", "Bí thư xã Tân Long")]),
-    ("Bí thư xã Tân Long Hội- Ngô Hùng Nhân cho biết.", [("Ngô Hùng Nhân", "Bí thư xã Tân Long Hội")]),
+    ("Bí thư xã Phú Mỹ - Tạ Minh Quân cho biết.", [("Tạ Minh Quân", "Bí thư xã Phú Mỹ")]),
+    ("Bí thư xã Phú Mỹ Hưng- Tạ Minh Quân cho biết.", [("Tạ Minh Quân", "Bí thư xã Phú Mỹ Hưng")]),
     ("Phó Chủ tịch UBND tỉnh - ông Nguyễn Văn An trao quà.", [("Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh")]),
     # --- a lower-case English level in front of the organisation before the head
-    ("The officials led by municipal Party Committee Secretary Dinh La Thang visited.",
-     [("Dinh La Thang", "municipal Party Committee Secretary")]),
+    ("A delegation led by municipal Party Committee Secretary Pham Quang Huy arrived.",
+     [("Pham Quang Huy", "municipal Party Committee Secretary")]),
     ("Gifts came from provincial People's Committee Chairman Tran Van Nam.",
      [("Tran Van Nam", "provincial People's Committee Chairman")]),
     # --- a title, a comma, a bare name closed by another comma: the name's title
-    ("Party Secretary and Chairman of the People's Council of Hiep Duc Commune, Le Quang Quynh, said it.",
-     [("Le Quang Quynh", "Party Secretary and Chairman of the People's Council of Hiep Duc Commune")]),
+    ("Party Secretary and Chairman of the People's Council of Tan Phu Commune, Vo Minh Tam, said it.",
+     [("Vo Minh Tam", "Party Secretary and Chairman of the People's Council of Tan Phu Commune")]),
     ("Phó Chủ tịch UBND tỉnh, Nguyễn Văn An, cho biết.", [("Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh")]),
     # --- the Youth Union of a unit is one word with its level
-    ("Ông Phan Duy Bằng, Bí thư Tỉnh Đoàn An Giang trao quà.", [("Phan Duy Bằng", "Bí thư Tỉnh Đoàn An Giang")]),
+    ("Ông Hồ Minh Trí, Bí thư Tỉnh Đoàn Bến Tre trao quà.", [("Hồ Minh Trí", "Bí thư Tỉnh Đoàn Bến Tre")]),
     ("Bí thư Huyện đoàn Nguyễn Văn An phát biểu.", [("Nguyễn Văn An", "Bí thư Huyện đoàn")]),
     # --- the heads of emulation clusters and blocks
-    ("Ông Nguyễn Quốc Thanh, Trưởng Cụm thi đua số 4 phát biểu.", [("Nguyễn Quốc Thanh", "Trưởng Cụm thi đua số 4")]),
+    ("Ông Lý Hoàng Phúc, Trưởng Cụm thi đua số 7 phát biểu.", [("Lý Hoàng Phúc", "Trưởng Cụm thi đua số 7")]),
     ("Bà Lê Thu Hà, Phó Trưởng Khối thi đua, trao cờ.", [("Lê Thu Hà", "Phó Trưởng Khối thi đua")]),
     # --- a title stated after the name wins over "Đại diện ..." before it
-    ("Đại diện chính quyền địa phương, Trung tá Nguyễn Thị Kiều Diễm – Phó Trưởng Công an phường Đông Hòa cảm ơn.",
-     [("Nguyễn Thị Kiều Diễm", "Phó Trưởng Công an phường Đông Hòa")]),
+    ("Đại diện Ủy ban xã, Thiếu tá Trần Thu Hằng – Phó Trưởng Công an xã Phú Lộc phát biểu.",
+     [("Trần Thu Hằng", "Phó Trưởng Công an xã Phú Lộc")]),
     # --- after a dash, a level word and a place say where the office is
-    ("Linh mục Đỗ Đức Phú, Giám đốc phòng khám nhân đạo Kinh 7 – huyện Tân Hiệp và các bác sĩ dự.",
-     [("Đỗ Đức Phú", "Giám đốc phòng khám nhân đạo Kinh 7 – huyện Tân Hiệp")]),
+    ("Bác sĩ Lưu Văn Tài, Giám đốc trạm y tế nhân đạo Ấp 3 – huyện Cần Giuộc và các y sĩ dự.",
+     [("Lưu Văn Tài", "Giám đốc trạm y tế nhân đạo Ấp 3 – huyện Cần Giuộc")]),
 ]
 
 # (sentence, [(name, title), ...]): what must NOT be taken into a title, nor as a person.
@@ -140,7 +140,7 @@ NOT_TAKEN = [
     ("Dự có ông Vũ Văn Khải - Chủ tịch Hội CTĐ tỉnh; Phó Chủ tịch UBND huyện Hà Thị Nga.",
      [("Vũ Văn Khải", "Chủ tịch Hội CTĐ tỉnh"), ("Hà Thị Nga", "Phó Chủ tịch UBND huyện")]),
     # "; " before a group ("Đại diện các ...": a head with no organisation) ends the title
-    ("Bà Đỗ Thị Hạnh - Phó chủ tịch UBND phường; Đại diện các ban ngành cùng dự.",
+    ("Bà Đỗ Thị Hạnh - Phó chủ tịch UBND phường; Đại diện các đoàn thể cũng có mặt.",
      [("Đỗ Thị Hạnh", "Phó chủ tịch UBND phường")]),
     ("Ông Tô Văn Lực - Chủ tịch Hội CTĐ xã; Đại diện những hộ dân nhận quà phát biểu.",
      [("Tô Văn Lực", "Chủ tịch Hội CTĐ xã")]),
@@ -163,8 +163,8 @@ NOT_TAKEN = [
     ("The provincial Red Cross gave 200 gifts.", []),
     ("The national Red Cross Society President will attend.", []),
     # "Đại diện" stays the title when nothing is stated after the name
-    ("Đại diện chính quyền địa phương, Trung tá Nguyễn Thị Kiều Diễm gửi lời cảm ơn.",
-     [("Nguyễn Thị Kiều Diễm", "Đại diện chính quyền địa phương")]),
+    ("Đại diện Ủy ban xã, Thiếu tá Trần Thu Hằng gửi lời cảm ơn.",
+     [("Trần Thu Hằng", "Đại diện Ủy ban xã")]),
     ("Cụm thi đua số 4 tổng kết năm 2024.", []),
     # a rank before another person ends the title there
     ("Ông Ngô Văn Hải, Phó Chủ tịch UBND tỉnh, Đại tá Trần Văn Năm cùng dự.",
