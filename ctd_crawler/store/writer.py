@@ -180,6 +180,8 @@ class ArchiveWriter(StoryWriter, Archive):
         after = load_copy(self.db.conn, article_id)
         if before.story_id is None or after.matched_by() != before.matched_by():
             self.assign_story(article_id, after)
+        elif after.published_at != before.published_at:
+            self.refresh_story(after.story_id)  # its first publication and canonical copy read the time
 
     def _write_article(self, item: ArticleItem, digest: str, article_id: int | None,
                        keep_version: bool = True) -> int:

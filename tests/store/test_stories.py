@@ -225,3 +225,18 @@ def test_reextract_matches_again_only_the_articles_whose_text_or_facts_changed(a
     assert matched == [first]
     assert archive.db.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall() == stories
     consistent(archive)
+
+
+
+def test_a_copy_whose_publication_time_alone_changes_refreshes_its_story(archive):
+    import copy as copying
+
+    items = [item_for(art) for art in VERBATIM.articles]
+    for item in items:
+        archive.save(item)
+    first_id = archive.db.execute("SELECT id FROM articles WHERE url = ?", [items[0].url]).fetchone()[0]
+    earlier = copying.copy(items[0])
+    earlier.published_at = items[0].published_at[:10] + "T00:01:00+07:00"  # the same day: matching reads the day
+    archive.replace_facts(first_id, earlier)
+    archive.db.conn.commit()
+    consistent(archive)  # the story's first publication follows its copies
