@@ -768,6 +768,7 @@ def test_english_names_of_people_and_of_units_after_of(text, expected):
 @pytest.mark.parametrize("text, lang, expected", [
     ("Học viên thực hành sơ cứu. Ảnh: Đức Vinh", "vi", []),
     ("Trainees practise CPR. Photo: Minh Vinh", "en", []),
+    ("Học viên thực hành. Ảnh minh họa: Vinh", "vi", []),  # a credit of more than one word
     ("Ảnh: Hội CTĐ tỉnh Nghệ An", "vi", [("Nghệ An", "province")]),  # a unit word names its place
     ("Đoàn đến Vinh: thành phố đón 200 suất quà.", "vi", [("Vinh", "district")]),
     ("Clip: Hà Nội ngập sâu sau mưa lớn", "vi", [("Hà Nội", "province")]),  # only a photo's credit

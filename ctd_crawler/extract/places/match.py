@@ -250,7 +250,8 @@ def person_before(ln: Line, i: int, lex: Lexicon) -> bool:
         return True
     # a photo credit: "Ảnh: Đức Vinh", "Photo: Minh Vinh" (the name may start a word before)
     colon = next((k for k in (i - 1, i - 2) if k >= 1 and ln.toks[k].text == ":"), None)
-    return colon is not None and (ln.toks[colon - 1].low,) in lex.credits
+    return colon is not None and any(tuple(t.low for t in ln.toks[colon - n : colon]) in lex.credits
+                                     for n in (1, 2, 3) if colon >= n)
 
 
 def lone_word_ok(ln: Line, i: int, end: int, lex: Lexicon) -> bool:
