@@ -110,7 +110,7 @@ def backfill(archive_path, site_id, source, year_from, year_to, collection, per_
     from ctd_crawler.webarchive.cdx import COLLECTION, CommonCrawlIndex, WaybackCdx
     from ctd_crawler.webarchive.counts import Counts
     from ctd_crawler.webarchive.fetch import CommonCrawlRecords, WaybackReplay
-    from ctd_crawler.webarchive.services import BadServiceUrl, ServiceUnavailable, services
+    from ctd_crawler.webarchive.services import ServiceUnavailable, services
 
     (site,) = select_sites(site_id)  # an unknown id: its one line (cli/errors.py)
     first, last = _year(year_from, "--from"), _year(year_to, "--to")
@@ -122,11 +122,8 @@ def backfill(archive_path, site_id, source, year_from, year_to, collection, per_
         if not COLLECTION.match(name):
             raise UsageProblem(f"--collection {name!r}: expected a crawl id such as CC-MAIN-2024-33")
     counts = Counts()
-    try:
-        service = services(counts, wayback_url=wayback_url, cc_index_url=cc_index_url, cc_data_url=cc_data_url,
-                           interval=interval)
-    except BadServiceUrl as exc:
-        raise UsageProblem(str(exc)) from None
+    service = services(counts, wayback_url=wayback_url, cc_index_url=cc_index_url, cc_data_url=cc_data_url,
+                       interval=interval)  # an address that is no URL: its one line (cli/errors.py)
     log_to_stderr("ctd_crawler.webarchive")
     archive = _open_for_writing(archive_path)
     archive.sync_sites([site])

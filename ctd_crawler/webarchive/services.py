@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import requests
 
 from ctd_crawler import settings
+from ctd_crawler.crawl.fetch import BadAddress
 
 USER_AGENT = settings.USER_AGENT
 RETRY_STATUS = {429, 500, 502, 503, 504}
@@ -27,10 +28,6 @@ MAX_WAIT = 60.0
 
 class ServiceUnavailable(RuntimeError):
     """A service that did not answer usefully after every retry (the message says which)."""
-
-
-class BadServiceUrl(ValueError):
-    """A service address that is no http(s) URL: the user's to fix."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +47,7 @@ class Service:
     def __init__(self, name: str, base_url: str, politeness: Politeness, count: Callable[..., None],
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
         if not base_url.startswith(("http://", "https://")):
-            raise BadServiceUrl(f"{name}: {base_url!r} is not an http(s) URL")
+            raise BadAddress(f"{name}: {base_url!r} is not an http(s) URL")
         self.name = name
         self.base_url = base_url.rstrip("/")
         self.politeness = politeness
