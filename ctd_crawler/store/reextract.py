@@ -20,7 +20,6 @@ import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 
 from ctd_crawler.items import ArticleItem
 from ctd_crawler.store.archive import Archive
@@ -160,7 +159,7 @@ def _extract(row: tuple) -> tuple[int, str, ArticleItem | None, str | None]:
     except zlib.error as exc:
         return article_id, url, None, f"the stored page cannot be decompressed ({exc})"
     try:
-        item = parse_page(page, url, site=site_for_url(url, _sites()), content_type=content_type,
+        item = parse_page(page, url, site=site_for_url(url), content_type=content_type,
                           status=status or 200, fetched_at=fetched_at, etag=etag, last_modified=last_modified)
         item.listed_at = listed_at
         item = run_chain(item)
@@ -172,12 +171,6 @@ def _extract(row: tuple) -> tuple[int, str, ArticleItem | None, str | None]:
     item.html, item.tree = "", None  # not archived: not sent back from a worker
     return article_id, url, item, None
 
-
-@cache
-def _sites():
-    from ctd_crawler.sites import load_sites
-
-    return load_sites()
 
 
 def _write_all(archive: Archive, extracted: Iterable[tuple], total: int, progress: Callable[[Iterable], Iterator],
