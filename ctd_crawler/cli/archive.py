@@ -77,8 +77,8 @@ def reextract(archive_path, site, show, workers, dry_run):
 
     Replaces each article's facts with what the current code finds and reports the new,
     changed and removed facts per table, and the people new, renamed (a better spelling)
-    and removed (no mention left); each article is assigned to its story again
-    (`ctd-archive stories rebuild` regroups the whole archive). Writes to the archive,
+    and removed (no mention left); an article whose text or facts changed is assigned
+    to its story again (`ctd-archive stories rebuild` regroups the whole archive). Writes to the archive,
     one transaction per batch of pages; --dry-run reports the same and writes nothing
     (people are not counted).
 

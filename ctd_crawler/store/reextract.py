@@ -4,9 +4,10 @@ Each article's fields and facts are replaced with what the current code finds (t
 writer, one transaction per batch of pages), and what changed is counted per table:
 new, changed and removed facts. People shared across articles follow their mentions (the
 writer keeps each person's best-spelled name and removes a person no mention names any
-more): how many were renamed, added and removed is counted too. Each article is assigned
-to its story again in the same transaction (store/stories.py); articles that moved to
-another story are counted.
+more): how many were renamed, added and removed is counted too. An article whose text or
+facts changed is assigned to its story again in the same transaction (store/stories.py; one
+that changed only its publication time refreshes its story); articles that moved to another
+story are counted.
 
 Pages are extracted in worker processes (`workers`, forked: they start from the steps the
 run opened) while this process alone writes; `dry_run` counts the same and rolls back.

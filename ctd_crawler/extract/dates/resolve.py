@@ -44,7 +44,7 @@ class Ctx:
     text: str
     folded: str  # fold(text): same length as text for NFC Vietnamese (1 char -> 1 char)
     published: date | None
-    ref_year: int  # publication year, or this year when unknown
+    ref_year: int  # publication year, else the URL folder's (month_end), else this year
     english: bool = False  # English page: English month names and phrases too
     # Without a publication date: the year the text names nearest before the date (else
     # first after it), which a reader takes for a year-less "ngày 5/3" (events.text_years);
