@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ctd_crawler.extract.dates.events_vi import h_month_range, h_month_range_noyear, h_tet
+from ctd_crawler.extract.dates.events_vi import h_month, h_month_range, h_month_range_noyear, h_tet
 from ctd_crawler.extract.dates.patterns import (
     EN_MONTHS,
     EN_NUM_WORDS,
@@ -21,7 +21,7 @@ from ctd_crawler.extract.dates.patterns import (
     P_EN_TRIGGER,
     P_VI_LETTER,
 )
-from ctd_crawler.extract.dates.resolve import Ctx, EventDate, days, flagged, next_year, period, to_int
+from ctd_crawler.extract.dates.resolve import Ctx, EventDate, days, period, to_int
 
 
 def _en_month(name: str) -> int:
@@ -67,10 +67,7 @@ def _h_en_month_range(ctx, span, g):
 
 
 def _h_en_month(ctx, span, g):
-    m, y = _en_month(g[0]), to_int(g[1]) or (next_year(ctx) if g[2] else None)
-    if g[2] and y is None:
-        return flagged("month", span, "no-year")
-    return period(ctx, span, "month", y, m, m)
+    return h_month(ctx, span, (_en_month(g[0]), g[1], g[2]))
 
 
 def _h_en_period(ctx, span, g):

@@ -149,7 +149,8 @@ def _h_months_of_year(ctx, span, g):
     return period(ctx, span, precision, y, m1, m2)
 
 
-def _h_month(ctx, span, g):
+def h_month(ctx, span, g):
+    """A month with its year, "năm sau" (next year) or none (the nearest): Vietnamese and English forms."""
     m = int(g[0])
     if not 1 <= m <= 12:
         return []
@@ -191,7 +192,7 @@ HANDLERS_VI: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {
     "full_range": _h_full_range, "dm_range": _h_dm_range, "d_range": _h_d_range,
     "d_list": _h_d_list, "d_words": _h_d_words, "dmy": _h_dmy, "dm": _h_dm,
     "month_list": _h_month_list, "month_range": h_month_range, "month_range_noyear": h_month_range_noyear,
-    "months_of_year": _h_months_of_year, "month": _h_month,
+    "months_of_year": _h_months_of_year, "month": h_month,
     "quarter": _h_quarter, "tet": h_tet,
 }
 # Forms whose first number has no year written: they need a trigger word before them
