@@ -35,15 +35,14 @@ from .patterns import (
     CURRENCY_AFTER,
     CURRENCY_BEFORE,
     CURRENCY_BEFORE_FIRST,
-    EN_DIGIT_WORDS,
     LOWERCASE_ONLY_CURRENCY,
+    NUMBER_START_WORDS,
     PER_LEAD,
     PER_SLASH,
     PER_TIME,
     PER_WINDOW,
     RANGE_SEPS,
     SENTENCE_PUNCT,
-    START_WORDS,
 )
 from .vocabulary import vocabulary
 
@@ -134,7 +133,7 @@ def currency_before(doc: Doc, i: int) -> tuple[str, int] | None:
 
 def starts_number(doc: Doc, i: int) -> bool:
     tok = doc.toks[i]
-    return tok.kind == "num" or (tok.kind == "word" and (tok.low in START_WORDS or tok.low in EN_DIGIT_WORDS)  # most words: no number
+    return tok.kind == "num" or (tok.kind == "word" and tok.low in NUMBER_START_WORDS  # most words: no number
                                  and read_number(doc.toks, i, doc.lang) is not None)
 
 

@@ -37,6 +37,8 @@ VI_SCALES = {w for w in SCALE_WORDS if not w.isascii()}  # English words only fo
 EN_DIGIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10}
 EN_BIG_SCALES = {w for w in SCALE_WORDS if w.isascii()}
+# Where a written number may start, either language (the scans' cheap first test).
+NUMBER_START_WORDS = START_WORDS | EN_DIGIT_WORDS.keys()
 SMALL_SCALES = {"trăm": 100, "chục": 10, "hundred": 100}
 VI_SMALL_SCALES = {w for w in SMALL_SCALES if not w.isascii()}
 HALF = {"rưỡi"}

@@ -35,11 +35,10 @@ from .figure import Before, Kind, currency_before, excluded, glued_to_word, read
 from .money import Money, read_money
 from .patterns import (
     CURRENCY_BEFORE_FIRST,
-    EN_DIGIT_WORDS,
     HEADLINE_MAX,
+    NUMBER_START_WORDS,
     PARAGRAPH_BREAK,
     SENTENCE_END,
-    START_WORDS,
 )
 
 log = logging.getLogger(__name__)
@@ -66,7 +65,7 @@ def _extract(text: str, lang: str) -> tuple[list[Money], list[Count], int]:
     before = Before()
     # where a number or a currency mark may start (the two tests' first checks): the rest is passed over
     starts = [k for k, t in enumerate(doc.toks) if t.kind == "num" or t.low in CURRENCY_BEFORE_FIRST
-              or (t.kind == "word" and (t.low in START_WORDS or t.low in EN_DIGIT_WORDS))]
+              or (t.kind == "word" and t.low in NUMBER_START_WORDS)]
     i = 0
     while (i := next_start(starts, i, doc.n)) < doc.n:
         if not starts_number(doc, i) and not currency_before(doc, i):
