@@ -29,13 +29,13 @@ import os
 import re
 import sqlite3
 import sys
-import tempfile
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ctd_crawler.analysis.output import temporary_beside
 from ctd_crawler.extract.text import fold, tone_key
 
 LEGACY = "legacy"  # the 63-province units, in force before 2025-07-01
@@ -356,22 +356,12 @@ def _undump(blob: bytes) -> Gazetteer:
 
 def _write(path: Path, blob: bytes) -> None:
     """Write `blob` to `path` atomically (a temporary file renamed); best effort."""
-    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(blob)
-        os.replace(tmp, path)
-        tmp = None
+        with temporary_beside(path) as tmp:
+            tmp.write_bytes(blob)
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _cached_or_built(data: Path) -> Gazetteer:
