@@ -12,29 +12,14 @@ navigating the mirror), so the ratio is what our layouts, extractors and archive
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from benchmarks.common import SITES, table
+from benchmarks.common import SITES, measured, table
 
-ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5
-
-
-def run(cmd: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()[-2000:]}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def pages_fetched(archive: Path) -> int:
@@ -57,7 +42,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(RUNS):  # the configurations take turns: the machine's other load hits both alike
             for n, (name, command) in enumerate(configs.items()):
-                samples[name].append(run(command(Path(tmp) / f"{n}-{i}.sqlite")))
+                samples[name].append(measured(command(Path(tmp) / f"{n}-{i}.sqlite")))
         demo_archive = Path(tmp) / "1-0.sqlite"
         pages = pages_fetched(demo_archive)
         articles = sqlite3.connect(demo_archive).execute("SELECT COUNT(*) FROM articles").fetchone()[0]

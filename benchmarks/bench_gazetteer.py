@@ -34,7 +34,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT
 
 PROBE = r"""
 import hashlib, sys, time, tracemalloc

@@ -16,18 +16,14 @@ grow with N (seen URLs and fingerprints are on disk, caches are bounded, bodies 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from benchmarks.common import SITES, table
+from benchmarks.common import SITES, measured, table
 
-ROOT = Path(__file__).resolve().parent.parent
 HOSTS = 4  # synthetic sites, so that per-site politeness limits do not serialise the crawl
 PER_LISTING = 20
 
@@ -37,17 +33,12 @@ def crawl(archive: Path, mirror: Path, *args: str, settings: dict | None = None)
                "--log-level", "ERROR", *args]
     for name, value in (settings or {}).items():
         command += ["-s", f"{name}={value}"]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed ({status}): {' '.join(command)}\n{process.stderr.read().decode()[-3000:]}")
+    seconds, _, rss = measured(command)
     db = sqlite3.connect(archive)
     stats = json.loads(db.execute("SELECT stats FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()[0])
     articles = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     db.close()
-    return {"seconds": seconds, "rss": usage.ru_maxrss / 1024, "requests": stats.get("downloader/request_count", 0),
+    return {"seconds": seconds, "rss": rss, "requests": stats.get("downloader/request_count", 0),
             "not_modified": stats.get("ctd/not_modified", 0), "new": stats.get("ctd/articles_new", 0),
             "articles": articles}
 

@@ -16,32 +16,24 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import random
 import re
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
 import zlib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import measured
+
 _PARAGRAPH = re.compile(rb"(<p\b[^>]*>)(.*?)(</p>)", re.S | re.I)
 
 
 def cli(*args: str) -> tuple[float, float]:
     """(seconds, peak RSS in MiB) of one ctd-archive command in a fresh process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "ctd_crawler.cli", *args, "--quiet"], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    took = time.perf_counter() - started
-    if status:
-        raise SystemExit(f"ctd-archive {' '.join(args)} failed: {proc.stderr.read().decode()[-2000:]}")
-    return took, usage.ru_maxrss / 1024
+    took, _, rss = measured([sys.executable, "-m", "ctd_crawler.cli", *args, "--quiet"])
+    return took, rss
 
 
 def build(folder: Path, pages: int, seed: int = 5) -> Path:
