@@ -156,6 +156,16 @@ def _alias_keys(raw: str | None) -> set[str]:
     return keys
 
 
+def _file(table: dict[str, list[Unit]], keys, unit: Unit) -> None:
+    """File `unit` under each of `keys`, once."""
+    for key in keys:
+        units = table.get(key)
+        if units is None:
+            table[key] = [unit]
+        elif unit not in units:
+            units.append(unit)
+
+
 class _Builder:
     """The lookup tables under construction, with what the load computes once per distinct
     value: a row's repeated texts (province names, codes, kinds) are kept as one object each,
@@ -197,20 +207,9 @@ class _Builder:
         if table is None:
             table = self.index[era_level] = {}
             self.alias_index[era_level] = {}
-        for key in keys:
-            units = table.get(key)
-            if units is None:
-                table[key] = [unit]
-            elif unit not in units:
-                units.append(unit)
+        _file(table, keys, unit)
         if aliases:
-            table = self.alias_index[era_level]
-            for key in aliases.difference(keys):
-                units = table.get(key)
-                if units is None:
-                    table[key] = [unit]
-                elif unit not in units:
-                    units.append(unit)
+            _file(self.alias_index[era_level], aliases.difference(keys), unit)
         self.by_code.setdefault((unit.era, unit.level, unit.code), unit)
 
     def gazetteer(self) -> Gazetteer:
