@@ -174,10 +174,15 @@ def first(tree: etree._Element, xpaths: Iterable[str]) -> etree._Element | str |
     return None
 
 
+def droppable(node) -> bool:
+    """Whether a query's result is a node `drop` removes (an element with a parent)."""
+    return isinstance(node, etree._Element) and node.getparent() is not None
+
+
 def drop(el: etree._Element, xpaths: Iterable[str]) -> None:
     """Remove matched nodes (keeping their tails, which belong to the parent's text)."""
     for xp in xpaths:
         for node in xpath(el, xp):
-            if isinstance(node, etree._Element) and node.getparent() is not None:
+            if droppable(node):
                 node.drop_tree()
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ctd_crawler.items import RawArticle
-from ctd_crawler.page.html import drop, first, paragraphs_of, text_of, xpath
+from ctd_crawler.page.html import drop, droppable, first, paragraphs_of, text_of, xpath
 
 # Never article text, whatever the family: navigation, sharing, related lists, comments.
 COMMON_DROP = (
@@ -115,7 +115,7 @@ class Layout:
         # it: the node is copied (the page must not change) only from the first query that
         # finds something to remove, mostly never.
         for k, xp in enumerate(xpaths):
-            if any(isinstance(n, etree._Element) and n.getparent() is not None for n in xpath(node, xp)):
+            if any(map(droppable, xpath(node, xp))):
                 node = copy.deepcopy(node)
                 drop(node, xpaths[k:])
                 break
