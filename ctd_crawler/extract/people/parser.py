@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ctd_crawler.extract.people.patterns import DASHES, DATE_WORDS, MAX_LISTED
-from ctd_crawler.extract.people.titles import TitleScanner
+from ctd_crawler.extract.people.titles import TitleScanner, names_organisation
 from ctd_crawler.extract.people.tokens import Tok
 from ctd_crawler.extract.text import fold
 
@@ -163,7 +163,7 @@ class LineParser(TitleScanner):
         after = self.title_after(i + n)
         if n < 3 and after is None:
             return None  # a bare two-syllable name needs its title beside it
-        if given_first and (after is None or not any(b > a for _, a, b in after[1])):
+        if given_first and (after is None or not names_organisation(after[1])):
             return None  # a given-name-first one, a title that names its organisation
         m, k = self.mention(i, n, i)
         return self.listed([m], k, None)

@@ -34,6 +34,11 @@ from ctd_crawler.extract.people.scanner import TokenScanner
 from ctd_crawler.extract.people.tokens import phrase
 
 
+def names_organisation(parts) -> bool:
+    """Whether a title's parts (head, organisation start, end) name an organisation."""
+    return any(org_end > org_start for _, org_start, org_end in parts)
+
+
 class TitleScanner(TokenScanner):
     """Title spans over the tokens of one line."""
 
@@ -239,7 +244,7 @@ class TitleScanner(TokenScanner):
             return False
         end, name_at, parts = self.title_span(j, head_case=True)
         # "; Đại diện các Ban ngành": a head without an organisation names a group, not an office
-        return (name_at is None and any(org_end > org_start for _, org_start, org_end in parts)
+        return (name_at is None and names_organisation(parts)
                 and not (self.punct(end, ",") and self.honorific(end + 1)[0]))
 
     def short_paren_before(self, close: int) -> bool:
