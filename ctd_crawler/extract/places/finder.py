@@ -182,11 +182,10 @@ class Finder(FollowLists, EnglishNames):
         skip, listed = descriptor_at(ln, j, lex)
         if skip:
             j, known_only = j + skip, True  # only known names after a descriptor or "gồm:" ...
-            if listed and opts["levels"] == ["village"] and self._plural_before(ln, i) \
-                    and toks[j].low not in lex.not_names:
+            if listed and opts["levels"] == ["village"] and self._plural_before(ln, i):
                 # ... but villages are in no gazetteer: a plural village word's list is one of
                 # villages, however short their names ("3 làng: Kđông, Tơ Nâng")
-                known_only, opts = False, {**opts, "min_syllables": 1}
+                known_only, opts = False, {**opts, "min_syllables": 1, "listed": True}
         if ln.used[j] or not toks[j].word:
             return None
         generic = opts.get("generic", False)  # "các địa phương Cao Phong, Lạc Sơn": any level

@@ -69,8 +69,7 @@ class FollowLists:
             if plural and level == "village" and not opened:
                 # villages are in no gazetteer: after a plural village word every name of the
                 # list is one ("các thôn Phò Ninh, Thượng An 1 và Bồ Điền"), known elsewhere or not
-                found = (name_after(ln, j, {"levels": ["village"]}, self.gaz, self.on, self.lex, False)
-                         if toks[j].low not in self.lex.not_names else None)  # "..., Hội Chữ thập đỏ xã"
+                found = name_after(ln, j, {"levels": ["village"], "listed": True}, self.gaz, self.on, self.lex, False)
             else:
                 found = self._choose(ln, j, {"levels": order}, True)
             if found is None:

@@ -88,8 +88,10 @@ def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
     village = levels[-1] == "village"
     if known_only or ln.titled or not toks[j].cap:
         return None
-    if toks[j].low in lex.not_names and not (village and _syllable_after(ln, j, lex)):
-        return None  # "Tỉnh Đoàn", "Huyện Ủy"; but villages are never known: "thôn Đoàn Kết", "xóm Liên Hồng"
+    if toks[j].low in lex.not_names and not (village and not opts.get("listed") and _syllable_after(ln, j, lex)):
+        # "Tỉnh Đoàn", "Huyện Ủy"; but villages are never known: "thôn Đoàn Kết", "xóm Liên Hồng"
+        # (not in a list a plural village word opened: "các thôn Nà Kiêng, Hội Chữ thập đỏ xã ...")
+        return None
 
     # Unknown name: the capitalised syllables, stopping at a next unit word.
     idx = []
