@@ -753,7 +753,7 @@ def test_a_chapter_of_a_unit(text, expected):
 # English pages: a surname before a known name makes it a person's ("Nguyen Thai Binh"); the
 # name after "communes of" with a unit word of its own is that unit ("communes of Van Yen district").
 @pytest.mark.parametrize("text, expected", [
-    ("Vice Chairman Nguyen Thai Binh handed gifts to workers in Hai Duong.", [("Hải Dương", "province")]),
+    ("Vice Chairman Nguyen Thai Binh handed gifts to families in Hai Duong.", [("Hải Dương", "province")]),
     ("Relief went to Hoa Binh province.", [("Hòa Bình", "province")]),
     ("Tet gifts for the highland people of the cao Tuyen Quang region.", [("Tuyên Quang", "province")]),  # "cao", no surname
     ("Aid went to Chau Hanh and Chau Thuan communes of Quy Chau district.",

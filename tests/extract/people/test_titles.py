@@ -101,7 +101,7 @@ FOUND = [
     ("Bí thư xã Phú Mỹ Hưng- Tạ Minh Quân cho biết.", [("Tạ Minh Quân", "Bí thư xã Phú Mỹ Hưng")]),
     ("Phó Chủ tịch UBND tỉnh - ông Nguyễn Văn An trao quà.", [("Nguyễn Văn An", "Phó Chủ tịch UBND tỉnh")]),
     # --- a lower-case English level in front of the organisation before the head
-    ("A delegation led by municipal Party Committee Secretary Pham Quang Huy arrived.",
+    ("Gifts came from municipal Party Committee Secretary Pham Quang Huy.",
      [("Pham Quang Huy", "municipal Party Committee Secretary")]),
     ("Gifts came from provincial People's Committee Chairman Tran Van Nam.",
      [("Tran Van Nam", "provincial People's Committee Chairman")]),
