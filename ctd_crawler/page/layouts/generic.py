@@ -62,7 +62,18 @@ class GenericLayout(Layout):
     article_url = r"[-_/][^/]{12,}(\.html?|\.aspx|\.php)?$|[?&](id|newsid|nid|p)=\d+"
     listing_url = r"(category|chuyen-muc|danh-muc|tin-tuc|news)(/|\.|$)|[?&]page=\d+|/page/\d+|/trang-\d+"
 
+    def _per_page(self, tree: etree._Element, key: str, compute):
+        """compute(tree), once per page: title, date and body ask for the same findings."""
+        if getattr(self, "_page", None) is not tree:
+            self._page, self._found = tree, {}
+        if key not in self._found:
+            self._found[key] = compute(tree)
+        return self._found[key]
+
     def _parse_title(self, tree: etree._Element) -> str:
+        return self._per_page(tree, "title", self._find_title)
+
+    def _find_title(self, tree: etree._Element) -> str:
         og = tree.xpath("string(//meta[@property='og:title']/@content)").strip()
         page_title = text_of(tree.find(".//title"))
         headings = [text_of(h) for h in tree.xpath("//h1|//h2")]
@@ -152,10 +163,7 @@ class GenericLayout(Layout):
     def _body_nodes(self, tree: etree._Element) -> list[etree._Element]:
         """The best-scoring container and those of its siblings that read like article text
         (title, date and body all ask: scored once per page)."""
-        cached = getattr(self, "_nodes_of", None)
-        if cached is None or cached[0] is not tree:
-            self._nodes_of = (tree, self._score_body_nodes(tree))
-        return self._nodes_of[1]
+        return self._per_page(tree, "body nodes", self._score_body_nodes)
 
     def _score_body_nodes(self, tree: etree._Element) -> list[etree._Element]:
         scores = _container_scores(tree)
