@@ -7,7 +7,7 @@ Jaccard similarity J share at least one band with probability 1 - (1 - J^ROWS)^B
 
 Figures: the article's money (amount in đồng, or amount and currency) and counts (value,
 unit folded). Keys are made of values only, so an English copy ("VND 2.5 billion", "1,300
-units of blood") meets the Vietnamese one.
+units") meets the Vietnamese one.
 
 Every key carries the article's publication week (days since 1970 // 7): a new article
 looks up only the weeks around its own, so the cost of a look-up stays flat however

@@ -25,14 +25,16 @@ Rules:
     hội hơn 4.000 hội viên"), a capitalised word (a name: "2 xã Ia Ko", "100 suất quà
     Tết", "gói bột lọc nước P&G"), punctuation or a number. A classifier alone is a unit
     only when the data marks it so ("3.200 túi", not "3 chiếc", "chia làm 3 đợt").
-* English pages: a lexicon unit, else the lowercase noun phrase up to its plural head
-  ("800 relief kits", "1,300 transport and fishing boats"), describing words before it
-  skipped ("30 outstanding blood donors" -> "blood donors"), capitalised words before
-  the head kept ("584 Red Cross communes, wards and towns": a list of plural heads joined
-  by commas and "and" is one unit); a container plural takes its "of" noun ("150,000
-  bags of rice"), another plural does not ("626,000 turns of disadvantaged people" ->
-  "turns"); a partitive counts its head ("4,400 of the most vulnerable households" ->
-  "households"). Time, measure and rank plurals (not_units.txt) are no unit.
+* English pages: a lexicon unit, else the plural head and at most one noun before it
+  ("800 relief kits", "1,250 plastic water tanks" -> "water tanks", or two coordinated
+  ones: "1,300 transport and fishing boats"); describing words (modifiers.txt: "30
+  outstanding blood donors" -> "blood donors"), adjectives by their ending ("43 social
+  projects" -> "projects") and capitalised words (a name's: "36 Red Cross houses" ->
+  "houses") are left out; a list of plural heads joined by commas and "and" is one unit
+  ("584 communes, wards and towns"); an "of" noun after the head is no part of it
+  ("150,000 bags of rice" -> "bags", "3,400 units of blood" -> "units"); a partitive counts
+  its head ("4,400 of the most vulnerable households" -> "households"). Time, measure and
+  rank plurals (not_units.txt) are no unit.
 * The headline is a summary of the body: counts are read from the body only. A count
   the headline gives and the body states again is one count, the body's (written there
   in full: "1.000 áo phao" over "1.000 áo phao cứu sinh"); one that only the headline
@@ -72,6 +74,7 @@ from .patterns import (
     OF,
     YEAR_MAX,
     YEAR_MIN,
+    ADJECTIVE_ENDINGS,
 )
 from .vocabulary import vocabulary
 
@@ -252,14 +255,26 @@ def _english_unit(doc: Doc, k: int) -> tuple[str, int] | None:
         i += 1
     if head is None:
         return None
-    head = _coordinated(doc, head)
-    # "bags of rice": a container plural takes its "of" noun
-    if (doc.low[head] in vocab.classifiers and head + 2 < doc.n and doc.low[head + 1] == OF
-            and doc.toks[head + 2].text.islower() and _english_word(doc, head + 2)):
-        head += 2
+    first, head = _name_start(doc, start, head), _coordinated(doc, head)
     if any(doc.match_at(j, vocab.not_units) for j in range(start, head + 1)):
         return None
-    return doc.text[doc.toks[start].start:doc.toks[head].end].lower(), head + 1
+    return doc.text[doc.toks[first].start:doc.toks[head].end].lower(), head + 1
+
+
+def _name_start(doc: Doc, start: int, head: int) -> int:
+    """Where the name of a counted thing begins: its plural head and at most one noun before it
+    ("1,250 plastic water tanks" -> "water tanks"), or two coordinated ones ("1,300 transport
+    and fishing boats"). Capitalised words (a name's: "36 Red Cross houses" -> "houses") and
+    adjectives by their ending ("43 social projects" -> "projects") describe it."""
+    def noun(i: int) -> bool:
+        word = doc.toks[i].text
+        adjective = len(word) >= 5 and word.endswith(ADJECTIVE_ENDINGS)
+        return i >= start and doc.toks[i].kind == "word" and word.islower() and not adjective
+    if not noun(head - 1):
+        return head
+    if head - 3 >= start and doc.low[head - 2] == EN_AND and noun(head - 3):
+        return head - 3
+    return head - 1
 
 
 def _coordinated(doc: Doc, head: int) -> int:

@@ -79,7 +79,7 @@ PER_LEAD = ("cho", "for")
 PER_SLASH = "/"  # "200.000 đồng/người/tháng"
 HYPHEN = "-"  # "flood-affected families": a glued compound describing the noun
 HYPHENS = {"-", "–", "—"}  # "Covid-19", "COVID - 19": a number after a word and a hyphen is a name
-OF = "of"  # "150,000 bags of rice", "4,400 of the most vulnerable households"
+OF = "of"  # a partitive: "4,400 of the most vulnerable households"
 EN_DETERMINERS = {"the", "these", "those"}
 EN_AND = "and"  # "communes, wards and towns": one unit of coordinated plurals
 
@@ -114,7 +114,10 @@ PER_WINDOW = 30  # tokens searched back for "mỗi" in the sentence
 BRIDGE_MAX = 3  # bridging words between a context word and a bare number
 CLASSIFIER_NOUN_MAX = 4  # syllables of noun after a classifier ("chai nước sát khuẩn")
 NOUN_PHRASE_MAX = 4  # syllables of any other counted noun phrase ("máy đo huyết áp")
-EN_UNIT_MAX = 4  # words in an English counted noun ("bags of rice", "oxygen concentrators")
+EN_UNIT_MAX = 4  # words read for an English counted noun's head ("30 outstanding blood donors")
+# Endings of English adjectives ("medical", "humanitarian", "famous", "underprivileged"): such a
+# word before a counted noun describes it (of five letters at least: "red" is no "-ed" word).
+ADJECTIVE_ENDINGS = ("al", "ian", "ous", "ive", "ful", "less", "able", "ible", "ed")
 YEAR_MIN, YEAR_MAX = 1900, 2100  # "2024" before a noun that is no lexicon unit is a year
 PHRASE_MAX = 6  # longest phrase looked up after a token: "xã, phường, thị trấn" is six tokens
 PHRASE_BEFORE_MAX = 3  # longest phrase looked up before a token ("chưa đến", "ước khoảng")
