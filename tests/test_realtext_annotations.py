@@ -1,4 +1,4 @@
-"""The committed real-text annotations are well-formed (benchmarks/realtext/ and the two
+"""The committed real-text annotations are well-formed (benchmarks/realtext/ and the
 held-out sets beside it; rules in realtext/NOTES.md).
 
 Checks their shape only (every line loads, required keys, levels and precisions from the
@@ -49,7 +49,8 @@ SETS = {"realtext": (REALTEXT, r"\d{3}"), "realtext-heldout": (REALTEXT.parent /
         "realtext-heldout2": (REALTEXT.parent / "realtext-heldout2", r"k\d\d"),
         "realtext-heldout3": (REALTEXT.parent / "realtext-heldout3", r"m\d\d"),
         "realtext-heldout4": (REALTEXT.parent / "realtext-heldout4", r"n\d\d"),
-        "realtext-heldout5": (REALTEXT.parent / "realtext-heldout5", r"p\d\d")}
+        "realtext-heldout5": (REALTEXT.parent / "realtext-heldout5", r"p\d\d"),
+        "realtext-heldout6": (REALTEXT.parent / "realtext-heldout6", r"q\d\d")}
 
 
 def problems(rec: dict, id_pattern: str = r"\d{3}") -> list[str]:
