@@ -66,6 +66,17 @@ COUNTS = [
     ("12 buổi tuyên truyền", [(12, "buổi tuyên truyền")]),
     ("tặng 2 con trâu", [(2, "con trâu")]),
     ("kết nối 63 điểm cầu", [(63, "điểm cầu")]),
+    ("lập 4 điểm tiếp nhận hàng cứu trợ", [(4, "điểm tiếp nhận")]),
+    # a name after the noun is no part of it
+    ("xây 3 nhà Chữ thập đỏ cho hộ nghèo", [(3, "nhà")]),
+    # lexicon units listed with commas and a last "và" are one unit; a list "và" does not
+    # close, or one broken by another number, is not
+    ("có 120 cán bộ, công chức và người lao động tham gia", [(120, "cán bộ, công chức và người lao động")]),
+    ("gồm 45 học sinh và giáo viên", [(45, "học sinh và giáo viên")]),
+    ("trao 70 suất quà, học sinh được nhận", [(70, "suất quà")]),
+    ("30 hội viên, 20 tình nguyện viên", [(30, "hội viên"), (20, "tình nguyện viên")]),
+    ("cán bộ, công chức và người lao động cùng tham gia", []),
+    ("nhà Chữ thập đỏ số 5 được bàn giao", []),
     ("tại 100 điểm hiến máu", [(100, "điểm hiến máu")]),
     ("hiến máu tại 34 tỉnh, thành phố", [(34, "tỉnh, thành phố")]),
     ("ở 99 xã, phường", [(99, "xã, phường")]),
@@ -228,6 +239,10 @@ COUNTS_EN = [
     ("trained 90 experienced rescuers", [(90, "rescuers")]),
     ("received 70 new sewing machines", [(70, "sewing machines")]),
     ("cleared 4 major mudslides", [(4, "mudslides")]),
+    # a lexicon unit after describing words; a list whose first head is no "-s" plural
+    ("aiding 9,000 needy people", [(9_000, "people")]),
+    ("reached 700 vulnerable children", [(700, "children")]),
+    ("trained 300 children and teachers", [(300, "children and teachers")]),
     ("hit by 2 successive typhoons Noru and Kai", [(2, "typhoons")]),
     ("repaired 250 school and clinic roofs", [(250, "school and clinic roofs")]),  # two coordinated nouns
     ("gave 80 red envelopes to children", [(80, "red envelopes")]),  # a short word is no -ed adjective
@@ -247,7 +262,8 @@ COUNTS_EN = [
     ("damaging 9,000 hectares of crops", []),
     ("01 Hanoi People's School for the Deaf", []),
     ("8 died in the floods", []),
-    ("lasted 3 long months", []),  # a time plural after a describing word is still time
+    ("lasted 3 long months", []),
+    ("over 3 difficult years", []),  # a time plural after a describing word is still time
     ("around 6 cubic metres of water", []),
     ("the 40 Famous Humanitarian Stories book", []),
     ("aged 60 and older", []),

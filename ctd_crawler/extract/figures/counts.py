@@ -14,6 +14,8 @@ Rules:
     dân", "17.269 hộ gia đình nghèo" -> "hộ gia đình", "127 địa chỉ nhân đạo"); these
     also read in capitals ("10 Chương trình", "28 Hội Chữ thập đỏ", "320 SUẤT QUÀ"). A
     classifier before a longer unit joins it ("3 ngôi nhà nhân đạo", "5 con bò giống");
+    lexicon units listed with commas and a last "và" are one unit ("200 cán bộ, công chức
+    và người lao động"), as coordinated plurals are in English;
   - any other noun phrase starts with a lowercase word and runs at most 4 syllables (a
     classifier of data/counts/classifiers.txt and up to 4 syllables of its noun: "500
     chai nước sát khuẩn", "18 vụ tai nạn giao thông"), and ends before a function word or
@@ -61,6 +63,7 @@ from dataclasses import dataclass
 from .doc import Doc
 from .figure import NOT_A_FIGURE, Figure, Kind, Outcome, grouping_first, per_word_before, qualifier
 from .patterns import (
+    ADJECTIVE_ENDINGS,
     CLASSIFIER_NOUN_MAX,
     EN_AND,
     EN_DETERMINERS,
@@ -72,9 +75,9 @@ from .patterns import (
     MIN_WORD_COUNT,
     NOUN_PHRASE_MAX,
     OF,
+    VI_AND,
     YEAR_MAX,
     YEAR_MIN,
-    ADJECTIVE_ENDINGS,
 )
 from .vocabulary import vocabulary
 
@@ -155,14 +158,16 @@ def count_unit(doc: Doc, fig: Figure) -> tuple[str, int, bool] | None:
     k = fig.lo.end
     if doc.breaks[k]:
         return None
-    found = _lexicon_unit(doc, k)
-    if found and doc.lang.startswith("en") and _is_plural(doc.low[found[1] - 1]):
-        last = _coordinated(doc, found[1] - 1)  # "500 students, teachers and parents"
-        if last >= found[1]:
-            return doc.text[doc.toks[k].start:doc.toks[last].end].lower(), last + 1, True
+    english = doc.lang.startswith("en")
+    first = _skip_describing(doc, k) if english else k  # "150,000 needy people"
+    found = _lexicon_unit(doc, first) if first < doc.n else None
     if found:
+        # a list is one unit: "500 students, teachers and parents", "200 cán bộ, hội viên và nhân dân"
+        end = _coordinated(doc, found[1] - 1) + 1 if english else _listed_units(doc, found[1])
+        if end > found[1]:
+            return doc.text[doc.toks[first].start:doc.toks[end - 1].end].lower(), end, True
         return found[0], found[1], True
-    if doc.lang.startswith("en"):
+    if english:
         found = _english_unit(doc, k)
     elif not doc.match_at(k, vocabulary().not_units):
         found = _noun_phrase(doc, k)
@@ -183,6 +188,21 @@ def _lexicon_unit(doc: Doc, k: int) -> tuple[str, int] | None:
                                         and not doc.match_at(found[1], vocabulary().modifiers))):
             found = (doc.low[k] + " " + units[inner[0]], inner[1])
     return found
+
+
+def _listed_units(doc: Doc, end: int) -> int:
+    """The end of a list of lexicon units after the one ending at `end`, joined by commas and a
+    last "và" ("cán bộ, công chức và nhân dân"), or `end` itself when no "và" closes it."""
+    units, last, i = vocabulary().units, end, end
+    while i + 1 < doc.n and doc.low[i] in (",", VI_AND):
+        nxt = doc.match_at(i + 1, units)
+        if nxt is None:
+            break
+        if doc.low[i] == VI_AND:
+            last = nxt[1]
+            break
+        i = nxt[1]
+    return last
 
 
 def _ends_phrase(doc: Doc, i: int) -> bool:
@@ -270,6 +290,8 @@ def _name_start(doc: Doc, start: int, head: int) -> int:
         word = doc.toks[i].text
         adjective = len(word) >= 5 and word.endswith(ADJECTIVE_ENDINGS)
         return i >= start and doc.toks[i].kind == "word" and word.islower() and not adjective
+    if head - 1 >= start and doc.low[head - 1] in (",", EN_AND):
+        return start  # a list whose first head is no "-s" plural: "5,000 children and adults"
     if not noun(head - 1):
         return head
     if head - 3 >= start and doc.low[head - 2] == EN_AND and noun(head - 3):

@@ -82,6 +82,7 @@ HYPHENS = {"-", "–", "—"}  # "Covid-19", "COVID - 19": a number after a word
 OF = "of"  # a partitive: "4,400 of the most vulnerable households"
 EN_DETERMINERS = {"the", "these", "those"}
 EN_AND = "and"  # "communes, wards and towns": one unit of coordinated plurals
+VI_AND = "và"  # "cán bộ, công chức và nhân dân": one unit of coordinated lexicon units
 
 # Date parts: a number right after them is a date part, not a quantity ("năm 2024").
 DATE_PART_WORDS = {"năm", "tháng", "ngày", "quý"}
