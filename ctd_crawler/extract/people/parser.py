@@ -73,6 +73,9 @@ class LineParser(TitleScanner):
         if n_alias:
             tok = Tok(name, t.start, self.toks[i + n_alias - 1].end, "w", name.lower(), fold(name), True, False, name)
             m = Mention([tok], start=t.start, end=tok.end, alias=True)
+            named = len(name.split())  # "Chủ tịch Hồ Chí Minh": the words before the name are a title
+            if n_alias > named and fold(" ".join(w.text for w in self.toks[i + n_alias - named:i + n_alias])) == fold(name):
+                m.title_span = self.char_span(i, i + n_alias - named)
             return [m], i + n_alias
         h_n, honorific, plural = self.honorific(i)
         j = i + h_n

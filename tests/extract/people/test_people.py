@@ -128,6 +128,10 @@ CASES = [
     # --- aliases
     ("Các em hứa sẽ làm theo lời dạy của Bác Hồ.",
      [("Hồ Chí Minh", None, None)]),
+    # an alias written as a title and the name keeps the title
+    ("Các chi hội học tập tấm gương Chủ tịch Hồ Chí Minh.", [("Hồ Chí Minh", None, "Chủ tịch")]),
+    ("Members follow the example of President Ho Chi Minh.", [("Hồ Chí Minh", None, "President")]),
+    ("Hồ Chủ tịch từng viết thư gửi Hội.", [("Hồ Chí Minh", None, None)]),
     # --- photo captions
     ("Đồng chí Nông Văn Chí - Chủ tịch UBND tỉnh tặng hoa chúc mừng các đơn vị (Ảnh: Minh Anh)",
      [("Nông Văn Chí", "đồng chí", "Chủ tịch UBND tỉnh")]),
