@@ -90,6 +90,11 @@ def next_start(starts: list[int], i: int, n: int) -> int:
     return starts[k] if k < len(starts) else n
 
 
+def possessive(word: str) -> bool:
+    """An English possessive ("Tham’s", "Quang Tri's"): a name ends before its "'s"."""
+    return len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
+
+
 def is_caps_line(line: str) -> bool:
     """A line in capitals (a headline, a shouted caption): capitalisation marks no names there."""
     letters = list(filter(str.isalpha, line))  # C-level passes: every line of every article comes here

@@ -90,6 +90,9 @@ PLACES = [
     ("Viện Kiểm sát nhân dân tỉnh Bắc Kạn dự.", [("Bắc Kạn", "province", "Bắc Kạn")]),  # an organ of the unit
     ("Doctors of Cho Ray Hospital reached Ha Giang province.", [("Hà Giang", "province", "Hà Giang")], "en"),
     ("Staff of Da Nang General Hospital and Hanoi Medical University donated blood.", [], "en"),
+    # a possessive is no part of the name
+    ("Ha Giang’s Red Cross chapter sent 40 volunteers.", [("Hà Giang", "province", "Hà Giang")], "en"),
+    ("Ba Be district's farmers received seed.", [("Ba Bể", "district", "Bắc Kạn")], "en"),
     # lists without unit words of their own: a parent in brackets decides the level of the name
     # before it and the list goes on after it; a plural or a list introducer keeps the list's level
     ("Hỗ trợ các xã Tiền Phong (huyện Đà Bắc), Mường Chiềng và Đoàn Kết.",

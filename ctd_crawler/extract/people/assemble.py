@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from ctd_crawler.extract.people.lexicon import Lexicon
 from ctd_crawler.extract.people.parser import Mention
-from ctd_crawler.extract.people.patterns import APOSTROPHE, PROVINCE_LEVEL
+from ctd_crawler.extract.people.patterns import APOSTROPHE, LOST_POSSESSIVE, PROVINCE_LEVEL
 from ctd_crawler.extract.people.tokens import Tok
 from ctd_crawler.extract.text import fold, fold_aligned, nfc
+from ctd_crawler.extract.tokens import possessive
 
 _WORK = ("words", "title_rank")  # merge bookkeeping, not Person fields
 _LEADING = re.compile(r"^(?:\([^)]*\)\s*|(?:of|the|to|for|in)\s+)+", re.IGNORECASE)
@@ -51,7 +52,7 @@ def merge(text: str, mentions: list[Mention], lex: Lexicon, province_hint: str |
     people: dict[str, dict] = {}
     order: list[str] = []
     for m in mentions:
-        name = display_name(m.name_toks)
+        name = display_name(m.name_toks, vietnamese=len(m.name_toks) > 1 and _surname(m.name_toks[0], lex))
         key = person_key(name)
         if not key:
             continue
@@ -82,15 +83,26 @@ def merge(text: str, mentions: list[Mention], lex: Lexicon, province_hint: str |
     return [Person(**{k: v for k, v in people[key].items() if k not in _WORK}) for key in order if key in people]
 
 
-def display_name(toks: list[Tok]) -> str:
-    """The name as written, all-caps words in title case ("BÙI THỊ HÒA" -> "Bùi Thị Hòa")."""
+def display_name(toks: list[Tok], *, vietnamese: bool = False) -> str:
+    """The name as written, all-caps words in title case ("BÙI THỊ HÒA" -> "Bùi Thị Hòa"),
+    without an English possessive ("Le Thi Hoa’s family"; the tokens keep it, for the
+    "People's Committee" of a title), nor one that lost its apostrophe when the name is
+    Vietnamese ("Le Thi Hoas family": no Vietnamese syllable ends in s)."""
     words = []
-    for t in toks:
+    for n, t in enumerate(toks, 1):
         s = t.text
+        if n == len(toks) and possessive(s):
+            s = s[:-2]
+        elif n == len(toks) and vietnamese and LOST_POSSESSIVE.search(t.fold):
+            s = s[:-1]
         if len(s) > 1 and s.isupper():
             s = "'".join(p[:1].upper() + p[1:].lower() for p in APOSTROPHE.split(s))
         words.append(s)
     return " ".join(words)
+
+
+def _surname(t: Tok, lex: Lexicon) -> bool:
+    return t.fold in lex.names.plain_surnames if t.text.isascii() else t.tkey in lex.names.surnames
 
 
 def organisation(text: str, parts, lex: Lexicon, province: str | None) -> str | None:

@@ -32,12 +32,11 @@ WOMAN_MARKER = "h'"
 PROVINCE_LEVEL = "tinh"
 # Between the parts of an all-caps name with an apostrophe ("H'HEN" -> "H'Hen").
 APOSTROPHE = re.compile(r"['’]")
-# An English possessive inside a capitalised run ("Lang Son's Tan Tien commune"): the
-# run is a place and a thing in it, not a name.
-POSSESSIVE = re.compile(r"['’]s$")
 # Letters and endings no syllable of a Vietnamese name has, written without diacritics:
 # f, j, w, z, a final s ("Ninh Van Fine Arts", "Do Thi Thams family" with its apostrophe lost).
-NOT_VIETNAMESE_SYLLABLE = re.compile(r"[fjwz]|[^s]s$")
+_FINAL_S = r"[^s]s$"
+NOT_VIETNAMESE_SYLLABLE = re.compile(r"[fjwz]|" + _FINAL_S)
+LOST_POSSESSIVE = re.compile(_FINAL_S)  # the last syllable of a Vietnamese name and the s of "'s"
 # Words of time before a number: the number is a date ("ngày 5/3 Nguyễn Văn A"), not a
 # house number ("374 Lê Lợi", where the name is a street).
 DATE_WORDS = frozenset({"ngày", "sáng", "chiều", "tối", "trưa", "đêm", "tháng", "năm", "hôm", "quý",

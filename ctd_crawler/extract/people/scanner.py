@@ -19,12 +19,11 @@ from ctd_crawler.extract.people.patterns import (
     MAX_NAME,
     MIDDLE_NAMES,
     NOT_VIETNAMESE_SYLLABLE,
-    POSSESSIVE,
     SENTENCE_OPENERS,
     WOMAN_MARKER,
 )
 from ctd_crawler.extract.people.tokens import Tok, phrase, split_glued
-from ctd_crawler.extract.tokens import is_caps_line
+from ctd_crawler.extract.tokens import is_caps_line, possessive
 
 
 class TokenScanner:
@@ -260,7 +259,7 @@ class TokenScanner:
         n = self.name_run(i, bare=True)
         if n < min_len or self.place_type(i + n) or self.english_org(i + n):
             return 0
-        if any(POSSESSIVE.search(x.text) for x in self.toks[i : i + n - 1]):
+        if any(possessive(x.text) for x in self.toks[i : i + n - 1]):
             return 0  # "Lang Son's Tan Tien": a place and what is in it
         if self.plain and t.fold not in self.lex.names.foreign and any(
                 NOT_VIETNAMESE_SYLLABLE.search(x.fold) for x in self.toks[i : i + n]):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ctd_crawler.extract.places.gazetteer import name_key
 from ctd_crawler.extract.places.patterns import GRAIN, HYPHEN_GAP, HYPHENS, SPACE_GAP
-from ctd_crawler.extract.tokens import LETTERS, cut, is_caps_line, units
+from ctd_crawler.extract.tokens import LETTERS, cut, is_caps_line, possessive, units
 
 SENTENCE_OPENERS = frozenset('.!?:;"“”(')
 
@@ -70,8 +70,13 @@ def tokens(line: str, offset: int, caps: bool | None = None) -> list[Tok]:
         s = m.group()
         start, end = m.span()
         if m.lastgroup == LETTERS:
+            owner = possessive(s)
+            if owner:  # "Quang Tri’s chapter": the name ends before its possessive
+                s, end = s[:-2], end - 2
             low, key, cap = _WORDS.get(s) or word_keys(s)
             out.append(Tok(offset + start, offset + end, s, low, key, True, caps or cap))
+            if owner:
+                out.append(Tok(offset + end, offset + end + 2, line[end:end + 2], line[end:end + 2].lower(), "", False, False))
         else:
             out.append(Tok(offset + start, offset + end, s, s.lower(), "", False, False))
     return out
