@@ -107,3 +107,15 @@ def without_related_list(text: str) -> str:
     layout that missed it) left the related-news list in."""
     m = _RELATED_HEADING.search(text)
     return text[: m.start()] if m else text
+
+
+# A news agency's dateline opening a line: "Hanoi (VNA) –", "Vinh Long, May 4 (VNA) -": where
+# the story was filed, not a place it reports on. The agency is an acronym in brackets.
+_DATELINE = re.compile(r"^(?:[A-ZĐ][\w'’.-]*[ \t]+){0,3}[A-ZĐ][\w'’.-]*(?:,[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2})?"
+                       r"[ \t]+\([A-Z]{2,6}\)[ \t]*[-–—]", re.MULTILINE)
+
+
+def without_datelines(text: str) -> str:
+    """`text` with the place and date of each line-opening dateline blanked (same length, so
+    offsets still index the text)."""
+    return _DATELINE.sub(lambda m: " " * len(m.group()), text)

@@ -90,6 +90,8 @@ PLACES = [
     ("Viện Kiểm sát nhân dân tỉnh Bắc Kạn dự.", [("Bắc Kạn", "province", "Bắc Kạn")]),  # an organ of the unit
     ("Doctors of Cho Ray Hospital reached Ha Giang province.", [("Hà Giang", "province", "Hà Giang")], "en"),
     ("Staff of Da Nang General Hospital and Hanoi Medical University donated blood.", [], "en"),
+    # a news agency's dateline says where the story was filed, not where it happened
+    ("Hanoi (VNA) – The Society sent aid to Ha Giang province.", [("Hà Giang", "province", "Hà Giang")], "en"),
     # a possessive is no part of the name
     ("Ha Giang’s Red Cross chapter sent 40 volunteers.", [("Hà Giang", "province", "Hà Giang")], "en"),
     ("Ba Be district's farmers received seed.", [("Ba Bể", "district", "Bắc Kạn")], "en"),

@@ -13,6 +13,7 @@ from ctd_crawler.extract.text import (
     nfc,
     printable,
     tone_key,
+    without_datelines,
     without_related_list,
 )
 
@@ -124,3 +125,19 @@ def test_look_alike_letters_replaced_wherever_they_are(raw):
 
     every = module._CONTROL.sub(" ", nfc(html.unescape(raw)).replace("\r", " ").replace("\n", " "))
     assert clean_inline(raw) == module._SPACES.sub(" ", every.translate(module._LOOKALIKES)).strip()
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Hanoi (VNA) – The Society gave gifts.", "The Society gave gifts."),
+    ("Vinh Long, May 4 (VNA) - Gifts were handed over.", "Gifts were handed over."),
+    ("HÀ NỘI (TTXVN) - Hội trao quà.", "Hội trao quà."),
+    ("Ho Chi Minh City (SGGP) – Volunteers gathered.", "Volunteers gathered."),
+    # not datelines: no agency acronym, not at a line's start, a bracketed word
+    ("Tại Hà Nội (ảnh) - hội viên", "Tại Hà Nội (ảnh) - hội viên"),
+    ("The ceremony in Hanoi (VNA) – began.", "The ceremony in Hanoi (VNA) – began."),
+    ("Hanoi (Vietnam) – a city", "Hanoi (Vietnam) – a city"),
+    ("Hội Chữ thập đỏ (CTĐ) tỉnh", "Hội Chữ thập đỏ (CTĐ) tỉnh"),
+])
+def test_datelines_are_blanked(text, kept):
+    out = without_datelines(text)
+    assert len(out) == len(text) and out.strip() == kept

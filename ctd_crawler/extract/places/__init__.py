@@ -23,7 +23,7 @@ from ctd_crawler.extract.places.assemble import Place, as_named_on, dedupe, plac
 from ctd_crawler.extract.places.finder import Finder
 from ctd_crawler.extract.places.gazetteer import load_gazetteer
 from ctd_crawler.extract.places.resolve import chains, resolve
-from ctd_crawler.extract.text import nfc
+from ctd_crawler.extract.text import nfc, without_datelines
 
 __all__ = ["Place", "extract_places", "load_gazetteer"]
 
@@ -45,7 +45,7 @@ def extract_places(text: str, *, on: date | None = None, province_hint: str | No
     """Every place of an article (title + blank line + body), once each, in order."""
     if not isinstance(text, str) or not text.strip():
         return []
-    text = nfc(text)
+    text = without_datelines(nfc(text))
     mentions = Finder(text, _as_date(on), lang or "vi").run()
     chains(mentions, text)
     resolve(mentions, province_hint)
