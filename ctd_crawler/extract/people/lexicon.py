@@ -83,6 +83,7 @@ class Organisations:
     seat_words: frozenset[str]  # "tại" + a known place: the organisation's seat
     seated: PhraseTable  # "dự án": "tại" + a place after it is a seat, though in lower case
     number_after: frozenset[str]  # "lớp", "số": a number after them stays in the title
+    press: PhraseTable  # "báo", "tạp chí": before a capitalised name, the title goes on
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ def lexicon() -> Lexicon:
             seat_words=frozenset(orgs["seat_words"]),
             seated=table(orgs["seated"], low),
             number_after=frozenset(orgs["number_after"]),
+            press=table(orgs["press"], low),
         ),
         places=_places(orgs),
         spelling=_spelling(),

@@ -17,6 +17,7 @@ DASHES = frozenset({"-", "–", "—"})
 
 MAX_NAME = 5  # syllables in one personal name ("Y Ngông Niê Kdăm", "Nguyễn Thị Hà Chiên")
 MAX_TITLE = 40  # tokens in one title: bounds look-ahead on run-on text
+ORG_BEFORE_HEAD = 10  # tokens of an English organisation written before its head ("VNRC President")
 MAX_PHRASE = 6  # words in one lexicon phrase
 # Lowercase words in a row inside an organisation's name ("Ban Chỉ đạo vận động hiến máu
 # tình nguyện tỉnh"); the run ends earlier at a stop word (a verb, a preposition).

@@ -29,7 +29,7 @@ that head's organisation).
 
 from __future__ import annotations
 
-from ctd_crawler.extract.people.patterns import DASHES, MAX_LOWER, MAX_TITLE
+from ctd_crawler.extract.people.patterns import DASHES, MAX_LOWER, MAX_TITLE, ORG_BEFORE_HEAD
 from ctd_crawler.extract.people.scanner import TokenScanner
 from ctd_crawler.extract.people.tokens import phrase
 
@@ -53,11 +53,17 @@ class TitleScanner(TokenScanner):
         if not self.english:
             return 0
         firsts = self.lex.titles.english_firsts
-        if not any(t.fold in firsts for t in self.toks[k + 1 : k + 6]) or self.person_at(k, min_len=2):
+        if not any(t.fold in firsts for t in self.toks[k + 1 : k + ORG_BEFORE_HEAD]) or self.person_at(k, min_len=2):
             return 0
-        for j in range(k, min(self.n, k + 6)):
+        for j in range(k, min(self.n, k + ORG_BEFORE_HEAD)):
             t = self.word(j)
-            if t is None or not t.cap or self.stop(t) or t.low in self.lex.orgs.connectors or self.honorific(j)[0]:
+            connectors = self.lex.orgs.connectors
+            if t is not None and j > k and t.low in connectors and self.toks[j - 1].low not in connectors \
+                    and self.word(j + 1) and self.toks[j + 1].cap:
+                continue  # "National Institute of Haematology and Blood Transfusion Director"
+            # English words as written: the folded stop words are Vietnamese ("Viet Nam" is no "năm")
+            if t is None or not t.cap or t.low in self.lex.stopwords or t.low in self.lex.orgs.connectors \
+                    or self.honorific(j)[0]:
                 return 0
             if j > k and self.english_head(j):
                 return 0 if self.alias_at(j)[0] else j - k  # "State President Ho Chi Minh": the alias
@@ -172,13 +178,19 @@ class TitleScanner(TokenScanner):
                 if t.cap and not (self.caps(j) and self.stop(t)):
                     j, chain, prev_cap = j + 1, 0, True
                     continue
+                press, _ = phrase(self.lex.orgs.press, self.toks, j, "low")
+                if press and self.word(j + press) and self.toks[j + press].cap:
+                    j, chain, prev_cap = j + press, 0, True  # "Phó Tổng Biên tập báo Dân trí"
+                    continue
                 if not t.cap and not self.stop(t) and prev_cap and chain < MAX_LOWER and not in_place:
                     j, chain = j + 1, chain + 1
                     continue
                 break
             if t.kind == "n":
-                prev = self.toks[j - 1]
-                if prev.low in self.lex.orgs.number_after or prev.cap:
+                prev, nxt = self.toks[j - 1], self.word(j + 1)
+                # "Trung tâm cấp cứu 115 Thành phố": a number inside a name that goes on
+                named_on = nxt is not None and nxt.cap and not self.person_at(j + 1, min_len=2)
+                if prev.low in self.lex.orgs.number_after or prev.cap or named_on:
                     j, prev_cap = j + 1, False
                     continue
                 break

@@ -121,6 +121,18 @@ FOUND = [
     # --- after a dash, a level word and a place say where the office is
     ("Bác sĩ Lưu Văn Tài, Giám đốc trạm y tế nhân đạo Ấp 3 – huyện Cần Giuộc và các y sĩ dự.",
      [("Lưu Văn Tài", "Giám đốc trạm y tế nhân đạo Ấp 3 – huyện Cần Giuộc")]),
+    # --- the press before its name; a number inside a name that goes on; a resident office
+    ("Ông Hà Văn Sơn, Phó Tổng Biên tập báo Lao Động, trao quà.", [("Hà Văn Sơn", "Phó Tổng Biên tập báo Lao Động")]),
+    ("Bà Mai Thị Lan, Thư ký tòa soạn tạp chí Nhân đạo, cho biết.", [("Mai Thị Lan", "Thư ký tòa soạn tạp chí Nhân đạo")]),
+    ("Ông Phan Văn Đức, Giám đốc Trung tâm cứu hộ 114 Thành phố, phát biểu.",
+     [("Phan Văn Đức", "Giám đốc Trung tâm cứu hộ 114 Thành phố")]),
+    ("Ông Vũ Đình Hòa, Trưởng Cơ quan thường trú khu vực miền Trung, dự lễ.",
+     [("Vũ Đình Hòa", "Trưởng Cơ quan thường trú khu vực miền Trung")]),
+    # --- an English organisation before its head may hold "of" and "and", and a country's name
+    ("Viet Nam Red Cross Society Vice President Tran Van Minh attended.",
+     [("Tran Van Minh", "Viet Nam Red Cross Society Vice President")]),
+    ("Institute of Nutrition and Food Safety Director Le Thi Huong spoke.",
+     [("Le Thi Huong", "Institute of Nutrition and Food Safety Director")]),
 ]
 
 # (sentence, [(name, title), ...]): what must NOT be taken into a title, nor as a person.
@@ -169,6 +181,10 @@ NOT_TAKEN = [
     # a rank before another person ends the title there
     ("Ông Ngô Văn Hải, Phó Chủ tịch UBND tỉnh, Đại tá Trần Văn Năm cùng dự.",
      [("Ngô Văn Hải", "Phó Chủ tịch UBND tỉnh"), ("Trần Văn Năm", None)]),
+    # "báo" the verb, a number after a lowercase word, ends the title
+    ("Ông Lê Văn Dũng, Chủ tịch UBND tỉnh báo cáo kết quả.", [("Lê Văn Dũng", "Chủ tịch UBND tỉnh")]),
+    ("Ông Trịnh Văn Tú, Giám đốc Trung tâm y tế huyện 3 năm liền đạt danh hiệu.",
+     [("Trịnh Văn Tú", "Giám đốc Trung tâm y tế huyện")]),
     # "Nguyên" capitalised mid-sentence is a given name, "Phó" alone a surname: no opener
     ("Đồng chí Trần Văn Nguyên Chủ tịch UBND xã phát biểu.", [("Trần Văn Nguyên", "Chủ tịch UBND xã")]),
     ("Nhạc sĩ Phó Đức Phương được nhắc đến.", [("Phó Đức Phương", None)]),
