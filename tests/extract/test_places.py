@@ -28,6 +28,9 @@ PLACES = [
     ("Trao quà ở xã Khang Ninh, huyện Ba Bể.", [("Khang Ninh", "commune", "Bắc Kạn"), ("Ba Bể", "district", "Bắc Kạn")]),
     ("Tặng quà tại phường Hàng Bạc, quận Hoàn Kiếm.", [("Hàng Bạc", "commune", "Hà Nội"), ("Hoàn Kiếm", "district", "Hà Nội")]),
     ("Ra quân ở thị trấn Chợ Rã, huyện Ba Bể.", [("Chợ Rã", "commune", "Bắc Kạn"), ("Ba Bể", "district", "Bắc Kạn")]),
+    # a descriptor is written in lower case: capitalised, it begins the name
+    ("Đoàn về huyện Cù Lao Dung trao quà.", [("Cù Lao Dung", "district", "Sóc Trăng")]),
+    ("Trao quà ở các xã vùng cao Khang Ninh, Cao Thượng.", [("Khang Ninh", "commune", "Bắc Kạn"), ("Cao Thượng", "commune", "Bắc Kạn")]),
     ("Khám bệnh tại thị xã Sơn Tây.", [("Sơn Tây", "district", "Hà Nội")]),
     ("Hiến máu tại thành phố Hà Nội.", [("Hà Nội", "province", "Hà Nội")]),
     ("Hiến máu tại thành phố Bắc Giang.", [("Bắc Giang", "district", "Bắc Giang")]),
@@ -271,6 +274,7 @@ PLACES = [
 # ---------------------------------------------------------------- nothing to find
 
 NOTHING = [
+    "Đoàn đến các xã cù lao ven sông trao quà.",  # descriptors and no name
     "Các TDP trên địa bàn tham gia hiến máu.",
     "Các thôn gồm: Hội Chữ thập đỏ xã và Đoàn Thanh niên tham gia.",
     "Hội tặng quà cho thôn: Nà Kiêng.",  # one village word: "thôn:" opens no list

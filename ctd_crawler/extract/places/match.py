@@ -179,9 +179,12 @@ def _in_compound(ln: Line, i: int, lex: Lexicon) -> bool:
 def descriptor_at(ln: Line, j: int, lex: Lexicon) -> tuple[int, bool]:
     """Number of tokens from token j to the name: descriptors ("vùng cao", "bãi ngang ven
     biển") and a list introducer ("như", "gồm", ":"), when a capitalised word follows; else 0.
-    And whether a list introducer was among them (a list follows)."""
+    And whether a list introducer was among them (a list follows). A descriptor is written in
+    lower case: capitalised, it begins the name ("huyện Cù Lao Dung" is no "cù lao" Dung)."""
     k, toks = j, ln.toks
-    while k < len(toks) and (n := next((len(ws) for ws in lex.descriptors_by_first.get(toks[k].low, ())
+    signals = not (ln.caps or ln.titled)
+    while k < len(toks) and not (signals and toks[k].cap) and (
+            n := next((len(ws) for ws in lex.descriptors_by_first.get(toks[k].low, ())
                                         if tuple(t.low for t in toks[k:k + len(ws)]) == ws
                                         and all(ln.joined[m] for m in range(k + 1, k + len(ws)))), 0)):
         k += n
