@@ -62,6 +62,7 @@ class Names:
     foreign: frozenset[str]  # folded Chinese and Korean family names: two syllables suffice
     not_names: frozenset[str]  # folded campaigns, events, regions ("Tết Nhân ái")
     not_before: PhraseTable  # "đường", "trường": a place or institution follows
+    named_groups: PhraseTable  # "Quỹ", "Đội": a bare name a few words on is the group's
     named_after: PhraseTable  # "Trường", "Bệnh viện": the run is the institution's name
     credit: PhraseTable  # "Ảnh:": a photo credit follows
     credit_by: PhraseTable  # "Translated by": a credited name follows
@@ -163,6 +164,7 @@ def lexicon() -> Lexicon:
             foreign=frozenset(fold(s) for s in foreign),
             not_names=frozenset(" ".join(words(n, fold)) for n in data_lines("people/not_names.txt")),
             not_before=table(orgs["not_person_before"], low),
+            named_groups=table(orgs["named_groups"], low),
             named_after=table(orgs["named_institutions"], low),
             credit=table(orgs["photo_credit_words"] + orgs["credit_words"], low),
             credit_by=table(orgs["credits_by"], low),

@@ -25,9 +25,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ctd_crawler.extract.people.patterns import DASHES, DATE_WORDS, MAX_LISTED
+from ctd_crawler.extract.people.patterns import (
+    DASHES,
+    DATE_WORDS,
+    GROUP_NAME_BREAKS,
+    GROUP_NAME_GAP,
+    MAX_LISTED,
+)
 from ctd_crawler.extract.people.titles import TitleScanner, names_organisation
-from ctd_crawler.extract.people.tokens import Tok
+from ctd_crawler.extract.people.tokens import Tok, phrase
 from ctd_crawler.extract.text import fold
 
 
@@ -147,7 +153,7 @@ class LineParser(TitleScanner):
         prev = self.word(i - 1)
         if prev is not None and prev.cap and not (self.sentence_start(i - 1) and prev.low in self.lex.stopwords):
             return None  # inside a capitalised run: an organisation or heading
-        if self.ends_with(self.lex.names.not_before, i):
+        if self.ends_with(self.lex.names.not_before, i) or self.group_named(i):
             return None
         if self.punct(i - 1, ":") and self.ends_with(self.lex.names.credit, i - 1) or (
                 i > 0 and self.toks[i - 1].low == "by" and self.ends_with(self.lex.names.credit_by, i)):
@@ -170,6 +176,18 @@ class LineParser(TitleScanner):
             return None  # a given-name-first one, a title that names its organisation
         m, k = self.mention(i, n, i)
         return self.listed([m], k, None)
+
+    def group_named(self, i: int) -> bool:
+        """Is the name at i a group's, its kind written before it ("Quỹ hỗ trợ cộng đồng Lê
+        Văn Minh")? A capitalised group word up to GROUP_NAME_GAP words back, no function
+        word between ("Nhóm thiện nguyện do Lê Văn Minh lập": his group, he is a person)."""
+        for j in range(i - 1, max(-1, i - 1 - GROUP_NAME_GAP), -1):
+            t = self.toks[j]
+            if t.kind != "w" or t.low in GROUP_NAME_BREAKS:
+                return False
+            if t.cap and phrase(self.lex.names.named_groups, self.toks, j, "low")[0]:
+                return True
+        return False
 
     def house_number(self, j: int) -> bool:
         """Is token j a number before a street name ("374 Lê Lợi", "19/52 To Ngoc Van"),

@@ -48,6 +48,13 @@ NOT_PEOPLE = [
     ("Trụ sở Hội đặt tại 215 Trần Phú, phường Lê Lợi.", []),
     ("The shop at 12/34 Nguyen Van Cu street gives free clothes.", []),
     ("Trao quà tại số 18 Lê Văn Hưu, thành phố Thanh Hóa.", []),
+    # groups named after a person, their kind written between
+    ("Hội phối hợp với Quỹ khuyến học cộng đồng Phạm Văn Đồng trao học bổng.", []),
+    ("Đội Sơ cấp cứu tình nguyện Lý Văn Mạnh trực tại bến xe.", []),
+    ("CLB Bóng đá thiếu niên Hoàng Văn Thụ nhận quà.", []),
+    # ... but a person after "do", "của", "với" is a person
+    ("Nhóm thiện nguyện do Đặng Văn Toàn, Trưởng thôn, lập ra.", [("Đặng Văn Toàn", None)]),
+    ("Quỹ được lập nhờ ông Vương Đình Huệ.", [("Vương Đình Huệ", "ông")]),
     # companies and shops
     ("Công ty Đồng Văn Phát trao 50 suất quà.", []),
     ("Doanh nghiệp Lê Gia ủng hộ 20 triệu đồng.", []),
