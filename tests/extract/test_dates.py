@@ -369,6 +369,9 @@ def test_url_date(url, expected):
 # Without a publication date, a year-less date takes the year the text names nearest before
 # it, else first after it; a birth year, a term or a span of years names no such year.
 TEXT_YEAR_CASES = [
+    # "for <year>": the year a plan or a campaign is for
+    ("A drive for 2022 is planned. It opens on March 3 in Hue.", [("2022-03-03", "2022-03-03")]),
+    ("Thanks for 2020s support, the team met on March 3.", []),  # a decade's "s": no year named
     ("Tháng Nhân đạo năm 2025\n\nTừ ngày 1/3 đến 31/5, Hội vận động.", [("2025-03-01", "2025-05-31")]),
     ("Ngày 15/3/2024, Hội họp. Sáng 16/3, Hội trao quà.", [("2024-03-15", "2024-03-15"), ("2024-03-16", "2024-03-16")]),
     ("Sáng 5/3, Hội trao quà. Chương trình năm 2023 đã kết thúc.", [("2023-03-05", "2023-03-05")]),

@@ -30,7 +30,7 @@ _NOT_A_SPAN = r"(?!\s*[-–]\s*(?:19|20)?\d\d\b)"  # "2021 - 2025" names no one 
 # 2008") nor either end of a span.
 _TEXT_YEAR = re.compile(
     r"(?<!sinh )(?<!born )(?<!lap )(?<!ra doi )(?<!founded )(?<!initiated )(?<!established )(?<!launched )"
-    r"(?:\b(?:nam|year) |(?<=\d)/|\b(?:in|of|the) |\b(?:january|february|march|april|may|june|july"
+    r"(?:\b(?:nam|year) |(?<=\d)/|\b(?:in|of|the|for) |\b(?:january|february|march|april|may|june|july"
     r"|august|september|october|november|december) (?:\d{1,2}(?:st|nd|rd|th)?,? )?)((?:19|20)\d\d)\b" + _NOT_A_SPAN)
 # In the headline, any year but a span's ("Tháng Nhân đạo 2019").
 _HEADLINE_YEAR = re.compile(r"(?<![\d\-–])(?<![\-–] )\b((?:19|20)\d\d)\b" + _NOT_A_SPAN)
