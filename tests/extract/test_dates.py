@@ -513,6 +513,23 @@ EN_DAY_WITHOUT_TRIGGER = [
 ]
 
 
+# A named yearly day glossed by its date in brackets recurs: no event; a weekday is a trigger.
+EN_GLOSSED_DAYS = [
+    ("Gifts were given on World Blood Donor Day (June 14).", []),
+    ("It marked the founding anniversary of the Viet Nam Red Cross Society (23 November).", []),
+    ("They met ahead of International Volunteer Day (5 December) in Hue.", []),
+    ("The fair opened on Saturday (May 6) in Hue.", [("2021-05-06", "2021-05-06")]),
+    ("On Tuesday, May 4, volunteers met.", [("2021-05-04", "2021-05-04")]),
+    ("The victory (May 7, 1954) is remembered.", [("1954-05-07", "1954-05-07")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", EN_GLOSSED_DAYS)
+def test_an_english_named_day_glossed_by_its_date_recurs(text, expected):
+    found = extract_event_dates(text, published=date(2021, 6, 1), lang="en")
+    assert [(e.start, e.end) for e in found if e.flag is None] == expected
+
+
 @pytest.mark.parametrize("text, expected", EN_DAY_WITHOUT_TRIGGER)
 def test_an_english_month_and_day_needs_no_trigger(text, expected):
     found = extract_event_dates(text, published=date(2021, 2, 1), lang="en")

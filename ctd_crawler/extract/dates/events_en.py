@@ -18,6 +18,7 @@ from ctd_crawler.extract.dates.patterns import (
     EN_NUM_WORDS,
     EN_ORDINALS,
     P_EN_MONTH_TRIGGER,
+    P_EN_RECURRING_BEFORE,
     P_EN_TRIGGER,
     P_VI_LETTER,
 )
@@ -103,6 +104,8 @@ def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     name with its day is a date wherever it stands ("with January 14-23 as its busiest days"),
     but "May" with a day needs one too (the verb opens sentences: "May 5 families ...")."""
     before = ctx.text[max(0, m.start() - 16):m.start()]
+    if name in ("en_md", "en_dm") and m.groups()[-1] is None and _recurring(ctx, m):
+        return False
     if name == "en_month":  # with its year, or "next year", or after a month trigger word
         return m.group(2) is not None or m.group(3) is not None or bool(P_EN_MONTH_TRIGGER.search(before))
     if m.groups()[-1] is not None:
@@ -119,6 +122,13 @@ def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     return True
 
 
+def _recurring(ctx: Ctx, m: re.Match[str]) -> bool:
+    """A year-less day in brackets after a named yearly day ("World Blood Donor Day (June 14)")."""
+    return bool(P_EN_RECURRING_BEFORE.search(ctx.text, max(0, m.start() - 120), m.start())
+                and _CLOSE.match(ctx.text, m.end()))
+
+
+_CLOSE = re.compile(r"\s*\)")
 _MAY = re.compile(r"\bMay\b")
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 

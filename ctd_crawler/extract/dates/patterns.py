@@ -226,6 +226,9 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # year-less month only after a month trigger word.
 P_EN_TRIGGER = re.compile(r"(?:^|\W)(?:" + _alternation(data_lines("dates/en_date_triggers.txt")) + r")\s*[(,]?\s*$"
                           r"|(?:^|[.!?\n]\s*)$", re.I)
+# A named yearly day glossed by its date in brackets ("World Blood Donor Day (June 14)", "the
+# founding anniversary of the Society (23 November)"): the day recurs, it dates no event.
+P_EN_RECURRING_BEFORE = re.compile(r"(?:\bDay|\banniversary\b[^()\n]{0,80})\s*\(\s*$")
 P_EN_MONTH_TRIGGER = re.compile(
     r"(?:^|\W)(?:" + _alternation(data_lines("dates/en_month_triggers.txt")) + r")\s*-?\s*$", re.I)
 # Vietnamese-only letters: a text with (almost) none of them is an English page.
