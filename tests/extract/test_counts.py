@@ -55,6 +55,15 @@ COUNTS = [
     ("500 thùng nước uống lên vùng lũ", [(500, "thùng nước uống")]),
     ("300 thùng mì tôm của nhà tài trợ", [(300, "thùng mì tôm")]),
     ("45 chiếc chăn ấm cho trẻ em", [(45, "chiếc chăn")]),
+    ("tặng 30 áo trắng cho học sinh", [(30, "áo")]),
+    ("trao 400 bình nước ngọt", [(400, "bình nước")]),
+    ("hỗ trợ 6 tỉnh miền núi phía Bắc", [(6, "tỉnh")]),
+    ("tặng 12 xã biên giới", [(12, "xã")]),
+    # a classifier that is a unit alone names its thing when one follows
+    ("trao 150 suất thuốc cho người cao tuổi", [(150, "suất thuốc")]),
+    ("trao 40 suất cho các em", [(40, "suất")]),
+    ("trao 2 suất vay vốn", [(2, "suất vay vốn")]),
+    ("có 3 xanh", []),  # a colour is no unit
     ("200 bộ quần áo được trao", [(200, "bộ quần áo")]),
     ("3 ngôi nhà nhân đạo", [(3, "ngôi nhà nhân đạo")]),
     # participants, reach and sessions

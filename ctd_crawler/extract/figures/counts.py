@@ -161,6 +161,9 @@ def count_unit(doc: Doc, fig: Figure) -> tuple[str, int, bool] | None:
     english = doc.lang.startswith("en")
     first = _skip_describing(doc, k) if english else k  # "150,000 needy people"
     found = _lexicon_unit(doc, first) if first < doc.n else None
+    if found and not english and found[1] == k + 1 and doc.low[k] in vocabulary().classifiers:
+        # a classifier that is a unit alone names its thing when one follows: "200 suất thuốc"
+        found = _noun_phrase(doc, k) or found
     if found:
         # a list is one unit: "500 students, teachers and parents", "200 cán bộ, hội viên và nhân dân"
         end = _coordinated(doc, found[1] - 1) + 1 if english else _listed_units(doc, found[1])
