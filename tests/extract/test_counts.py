@@ -55,6 +55,10 @@ COUNTS = [
     ("500 thùng nước uống lên vùng lũ", [(500, "thùng nước uống")]),
     ("300 thùng mì tôm của nhà tài trợ", [(300, "thùng mì tôm")]),
     ("45 chiếc chăn ấm cho trẻ em", [(45, "chiếc chăn")]),
+    # a range counts its low end, as money does
+    ("từ 200 đến 300 người", [(200, "người")]),
+    ("200-300 người", [(200, "người")]),
+    ("hỗ trợ 2-3 triệu người", [(2_000_000, "người")]),
     ("tặng 30 áo trắng cho học sinh", [(30, "áo")]),
     ("trao 400 bình nước ngọt", [(400, "bình nước")]),
     ("hỗ trợ 6 tỉnh miền núi phía Bắc", [(6, "tỉnh")]),
@@ -148,8 +152,8 @@ COUNTS = [
     ("Nghị định số 93/2021/NĐ-CP", []),
     ("trị giá 200 triệu đồng", []),
     ("500.000 đồng/người", []),
-    ("từ 200 đến 300 người", []),
-    ("200-300 người", []),
+    ("kéo dài 3-4 ngày", []),  # a range of a time or an age is no count either
+    ("trẻ từ 6-15 tuổi", []),
     ("một người dân cho biết", []),
     ("ba hộ", []),
     ("năm người", []),

@@ -50,8 +50,8 @@ Rules:
   "lớp", "năm", "tháng", "ngày": decree, village, class and rank numbers, dates), numbers
   inside names ("Covid-19", "Covid - 19"), a bare year before another noun than a lexicon
   unit ("Tết Nhân ái 2024 diễn ra"), parts of dates and times (20/6/2024, 14:05),
-  phone-like digit runs, percentages, ranges ("200-300 người" has no single value),
-  money, and written-out numbers below ten ("một người dân cho biết").
+  phone-like digit runs, percentages, money, and written-out numbers below ten ("một người
+  dân cho biết"). A range counts its low end, as money does ("200-300 người" -> 200).
 * value must be a whole number; without a scale word the grouping reading wins ("1,300
   người" = 1300, "626.000 turns" on an English page = 626000).
 """
@@ -100,6 +100,8 @@ def read_count(doc: Doc, fig: Figure, floor: int, glued: bool) -> Outcome:
     if unit is None:
         return NOT_A_FIGURE
     value = None if glued else _plausible_count(fig.lo.values if fig.lo.scaled else grouping_first(fig.lo.values))
+    if value is not None and fig.hi is not None and not fig.lo.scaled and fig.hi.scaled:
+        value *= fig.hi.trailing_scale  # "2-3 triệu người": the low end is 2 million
     if value is None:
         return Outcome(Kind.SKIPPED)
     if fig.lo.in_words and value < MIN_WORD_COUNT:
@@ -153,9 +155,9 @@ def _per_item_count(doc: Doc, first: int, floor: int) -> bool:
 def count_unit(doc: Doc, fig: Figure) -> tuple[str, int, bool] | None:
     """The counted noun after the figure's number: (unit, token index after it, whether it
     is a lexicon unit)."""
-    if fig.currency is not None or fig.hi is not None or fig.lo.end >= doc.n:
+    k = (fig.hi or fig.lo).end  # a range's noun follows its high end: "10-15 căn nhà"
+    if fig.currency is not None or k >= doc.n:
         return None
-    k = fig.lo.end
     if doc.breaks[k]:
         return None
     english = doc.lang.startswith("en")
