@@ -199,8 +199,10 @@ PLACES = [
     ("Nhận viện trợ từ Nhật Bản và Hàn Quốc.", [("Nhật Bản", "country", None), ("Hàn Quốc", "country", None)]),
     ("Lào Cai giáp Trung Quốc.", [("Lào Cai", "province", "Lào Cai"), ("Trung Quốc", "country", None)]),
     ("Viện trợ của Luxembourg và Phần Lan.", [("Luxembourg", "country", None), ("Phần Lan", "country", None)]),
+    # an English page's country keeps its English name; a Vietnamese unit is named in Vietnamese
     ("Aid from Luxembourg, Spain and the Netherlands.",
-     [("Luxembourg", "country", None), ("Tây Ban Nha", "country", None), ("Hà Lan", "country", None)], "en"),
+     [("Luxembourg", "country", None), ("Spain", "country", None), ("Netherlands", "country", None)], "en"),
+    ("AID FROM JAPAN AND KOREA", [("Japan", "country", None), ("Korea", "country", None)], "en"),
     # unknown names with a unit word: kept with level, no code
     ("Tặng quà ở xã Không Tồn Tại.", [("Không Tồn Tại", "commune", None)]),
     ("Tặng quà ở xã Không Tồn Tại - Hội viên dự.", [("Không Tồn Tại", "commune", None)]),
@@ -210,7 +212,7 @@ PLACES = [
     ("Volunteers in Bat Xat district, Lao Cai province.", [("Bát Xát", "district", "Lào Cai"), ("Lào Cai", "province", "Lào Cai")], "en"),
     ("The Red Cross of Ha Noi", [("Hà Nội", "province", "Hà Nội")], "en"),
     ("A meeting in Hanoi.", [("Hà Nội", "province", "Hà Nội")], "en"),
-    ("Flooding in Yen Bai province and Laos.", [("Yên Bái", "province", "Yên Bái"), ("Lào", "country", None)], "en"),
+    ("Flooding in Yen Bai province and Laos.", [("Yên Bái", "province", "Yên Bái"), ("Laos", "country", None)], "en"),
     ("Donations from Ho Chi Minh City.", [("Hồ Chí Minh", "province", "Hồ Chí Minh")], "en"),
     ("Nghe An province's Ky Son district", [("Nghệ An", "province", "Nghệ An"), ("Kỳ Sơn", "district", "Nghệ An")], "en"),
     ("Delegates met in Ha Noi capital.", [("Hà Nội", "province", "Hà Nội")], "en"),
@@ -223,7 +225,7 @@ PLACES = [
     ("Teams worked in A Mu Sung and Trinh Tuong communes, Bat Xat district.",
      [("A Mú Sung", "commune", "Lào Cai"), ("Trịnh Tường", "commune", "Lào Cai"), ("Bát Xát", "district", "Lào Cai")], "en"),
     ("The Hanoi Red Cross chapter helped.", [("Hà Nội", "province", "Hà Nội")], "en"),  # a foreign one-word name
-    ("Cambodia and Laos Red Cross societies met.", [("Campuchia", "country", None), ("Lào", "country", None)], "en"),
+    ("Cambodia and Laos Red Cross societies met.", [("Cambodia", "country", None), ("Laos", "country", None)], "en"),
     ("Floods in the district of Ky Son, Nghe An province.",
      [("Kỳ Sơn", "district", "Nghệ An"), ("Nghệ An", "province", "Nghệ An")], "en"),
     ("Aid reached Quang Tri and Thua Thien Hue provinces.",

@@ -268,6 +268,9 @@ class Finder(FollowLists, EnglishNames):
                 i = end + 1
                 continue
             if kind in ("region", "country"):
+                if kind == "country" and self.english:  # an English page's country keeps its English name
+                    written = ln.span(i, end)
+                    canonical = title(written) if written.isupper() and len(written) > 4 else written
                 m = self._add(ln, i, end, kind, i, (), fixed=canonical)
                 m.name = canonical
             else:
