@@ -252,6 +252,8 @@ COUNTS_EN = [
     ("trained 90 experienced rescuers", [(90, "rescuers")]),
     ("received 70 new sewing machines", [(70, "sewing machines")]),
     ("cleared 4 major mudslides", [(4, "mudslides")]),
+    ("handed out 90 warm blankets", [(90, "blankets")]),
+    ("visited 35 elderly residents", [(35, "residents")]),
     # a lexicon unit after describing words; a list whose first head is no "-s" plural
     ("aiding 9,000 needy people", [(9_000, "people")]),
     ("reached 700 vulnerable children", [(700, "children")]),
