@@ -26,7 +26,8 @@ class Cues:
     weak: frozenset[str]  # honorifics that are also common words ("anh em")
     plain: PhraseTable  # multi-word honorifics typed without diacritics ("dong chi")
     plain_plural: frozenset[tuple[str, ...]]  # of those, the plural ones ("cac ong")
-    prefixes: PhraseTable  # folded: "PGS", "Đại tá"
+    prefixes: PhraseTable  # folded, for lines typed without diacritics: "PGS", "Dai ta"
+    prefixes_toned: PhraseTable  # by tone key, for lines with them ("nhà thơ" is not "nhà thờ")
     aliases: list[tuple[list[str], str]]  # ("Bác Hồ" words, "Hồ Chí Minh")
     alias_firsts: frozenset[str]  # their first words
     list_joiners: frozenset[str]  # ", B và C": one more name of the same list
@@ -197,6 +198,7 @@ def _cues(heads: PhraseTable, openers: frozenset[str]) -> Cues:
     honorifics = table(hon["singular"], low, hon["singular"].get)
     plural = table(hon["plural"], low, hon["plural"].get)
     prefixes = table(data_lines("people/prefixes.txt"), fold)
+    prefixes_toned = table(data_lines("people/prefixes.txt"), tone_key)
     # Text typed without diacritics: only multi-word honorifics are safe ("dong chi";
     # "ba" is also "three").
     both = hon["singular"] | hon["plural"]
@@ -208,6 +210,7 @@ def _cues(heads: PhraseTable, openers: frozenset[str]) -> Cues:
         plain=plain,
         plain_plural=frozenset(k for k in table(hon["plural"], fold) if k in plain),
         prefixes=prefixes,
+        prefixes_toned=prefixes_toned,
         aliases=[(p.split(), name) for p, name in aliases.items()],
         alias_firsts=frozenset(p.split()[0] for p in aliases),
         list_joiners=frozenset(hon["list"]["joiners"]),

@@ -31,6 +31,7 @@ from ctd_crawler.extract.people.patterns import (
     GROUP_NAME_BREAKS,
     GROUP_NAME_GAP,
     MAX_LISTED,
+    OPENING_QUOTES,
 )
 from ctd_crawler.extract.people.titles import TitleScanner, names_organisation
 from ctd_crawler.extract.people.tokens import Tok, phrase
@@ -183,6 +184,8 @@ class LineParser(TitleScanner):
         word between ("Nhóm thiện nguyện do Lê Văn Minh lập": his group, he is a person)."""
         for j in range(i - 1, max(-1, i - 1 - GROUP_NAME_GAP), -1):
             t = self.toks[j]
+            if t.text in OPENING_QUOTES:
+                continue  # 'CLB “Vì Hoàng Sa”': the name in quotes
             if t.kind != "w" or t.low in GROUP_NAME_BREAKS:
                 return False
             if t.cap and phrase(self.lex.names.named_groups, self.toks, j, "low")[0]:

@@ -166,7 +166,8 @@ class TokenScanner:
             t = self.word(j)
             if t is None:
                 break
-            n, _ = phrase(self.lex.cues.prefixes, self.toks, j, "fold")
+            n, _ = (phrase(self.lex.cues.prefixes, self.toks, j, "fold") if self.plain
+                    else phrase(self.lex.cues.prefixes_toned, self.toks, j, "tkey"))
             # One-word abbreviations must look like one (TS, ThS), not a lowercase word.
             if not n or (n == 1 and not t.text[0].isupper()):
                 break

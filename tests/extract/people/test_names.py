@@ -52,6 +52,10 @@ NOT_PEOPLE = [
     ("Hội phối hợp với Quỹ khuyến học cộng đồng Phạm Văn Đồng trao học bổng.", []),
     ("Đội Sơ cấp cứu tình nguyện Lý Văn Mạnh trực tại bến xe.", []),
     ("CLB Bóng đá thiếu niên Hoàng Văn Thụ nhận quà.", []),
+    ("Quỹ khuyến học và CLB “Lê Quý Đôn tương lai” trao quà.", []),  # the name in quotes
+    # a church is no poet: "nhà thờ" is not the prefix "nhà thơ"
+    ("Hội phối hợp với nhà thờ Tân Định trao quà.", []),
+    ("Nhà thơ Lưu Quang Vũ được nhắc đến.", [("Lưu Quang Vũ", None)]),
     # ... but a person after "do", "của", "với" is a person
     ("Nhóm thiện nguyện do Đặng Văn Toàn, Trưởng thôn, lập ra.", [("Đặng Văn Toàn", None)]),
     ("Quỹ được lập nhờ ông Vương Đình Huệ.", [("Vương Đình Huệ", "ông")]),
