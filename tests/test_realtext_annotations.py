@@ -50,7 +50,8 @@ SETS = {"realtext": (REALTEXT, r"\d{3}"), "realtext-heldout": (REALTEXT.parent /
         "realtext-heldout3": (REALTEXT.parent / "realtext-heldout3", r"m\d\d"),
         "realtext-heldout4": (REALTEXT.parent / "realtext-heldout4", r"n\d\d"),
         "realtext-heldout5": (REALTEXT.parent / "realtext-heldout5", r"p\d\d"),
-        "realtext-heldout6": (REALTEXT.parent / "realtext-heldout6", r"q\d\d")}
+        "realtext-heldout6": (REALTEXT.parent / "realtext-heldout6", r"q\d\d"),
+        "realtext-heldout7": (REALTEXT.parent / "realtext-heldout7", r"r\d\d")}
 
 
 def problems(rec: dict, id_pattern: str = r"\d{3}") -> list[str]:
