@@ -112,6 +112,7 @@ AMOUNTS = [
     ("hỗ trợ hộ ông A 5 triệu đồng, hộ bà B 3 triệu.", [5 * M, 3 * M]),
     # --- not money ------------------------------------------------------------------
     ("Trong 2 ngày 20 và 21/6/2024", []),
+    ("a 3 bn plan", []),  # a short scale form without a currency is no money
     ("cụm thi đua số 4", []),
     ("Tổng giá trị 7 lĩnh vực hoạt động", []),
     ("với 401.489 đối tượng được trợ giúp", []),
@@ -247,6 +248,10 @@ def test_table_sizes():
         ("trị giá 350,000đ", "vi", "VND", 350_000),
         ("the city handed over one billion VND", "en", "VND", 1_000_000_000),  # a number word before a scale
         ("grants of two million VND each", "en", "VND", 2_000_000),
+        # the English press's short scale forms
+        ("nearly VND12bln was spent", "en", "VND", 12_000_000_000),
+        ("VND 3 mln a family", "en", "VND", 3_000_000),
+        ("raised VND2bn for schools", "en", "VND", 2_000_000_000),
     ],
 )
 def test_currency_and_amount(phrase, lang, currency, amount):

@@ -31,6 +31,8 @@ START_WORDS = {w for w in DIGIT_WORDS if w != "không"} | {TEN}
 SCALE_WORDS = {
     "nghìn": 1000, "ngàn": 1000, "ngìn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
     "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    # the English press's short forms ("VND43bln", "VND 2 mln", "VND3bn")
+    "mln": 10**6, "bln": 10**9, "bn": 10**9, "trln": 10**12,
 }
 VI_SCALES = {w for w in SCALE_WORDS if not w.isascii()}  # English words only follow digits ...
 # ... or one of these on an English page ("one billion VND", "two million people")
