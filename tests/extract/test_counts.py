@@ -62,6 +62,9 @@ COUNTS = [
     ("tặng 30 áo trắng cho học sinh", [(30, "áo")]),
     ("trao 400 bình nước ngọt", [(400, "bình nước")]),
     ("hỗ trợ 6 tỉnh miền núi phía Bắc", [(6, "tỉnh")]),
+    ("trao 90 thiết bị lọc nước cho hộ nghèo", [(90, "thiết bị lọc nước")]),
+    ("trao 300 túi hàng viện trợ của Nhật Bản", [(300, "túi hàng")]),
+    ("6 người bị thương", [(6, "người")]),  # "bị" the passive still ends the unit
     ("tặng 12 xã biên giới", [(12, "xã")]),
     # a classifier that is a unit alone names its thing when one follows
     ("trao 150 suất thuốc cho người cao tuổi", [(150, "suất thuốc")]),
