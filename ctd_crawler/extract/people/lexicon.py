@@ -24,6 +24,7 @@ class Cues:
     honorifics: PhraseTable  # lowercase phrase -> canonical honorific
     plural: PhraseTable  # "các đồng chí" -> "đồng chí": opens a list of names
     weak: frozenset[str]  # honorifics that are also common words ("anh em")
+    weak_compounds: frozenset[tuple[str, str]]  # ("trẻ", "em"): the honorific is a noun's second syllable
     plain: PhraseTable  # multi-word honorifics typed without diacritics ("dong chi")
     plain_plural: frozenset[tuple[str, ...]]  # of those, the plural ones ("cac ong")
     prefixes: PhraseTable  # folded, for lines typed without diacritics: "PGS", "Dai ta"
@@ -207,6 +208,7 @@ def _cues(heads: PhraseTable, openers: frozenset[str]) -> Cues:
         honorifics=honorifics,
         plural=plural,
         weak=frozenset(hon["weak"]["words"]),
+        weak_compounds=frozenset(tuple(c.split()) for c in hon["weak"]["compounds"]),
         plain=plain,
         plain_plural=frozenset(k for k in table(hon["plural"], fold) if k in plain),
         prefixes=prefixes,

@@ -245,10 +245,11 @@ class LineParser(TitleScanner):
         return m, end_tok
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
-        """Token range [a, b) -> char offsets, without trailing punctuation (a ")" that
-        closes a "(" inside the range stays: "... quốc tế (IFRC)")."""
+        """Token range [a, b) -> char offsets, without trailing punctuation (a ")" or a quote
+        that closes one opened inside the range stays: "... quốc tế (IFRC)", 'CLB “X”')."""
         while b > a + 1 and self.toks[b - 1].kind == "p":
-            if self.toks[b - 1].text == ")" and any(t.text == "(" for t in self.toks[a : b - 1]):
+            if self.toks[b - 1].text == ")" and any(t.text == "(" for t in self.toks[a : b - 1]) \
+                    or self.quote_closed(a, b):
                 break
             b -= 1
         return self.toks[a].start, self.toks[b - 1].end

@@ -19,6 +19,8 @@ MAX_NAME = 5  # syllables in one personal name ("Y Ngông Niê Kdăm", "Nguyễn
 MAX_TITLE = 40  # tokens in one title: bounds look-ahead on run-on text
 GROUP_NAME_GAP = 8  # words between a group's kind and the name it bears ("Quỹ hỗ trợ cộng đồng X")
 OPENING_QUOTES = frozenset('“"«‘\'')
+CLOSING_QUOTES = frozenset('”"»’\'')
+MAX_QUOTED = 12  # tokens of a name in quotes inside a title ("CLB “Vì Hoàng Sa – Trường Sa thân yêu”")
 # Words after which a name is a person's, not the group's ("Nhóm thiện nguyện do X lập", "Quỹ của X").
 GROUP_NAME_BREAKS = frozenset({"do", "của", "bởi", "cho", "với", "và", "cùng", "là", "gồm", "tặng", "trao", "ông", "bà"})
 ORG_BEFORE_HEAD = 10  # tokens of an English organisation written before its head ("VNRC President")

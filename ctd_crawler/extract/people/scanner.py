@@ -85,6 +85,8 @@ class TokenScanner:
         t = self.word(i)
         if t is None or (t.low not in self.lex.cues.honorific_firsts and t.fold not in self.lex.cues.honorific_firsts):
             return 0, None, False
+        if i and (self.toks[i - 1].low, t.low) in self.lex.cues.weak_compounds:
+            return 0, None, False  # "trẻ em": a noun, no honorific
         n, value, plural = self._honorific(i)
         again = self.word(i + n) if n else None
         if again is not None and again.low == self.toks[i].low:

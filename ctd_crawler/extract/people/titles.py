@@ -29,7 +29,15 @@ that head's organisation).
 
 from __future__ import annotations
 
-from ctd_crawler.extract.people.patterns import DASHES, MAX_LOWER, MAX_TITLE, ORG_BEFORE_HEAD
+from ctd_crawler.extract.people.patterns import (
+    CLOSING_QUOTES,
+    DASHES,
+    MAX_LOWER,
+    MAX_QUOTED,
+    MAX_TITLE,
+    OPENING_QUOTES,
+    ORG_BEFORE_HEAD,
+)
 from ctd_crawler.extract.people.scanner import TokenScanner
 from ctd_crawler.extract.people.tokens import phrase
 
@@ -182,7 +190,10 @@ class TitleScanner(TokenScanner):
                 if press and self.word(j + press) and self.toks[j + press].cap:
                     j, chain, prev_cap = j + press, 0, True  # "Phó Tổng Biên tập báo Dân trí"
                     continue
-                if not t.cap and not self.stop(t) and prev_cap and chain < MAX_LOWER and not in_place:
+                # lower-case words go on a Vietnamese organisation's name; an English one's
+                # end at a verb ("... Red Cross Society offers gifts")
+                if not t.cap and not self.stop(t) and prev_cap and chain < MAX_LOWER and not in_place and (
+                        not self.english or t.low in self.lex.orgs.english_levels or self.place_type(j)):
                     j, chain = j + 1, chain + 1
                     continue
                 break
@@ -213,10 +224,23 @@ class TitleScanner(TokenScanner):
             if t.text in "&/" and self.word(j + 1) and self.toks[j + 1].cap:
                 j += 1
                 continue
+            if t.text in OPENING_QUOTES and self.word(j - 1) and (close := self.quoted_name(j)):
+                j = close  # 'Chủ nhiệm CLB “Ngôi nhà yêu thương”': the organisation's name in quotes
+                continue
             break
         end = self._org_end(k + n, j)
         parts[-1][2] = max(end, parts[-1][1])
         return end, name_at
+
+    def quoted_name(self, j: int) -> int:
+        """Index after the closing quote of a capitalised name opening at token j, or 0."""
+        first = self.word(j + 1)
+        if first is None or not first.cap:
+            return 0
+        for k in range(j + 2, min(self.n, j + 2 + MAX_QUOTED)):
+            if self.toks[k].text in CLOSING_QUOTES:
+                return k + 1
+        return 0
 
     def _org_end(self, start: int, j: int) -> int:
         """Token j, moved back over the punctuation and connectors before it (a ")" that
@@ -224,9 +248,14 @@ class TitleScanner(TokenScanner):
         end = j
         while end > start and (
             self.toks[end - 1].kind == "p" or self.toks[end - 1].low in self.lex.orgs.connectors
-        ) and not (self.toks[end - 1].text == ")" and self.short_paren_before(end - 1)):
+        ) and not (self.toks[end - 1].text == ")" and self.short_paren_before(end - 1)) \
+                and not self.quote_closed(start, end):
             end -= 1
         return end
+
+    def quote_closed(self, a: int, b: int) -> bool:
+        """Does token b-1 close a quote opened inside [a, b) ('CLB “Ngôi nhà yêu thương”')?"""
+        return self.toks[b - 1].text in CLOSING_QUOTES and any(t.text in OPENING_QUOTES for t in self.toks[a : b - 1])
 
     def past_named(self, j: int) -> int:
         """Index after a head at j ends: "Trưởng Ban chỉ đạo vận động ..." (the head ends

@@ -133,6 +133,9 @@ FOUND = [
      [("Tran Van Minh", "Viet Nam Red Cross Society Vice President")]),
     ("Institute of Nutrition and Food Safety Director Le Thi Huong spoke.",
      [("Le Thi Huong", "Institute of Nutrition and Food Safety Director")]),
+    # --- a club's name in quotes; "trẻ em" is a noun, no honorific
+    ("Ông Đỗ Văn Hải, Chủ nhiệm CLB “Mái ấm nghĩa tình” trao quà.", [("Đỗ Văn Hải", "Chủ nhiệm CLB “Mái ấm nghĩa tình”")]),
+    ("Bà Lê Thị Nga, Giám đốc Quỹ Bảo trợ trẻ em Việt Nam, dự lễ.", [("Lê Thị Nga", "Giám đốc Quỹ Bảo trợ trẻ em Việt Nam")]),
 ]
 
 # (sentence, [(name, title), ...]): what must NOT be taken into a title, nor as a person.
@@ -181,6 +184,12 @@ NOT_TAKEN = [
     # a rank before another person ends the title there
     ("Ông Ngô Văn Hải, Phó Chủ tịch UBND tỉnh, Đại tá Trần Văn Năm cùng dự.",
      [("Ngô Văn Hải", "Phó Chủ tịch UBND tỉnh"), ("Trần Văn Năm", None)]),
+    # a quote not opened right after the organisation is no part of it; an English verb ends it
+    ("Ông Trần Văn Lộc, Chủ tịch Hội, nói: “Hội sẽ giúp”.", [("Trần Văn Lộc", "Chủ tịch Hội")]),
+    ("Mr. Ho Van Nam, Chairman of Da Nang Red Cross Society offers gifts to pupils.",
+     [("Ho Van Nam", "Chairman of Da Nang Red Cross Society")]),
+    ("Ms. Le Thi Mai, Vice Chairwoman of Ba Be district People's Committee, spoke.",
+     [("Le Thi Mai", "Vice Chairwoman of Ba Be district People's Committee")]),  # a level word goes on
     # "báo" the verb, a number after a lowercase word, ends the title
     ("Ông Lê Văn Dũng, Chủ tịch UBND tỉnh báo cáo kết quả.", [("Lê Văn Dũng", "Chủ tịch UBND tỉnh")]),
     ("Ông Trịnh Văn Tú, Giám đốc Trung tâm y tế huyện 3 năm liền đạt danh hiệu.",
