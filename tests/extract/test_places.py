@@ -95,6 +95,11 @@ PLACES = [
     ("Staff of Da Nang General Hospital and Hanoi Medical University donated blood.", [], "en"),
     # a news agency's dateline says where the story was filed, not where it happened
     ("Hanoi (VNA) – The Society sent aid to Ha Giang province.", [("Hà Giang", "province", "Hà Giang")], "en"),
+    # numbered units write their number after the unit word; a number before it is a count
+    ("Schools in District 12 received filters.", [("Quận 12", "district", "Hồ Chí Minh")], "en"),
+    ("Wards 1 and 2 of District 3 were merged.",
+     [("Phường 1", "commune", "Hồ Chí Minh"), ("Phường 2", "commune", "Hồ Chí Minh"), ("Quận 3", "district", "Hồ Chí Minh")], "en"),
+    ("The town has 3 wards and 5 communes.", [], "en"),
     # a possessive is no part of the name
     ("Ha Giang’s Red Cross chapter sent 40 volunteers.", [("Hà Giang", "province", "Hà Giang")], "en"),
     ("Ba Be district's farmers received seed.", [("Ba Bể", "district", "Bắc Kạn")], "en"),

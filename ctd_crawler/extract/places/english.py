@@ -27,6 +27,8 @@ class EnglishNames:
             opts, plural = english_unit(t.low, self.lex.english)
             if opts is None:
                 continue
+            if self._numbered_units(ln, i, opts):
+                continue
             # "Phuoc Dai mountainous commune": the name ends before the descriptor
             described = i > 1 and toks[i - 1].low in self.lex.english_descriptors and not toks[i - 1].cap
             found = self._english_name_before(ln, i - described, opts)
@@ -53,6 +55,23 @@ class EnglishNames:
                 a, level, units = found
                 m = self._add(ln, a, sep - 1, level, a, units)
                 m.name = m.name if m.former else units[0].name
+
+    def _numbered_units(self, ln: Line, i: int, opts: dict) -> bool:
+        """"District 12", "Wards 1, 2 and 5": a capitalised district or ward word before its
+        numbers (quận 12, phường 1): each number a unit, named as the gazetteer names it."""
+        toks = ln.toks
+        if not toks[i].cap or not set(opts["levels"]) & {"district", "commune"} or opts.get("city"):
+            return False
+        k, found = i + 1, False
+        while k < len(toks) and toks[k].text.isdigit() and not ln.used[k]:
+            level, units = find_units(self.gaz, opts["levels"], name_key(toks[k].text), eras(self.on))
+            if not units:
+                break
+            self._add(ln, i if not found else k, k, level, k, units)
+            found, k = True, k + 1
+            while k < len(toks) and toks[k].low in ENGLISH_LIST_SEP:
+                k += 1
+        return found
 
     def _numbered_village(self, ln: Line, i: int) -> int:
         """The number's token of "Village 3, Lang Son Commune" at i (a capitalised village word,
@@ -92,6 +111,8 @@ class EnglishNames:
                 and not ln.used[start - 1] and ln.joined[start]:
             start -= 1
         for a in range(start, i):
+            if toks[a].text.isdigit():
+                continue  # "3 wards" is a count; a numbered unit writes its number after ("Ward 3")
             key = "".join(x.key for x in toks[a:i])
             level, units = find_units(self.gaz, opts["levels"], key, eras(self.on), opts.get("city", False))
             if not units and key in self.lex.after_unit and "province" in opts["levels"]:  # "Thua Thien Hue"
