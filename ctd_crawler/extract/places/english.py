@@ -11,7 +11,7 @@ from __future__ import annotations
 from ctd_crawler.extract.places.gazetteer import Unit, name_key
 from ctd_crawler.extract.places.lines import Line
 from ctd_crawler.extract.places.match import SYLLABLE, eras, find_units, name_after
-from ctd_crawler.extract.places.patterns import ENGLISH_LIST_SEP, MAX_NAME, POSSESSIVE
+from ctd_crawler.extract.places.patterns import ENGLISH_LIST_SEP, MAX_NAME
 
 
 class EnglishNames:
@@ -153,13 +153,12 @@ class EnglishNames:
 
 
 def english_unit(low: str, words: dict[str, dict]) -> tuple[dict | None, bool]:
-    """The options of an English unit word ("province's", "districts", "cities") and whether
-    it is plural."""
-    word = POSSESSIVE.sub("", low)
-    if word in words:
-        return words[word], False
-    if word.endswith("s"):
-        singular = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+    """The options of an English unit word ("province", "districts", "cities": a possessive is
+    cut off by the tokenizer) and whether it is plural."""
+    if low in words:
+        return words[low], False
+    if low.endswith("s"):
+        singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
         if singular in words:
             return words[singular], True
     return None, False

@@ -30,7 +30,7 @@ from ctd_crawler.extract.places.gazetteer import Gazetteer
 from ctd_crawler.extract.places.lexicon import Lexicon, Phrases
 from ctd_crawler.extract.places.lines import Line
 from ctd_crawler.extract.places.match import bare_at, known_name_at, unit_at
-from ctd_crawler.extract.places.patterns import HYPHENS, POSSESSIVE
+from ctd_crawler.extract.places.patterns import HYPHENS
 from ctd_crawler.extract.tokens import next_start
 
 MAX_AFTER = 12  # tokens of a name after its head
@@ -115,7 +115,7 @@ def _mark_english(ln: Line, lex: Lexicon) -> None:
     """English names end in their head: "Cho Ray Hospital", "Hanoi Medical University"."""
     toks = ln.toks
     for h, t in enumerate(toks):
-        if not (t.word and t.text[0].isupper() and POSSESSIVE.sub("", t.low) in lex.institution_heads_en):
+        if not (t.word and t.text[0].isupper() and t.low in lex.institution_heads_en):
             continue
         a = h
         while a > 0 and h - a < MAX_BEFORE and toks[a - 1].word and toks[a - 1].cap and ln.joined[a]:

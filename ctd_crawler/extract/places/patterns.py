@@ -30,6 +30,5 @@ CHAIN_GAP = re.compile(r"[\s,;\-–()]*(?:thuộc|trực thuộc|của)?[\s,;\-�
 # Between the names of a list or hierarchy after a mention: punctuation, then maybe "và".
 FOLLOW_PUNCT = ",;()-–"
 FOLLOW_AND = "và"
-# English: "province's" is "province"; lists "X, Y and Z districts", "X, Y, and Z".
-POSSESSIVE = re.compile(r"['’]s$")
+# English lists: "X, Y and Z districts", "X, Y, and Z".
 ENGLISH_LIST_SEP = ("and", ",", "&")
