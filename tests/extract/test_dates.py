@@ -542,6 +542,24 @@ def test_a_year_less_date_on_an_undated_page_takes_the_year_the_text_names(text,
     assert [(e.start, e.end) for e in found if e.flag is None] == expected
 
 
+# A year that opens the sentence gives its year-less dates that year, whatever the page's date;
+# one named in another sentence, or inside it after other words, does not.
+SENTENCE_YEAR_CASES = [
+    ("Năm 2021, tính từ ngày 1-1 đến ngày 30-11, Hội vận động 5.000 người.", [("2021-01-01", "2021-11-30")]),
+    ("Trong năm 2020, ngày 5/3 Hội trao quà.", [("2020-03-05", "2020-03-05")]),
+    ("In 2021, on March 5 the Society gave gifts.", [("2021-03-05", "2021-03-05")]),
+    ("So với năm 2020, ngày 5/3 Hội trao quà.", [("2022-03-05", "2022-03-05")]),
+    ("Năm 2020, Hội xây nhà. Ngày 5/3, Hội trao quà.", [("2022-03-05", "2022-03-05")]),
+    ("Hội đã làm từ năm 2019 và sáng 5/3 trao quà.", [("2022-03-05", "2022-03-05")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SENTENCE_YEAR_CASES)
+def test_a_year_that_opens_the_sentence_gives_its_dates_that_year(text, expected):
+    found = extract_event_dates(text, published=date(2022, 12, 20))
+    assert [(e.start, e.end) for e in found if e.flag is None] == expected
+
+
 def test_the_publication_date_decides_over_a_year_the_text_names():
     found = extract_event_dates("Năm 2019, Hội xây nhà. Ngày 5/3, Hội trao quà.", published=date(2024, 4, 1))
     assert [(e.start, e.end) for e in found if e.flag is None] == [("2024-03-05", "2024-03-05")]
