@@ -53,9 +53,10 @@ def load_truth(folder: Path = REALTEXT) -> list[tuple[dict, dict]]:
 
 
 def split_text(text: str) -> tuple[str, str]:
-    """A text file's title (first line) and body (the rest)."""
+    """A text file's title (first line) and body (the rest), its paragraphs (one a line in
+    the file) separated by a blank line, as a layout hands a body over."""
     title, _, body = text.strip("\ufeff").partition("\n")
-    return title.strip(), body.strip()
+    return title.strip(), "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
 
 
 def load_cases(texts: Path, folder: Path = REALTEXT) -> tuple[list[Case], list[str]]:
