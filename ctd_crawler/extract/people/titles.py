@@ -129,6 +129,10 @@ class TitleScanner(TokenScanner):
                 short_ok = j == k + n or self.caps(j) or t.text.isascii() and t.fold in self.lex.names.foreign
                 # "Trường Đại học Y Dược Thái Bình": a capitalised run right after a word that
                 # names an institution is the institution's own name, not a person.
+                # ... and a known place after a level word is the place ("TP Hà Nội", though "Hà" opens names)
+                if t.cap and self.ends_with(self.lex.orgs.levels, j) and (place := self.known_place(j)):
+                    j, chain, prev_cap = j + place, 0, True
+                    continue
                 if t.cap and not self.ends_with(self.lex.names.named_after, j):
                     rank = self.prefix(j)
                     if rank and self.person_at(j + rank, min_len=2) or self.person_at(
@@ -340,7 +344,9 @@ class TitleScanner(TokenScanner):
                     continue
             else:
                 span = self.title_span(k, head_case=True)
-            end, _name_at, parts = span
+            end, name_at, parts = span
+            if name_at is not None and not any(self.toks[x].kind == "p" for x in range(end, name_at)):
+                return None  # "A, Chủ tịch UBND huyện Trần Thị B": a title right before the next name is B's
             if parts:
                 return end, parts, first
             return None

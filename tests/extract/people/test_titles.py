@@ -181,6 +181,9 @@ NOT_TAKEN = [
     ("Đại diện Ủy ban xã, Thiếu tá Trần Thu Hằng gửi lời cảm ơn.",
      [("Trần Thu Hằng", "Đại diện Ủy ban xã")]),
     ("Cụm thi đua số 4 tổng kết năm 2024.", []),
+    # a title that runs right into the next name is that person's, not the one before
+    ("Dự có Bí thư Huyện ủy – Lò Văn Sinh, Chủ tịch UBND huyện Vi Thị Mai cùng các đại biểu.",
+     [("Lò Văn Sinh", "Bí thư Huyện ủy"), ("Vi Thị Mai", "Chủ tịch UBND huyện")]),
     # a rank before another person ends the title there
     ("Ông Ngô Văn Hải, Phó Chủ tịch UBND tỉnh, Đại tá Trần Văn Năm cùng dự.",
      [("Ngô Văn Hải", "Phó Chủ tịch UBND tỉnh"), ("Trần Văn Năm", None)]),
