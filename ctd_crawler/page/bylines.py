@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ctd_crawler.extract.lexicon import data_lines
+from ctd_crawler.extract.lexicon import data_lines, data_toml
 from ctd_crawler.extract.text import fold, nfc
 
 __all__ = ["is_cms_account", "split_byline"]
@@ -37,6 +37,16 @@ _LONG_NUMBER = re.compile(r"\d{3,}")
 _AFFILIATION = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+\(")
 _LOGIN_NUMBER = re.compile(r"\d+$")
 MAX_AFFILIATION_WORDS = 16
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """First words of the people's honorifics that are no given names ("ông", "bà", "Mr"; not
+    "Anh" of "Anh Thư"): a paragraph opening with one ("Bà Lê Thị Hoa, Phó Giám đốc ...
+    chia sẻ") introduces a person, it signs nothing."""
+    hon = data_toml("people/honorifics.toml")
+    weak = set(hon["weak"]["words"])
+    return frozenset(k.split()[0] for k in hon["singular"] if k.split()[0] not in weak)
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +101,8 @@ def _byline_author(line: str) -> str | None:
         return None if _SENTENCE.search(core) or len(core.split()) > 12 else core
     parts = _AFFILIATION.split(core, maxsplit=1)
     name, affiliation = parts[0], (parts[1] if len(parts) > 1 else "")
+    if name.split()[0].lower().rstrip(".") in _honorifics():
+        return None
     if _SENTENCE.search(name) or not _affiliation_ok(affiliation):
         return None
     words = name.split()

@@ -49,6 +49,10 @@ SPLIT_CASES = [
     ("Nội dung bài.\n\nMinh Anh; Hội CTĐ huyện", None, None),
     ("Nội dung bài.\n\nTheo báo cáo. Hội đã hoàn thành chỉ tiêu", None, None),
     ("Nội dung bài.\n\nPV (Hội CTĐ huyện)", None, None),
+    # not bylines: a person introduced by an honorific (a caption), though "Anh" opens names
+    ("Nội dung bài.\n\nBà Lê Thị Hoa, Phó Giám đốc Quỹ Bảo trợ trẻ em tỉnh phát biểu", None, None),
+    ("Nội dung bài.\n\nÔng Trần Văn Tư", None, None),
+    ("Nội dung bài.\n\nAnh Thư", "Nội dung bài.", "Anh Thư"),
 ]
 
 
