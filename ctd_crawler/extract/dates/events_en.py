@@ -20,6 +20,7 @@ from ctd_crawler.extract.dates.patterns import (
     P_EN_MONTH_TRIGGER,
     P_EN_RECURRING_BEFORE,
     P_EN_TRIGGER,
+    P_MONTH_PART,
     P_VI_LETTER,
 )
 from ctd_crawler.extract.dates.resolve import Ctx, EventDate, days, period, to_int
@@ -106,6 +107,8 @@ def acceptable_en(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     before = ctx.text[max(0, m.start() - 16):m.start()]
     if name in ("en_md", "en_dm") and m.groups()[-1] is None and _recurring(ctx, m):
         return False
+    if name in ("en_month", "en_month_range") and P_MONTH_PART.search(before):
+        return False  # "since early June", "by the end of April 2020"
     if name == "en_month":  # with its year, or "next year", or after a month trigger word
         return m.group(2) is not None or m.group(3) is not None or bool(P_EN_MONTH_TRIGGER.search(before))
     if m.groups()[-1] is not None:

@@ -30,6 +30,7 @@ from ctd_crawler.extract.dates.patterns import (
     P_GLOSS_AFTER,
     P_GLOSS_BEFORE,
     P_MEASURE_AFTER,
+    P_MONTH_PART,
     P_MONTH_TRIGGER,
     P_MONTH_WORD,
     P_NUMBER_BEFORE,
@@ -201,6 +202,9 @@ _NEEDS_TRIGGER_WITHOUT_YEAR = {"dm_range": 5, "d_range": 4, "d_list": 3, "d_word
 _DOCUMENT_NUMBER_SHAPED = ("dmy", "dm", "full_range", "dm_range", "d_range", "d_list")
 
 
+_MONTH_FORMS = frozenset({"month", "month_list", "month_range", "month_range_noyear"})
+
+
 def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
     """Context checks a regex cannot express cheaply: triggers and document numbers."""
     before = ctx.folded[max(0, m.start() - 16):m.start()]
@@ -218,6 +222,8 @@ def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
             return bool(P_DAY_WORD_BEFORE.search(before))  # "ngày 15 tháng 7"
         if not has_year:
             return triggered(ctx, m.start()) or _glossed(ctx, m)
+    if name in _MONTH_FORMS and P_MONTH_PART.search(before):
+        return False  # "cuối tháng 5-2022": how far into the month is not said
     if name == "month_range_noyear":
         return bool(P_MONTH_TRIGGER.search(before))
     if name == "quarter":

@@ -125,6 +125,8 @@ P_DAY_TRIGGER = re.compile(
 )
 P_MONTH_TRIGGER = re.compile(  # a word of the list, a sentence start, or an opening bracket: "(tháng 5)"
     r"(?:^|[^\w])(?:" + _alternation(_folded("dates/month_triggers.txt")) + r")\s*$|(?:^|[.!?:\n]\s*)$|\(\s*$")
+P_MONTH_PART = re.compile(  # "cuối tháng 5", "early June": data/dates/month_parts.txt
+    r"(?:^|\W)(?:" + _alternation(_folded("dates/month_parts.txt")) + r")\s*-?\s*(?:the\s+)?$", re.I)
 P_DAY_WORD_BEFORE = re.compile(r"(?:^|[^\w])ngay\s*$")  # "ngày 15 tháng 7": the only trigger of d_words
 P_MONTH_WORD = re.compile(r"tháng", re.I)
 P_NUMBER_BEFORE = re.compile(r"\d\s*$")  # "3 tháng 5 ngày": a duration, not a month name
