@@ -49,23 +49,19 @@ def text_years(folded: str) -> list[tuple[int, int, bool]]:
     return sorted(found.values())
 
 
-_SENTENCE_END = re.compile(r"[.!?\n]")
-# What may stand before a year that opens its sentence ("Năm 2019, ...", "Trong năm 2023, ...", "In 2022, ...")
-_OPENS = re.compile(r"\s*[\W_]*\s*(?:trong |in |during )?(?:nam |year )?$")
+# A year that opens a sentence ("Năm 2019, ...", "Trong năm 2023, ...", "In 2022, ..."; folded text).
+_OPENING_YEAR = re.compile(r"(?:^|[.!?\n])[^\w\n]*(?:trong |in |during )?(?:nam |year )?((?:19|20)\d\d)\b"
+                           + _NOT_A_SPAN)
 
 
-def _sentence_year(folded: str, years: list[tuple[int, int, bool]], pos: int) -> int | None:
-    """The year that opens the sentence of the date at `pos` ("Năm 2019, tính từ ngày 1-1 ..."),
-    if the text names one there: the sentence is about that year."""
-    i = bisect.bisect_left(years, (pos, -1, False))
+def _sentence_year(folded: str, opening: list[tuple[int, int]], pos: int) -> int | None:
+    """The year that opens the sentence of the date at `pos`, if one does: the sentence is
+    about that year ("Năm 2019, tính từ ngày 1-1 đến ngày 30-11")."""
+    i = bisect.bisect_left(opening, (pos, -1))
     if not i:
         return None
-    at, year, tet = years[i - 1]
-    between = folded[at:pos]
-    if tet or _SENTENCE_END.search(between):
-        return None
-    starts = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, at)), default=0)
-    return year if _OPENS.fullmatch(folded[starts:at]) else None
+    at, year = opening[i - 1]
+    return None if any(c in folded[at:pos] for c in ".!?\n") else year
 
 
 def _named_near(ctx: Ctx, years: list[tuple[int, int, bool]], pos: int) -> Ctx:
@@ -133,17 +129,19 @@ def extract_event_dates(text: str, *, published: date | None = None, lang: str |
             month_end = date(y, m, monthrange(y, m)[1])
             ref_year = y
         ctx = Ctx(text, folded, published, ref_year, english, month_end=month_end)
-        named = text_years(folded)
-        years = named if published is None and month_end is None else []
+        years = text_years(folded) if published is None and month_end is None else []
+        opening = None  # the years that open a sentence, read at the first candidate
         results: list[EventDate] = []
         seen: set[tuple] = set()
         taken_until = -1
         for start, neg_len, _, name, m in _candidates(ctx):
             if start < taken_until:
                 continue
-            opening = _sentence_year(folded, named, start)
-            if opening is not None:  # "Năm 2019, tính từ ngày 1-1 đến ngày 30-11": that year, whatever the page's
-                at = replace(ctx, published=None, month_end=None, text_year=opening, text_tet=None)
+            if opening is None:
+                opening = [(m.start(1), int(m.group(1))) for m in _OPENING_YEAR.finditer(folded)]
+            year = _sentence_year(folded, opening, start)
+            if year is not None:  # "Năm 2019, tính từ ngày 1-1 đến ngày 30-11": that year, whatever the page's
+                at = replace(ctx, published=None, month_end=None, text_year=year, text_tet=None)
             else:
                 at = _named_near(ctx, years, start) if years else ctx
             if P_UNTIL.search(ctx.text, max(0, start - 20), start):
