@@ -24,6 +24,7 @@ sentence ("Mai Lan Trong tháng 5 ..."): a byline glued to the text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ctd_crawler.extract.people.patterns import (
     DASHES,
@@ -178,10 +179,18 @@ class LineParser(TitleScanner):
         m, k = self.mention(i, n, i)
         return self.listed([m], k, None)
 
+    @cached_property
+    def group_words(self) -> list[int]:
+        """Where the line's capitalised group words stand (most lines have none)."""
+        firsts = self.lex.names.named_groups.firsts
+        return [j for j, t in enumerate(self.toks) if t.cap and t.low in firsts]
+
     def group_named(self, i: int) -> bool:
         """Is the name at i a group's, its kind written before it ("Quỹ hỗ trợ cộng đồng Lê
         Văn Minh")? A capitalised group word up to GROUP_NAME_GAP words back, no function
         word between ("Nhóm thiện nguyện do Lê Văn Minh lập": his group, he is a person)."""
+        if not any(i - GROUP_NAME_GAP <= j < i for j in self.group_words):
+            return False
         for j in range(i - 1, max(-1, i - 1 - GROUP_NAME_GAP), -1):
             t = self.toks[j]
             if t.text in OPENING_QUOTES:
