@@ -85,11 +85,13 @@ COUNTS = [
     ("lập 4 điểm tiếp nhận hàng cứu trợ", [(4, "điểm tiếp nhận")]),
     # a name after the noun is no part of it
     ("xây 3 nhà Chữ thập đỏ cho hộ nghèo", [(3, "nhà")]),
-    # lexicon units listed with commas and a last "và" are one unit; a list "và" does not
-    # close, or one broken by another number, is not
+    # lexicon units of one kind listed with commas or "và" are one unit; one broken by
+    # another number, or by a unit of another kind, is not
     ("có 120 cán bộ, công chức và người lao động tham gia", [(120, "cán bộ, công chức và người lao động")]),
     ("gồm 45 học sinh và giáo viên", [(45, "học sinh và giáo viên")]),
-    ("trao 70 suất quà, học sinh được nhận", [(70, "suất quà")]),
+    ("trao 70 suất quà, học sinh được nhận", [(70, "suất quà")]),  # another kind: another clause
+    ("có 500 hội viên, tình nguyện viên tham gia", [(500, "hội viên, tình nguyện viên")]),  # one kind
+    ("trao 12 xe lăn, xe lắc", [(12, "xe lăn, xe lắc")]),
     ("30 hội viên, 20 tình nguyện viên", [(30, "hội viên"), (20, "tình nguyện viên")]),
     ("cán bộ, công chức và người lao động cùng tham gia", []),
     ("nhà Chữ thập đỏ số 5 được bàn giao", []),

@@ -168,7 +168,7 @@ def count_unit(doc: Doc, fig: Figure) -> tuple[str, int, bool] | None:
         found = _noun_phrase(doc, k) or found
     if found:
         # a list is one unit: "500 students, teachers and parents", "200 cán bộ, hội viên và nhân dân"
-        end = _coordinated(doc, found[1] - 1) + 1 if english else _listed_units(doc, found[1])
+        end = _coordinated(doc, found[1] - 1) + 1 if english else _listed_units(doc, first, found[1])
         if end > found[1]:
             return doc.text[doc.toks[first].start:doc.toks[end - 1].end].lower(), end, True
         return found[0], found[1], True
@@ -195,18 +195,22 @@ def _lexicon_unit(doc: Doc, k: int) -> tuple[str, int] | None:
     return found
 
 
-def _listed_units(doc: Doc, end: int) -> int:
-    """The end of a list of lexicon units after the one ending at `end`, joined by commas and a
-    last "và" ("cán bộ, công chức và nhân dân"), or `end` itself when no "và" closes it."""
-    units, last, i = vocabulary().units, end, end
-    while i + 1 < doc.n and doc.low[i] in (",", VI_AND):
-        nxt = doc.match_at(i + 1, units)
-        if nxt is None:
-            break
-        if doc.low[i] == VI_AND:
-            last = nxt[1]
-            break
-        i = nxt[1]
+def _listed_units(doc: Doc, first: int, end: int) -> int:
+    """The end of a list of lexicon units of one kind (units.txt's sections) after the one at
+    first..end, joined by commas or "và" ("cán bộ, công chức và nhân dân", "xe lăn, xe lắc"),
+    or `end` itself. Another kind after a comma opens another clause ("50 suất quà, hộ nghèo
+    nhận ...")."""
+    vocab = vocabulary()
+    kinds = vocab.unit_kinds
+    kind = kinds.get(tuple(doc.low[first:end])) or kinds.get(tuple(doc.low[first + 1:end]))  # "lượt cán bộ"
+    last = i = end
+    while kind and i + 1 < doc.n and doc.low[i] in (",", VI_AND):
+        joiner, nxt = doc.low[i], doc.match_at(i + 1, vocab.units)
+        if nxt is None or kinds.get(nxt[0]) != kind or not (nxt[1] >= doc.n or _ends_phrase(doc, nxt[1])):
+            break  # another kind, or an item that goes on ("hộ nghèo, hộ có ..."): another clause
+        last = i = nxt[1]
+        if joiner == VI_AND:
+            break  # "và" closes the list
     return last
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import data_lines
+from ..lexicon import DATA, data_lines
 from ..text import nfc
 from .numbers import tokenize
 from .patterns import DATE_PART_WORDS
@@ -32,6 +32,7 @@ class Vocabulary:
     dong_compounds: frozenset[str]
     # counts
     units: dict[Phrase, str]  # phrase -> the unit as written in the data (NFC)
+    unit_kinds: dict[Phrase, str]  # phrase -> its section of units.txt ("people", "gifts"...)
     classifiers: dict[str, bool]  # classifier -> it is a unit on its own ("3.200 túi")
     noun_stops: frozenset[str]
     stop_compounds: frozenset[Phrase]  # "trực thuộc": the stop syllable inside a word
@@ -50,6 +51,19 @@ def _words(name: str) -> frozenset[str]:
 
 def phrase_key(phrase: str) -> Phrase:
     return tuple(t.low for t in tokenize(phrase))
+
+
+def _unit_kinds(name: str) -> dict[Phrase, str]:
+    """Each unit's kind: the first word of the section header above it ("# Vietnamese: people
+    taking part ..." -> "people"; "# English pages" -> "english")."""
+    kinds, kind = {}, ""
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("# Vietnamese:") or line.startswith("# English"):
+            kind = "english" if line.startswith("# English") else line.split(":", 1)[1].split()[0]
+        elif line and not line.startswith("#"):
+            kinds[phrase_key(line.lower())] = kind
+    return kinds
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
@@ -80,6 +94,7 @@ def vocabulary() -> Vocabulary:
         bare_followers=_words("money/bare_followers.txt"),
         dong_compounds=_words("money/dong_compounds.txt"),
         units={phrase_key(u): nfc(u) for u in _lines("counts/units.txt")},
+        unit_kinds=_unit_kinds("counts/units.txt"),
         classifiers={c.rstrip("*"): c.endswith("*") for c in _lines("counts/classifiers.txt")},
         noun_stops=_words("counts/unit_stops.txt"),
         stop_compounds=frozenset(phrase_key(c) for c in _lines("counts/stop_compounds.txt")),
