@@ -24,7 +24,6 @@ sentence ("Mai Lan Trong tháng 5 ..."): a byline glued to the text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ctd_crawler.extract.people.patterns import (
     DASHES,
@@ -155,7 +154,7 @@ class LineParser(TitleScanner):
         prev = self.word(i - 1)
         if prev is not None and prev.cap and not (self.sentence_start(i - 1) and prev.low in self.lex.stopwords):
             return None  # inside a capitalised run: an organisation or heading
-        if self.ends_with(self.lex.names.not_before, i) or self.group_named(i):
+        if self.ends_with(self.lex.names.not_before, i):
             return None
         if self.punct(i - 1, ":") and self.ends_with(self.lex.names.credit, i - 1) or (
                 i > 0 and self.toks[i - 1].low == "by" and self.ends_with(self.lex.names.credit_by, i)):
@@ -167,8 +166,8 @@ class LineParser(TitleScanner):
         n = self.person_at(i, min_len=2)
         given_first = not n and self.english and self.given_name_led_at(i)
         n = n or given_first
-        if not n:
-            return None
+        if not n or self.group_named(i):
+            return None  # no name, or a group's ("Quỹ hỗ trợ cộng đồng Lê Văn Minh")
         if i == 0 and self.sentence_opener(i + n):
             return [], i + n  # "Mai Lan Trong tháng 5": a byline glued to the first sentence
         after = self.title_after(i + n)
@@ -179,25 +178,18 @@ class LineParser(TitleScanner):
         m, k = self.mention(i, n, i)
         return self.listed([m], k, None)
 
-    @cached_property
-    def group_words(self) -> list[int]:
-        """Where the line's capitalised group words stand (most lines have none)."""
-        firsts = self.lex.names.named_groups.firsts
-        return [j for j, t in enumerate(self.toks) if t.cap and t.low in firsts]
-
     def group_named(self, i: int) -> bool:
         """Is the name at i a group's, its kind written before it ("Quỹ hỗ trợ cộng đồng Lê
         Văn Minh")? A capitalised group word up to GROUP_NAME_GAP words back, no function
         word between ("Nhóm thiện nguyện do Lê Văn Minh lập": his group, he is a person)."""
-        if not any(i - GROUP_NAME_GAP <= j < i for j in self.group_words):
-            return False
+        firsts = self.lex.names.named_groups.firsts
         for j in range(i - 1, max(-1, i - 1 - GROUP_NAME_GAP), -1):
             t = self.toks[j]
             if t.text in OPENING_QUOTES:
                 continue  # 'CLB “Vì Hoàng Sa”': the name in quotes
             if t.kind != "w" or t.low in GROUP_NAME_BREAKS:
                 return False
-            if t.cap and phrase(self.lex.names.named_groups, self.toks, j, "low")[0]:
+            if t.cap and t.low in firsts and phrase(self.lex.names.named_groups, self.toks, j, "low")[0]:
                 return True
         return False
 

@@ -204,8 +204,8 @@ class TitleScanner(TokenScanner):
             if t.kind == "n":
                 prev, nxt = self.toks[j - 1], self.word(j + 1)
                 # "Trung tâm cấp cứu 115 Thành phố": a number inside a name that goes on
-                named_on = nxt is not None and nxt.cap and not self.person_at(j + 1, min_len=2)
-                if prev.low in self.lex.orgs.number_after or prev.cap or named_on:
+                if prev.low in self.lex.orgs.number_after or prev.cap or (
+                        nxt is not None and nxt.cap and not self.person_at(j + 1, min_len=2)):
                     j, prev_cap = j + 1, False
                     continue
                 break
