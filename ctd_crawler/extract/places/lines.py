@@ -46,18 +46,23 @@ def _title_case(ws: list[str]) -> bool:
     return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
 
 
-# word -> (lowercase, name_key, capitalised or a number): news text repeats its words
-_WORDS: dict[str, tuple[str, str, bool]] = {}
+# word -> (lowercase, name_key, capitalised or a number, a possessive's length): computed
+# once per word, since news text repeats its words
+_WORDS: dict[str, tuple[str, str, bool, int]] = {}
 _MAX_WORDS = 1 << 16
 
 
-def word_keys(s: str) -> tuple[str, str, bool]:
-    """(s.lower(), name_key(s), capitalised or a number) of a word, computed once per word."""
+def word_keys(s: str) -> tuple[str, str, bool, int]:
+    """(lower, name_key, capitalised or a number, owner) of a word, computed once per word;
+    `owner` is 2 for an English possessive ("Quang Tri’s chapter": the name ends before its
+    "'s"), and the keys are then the stem's."""
     keys = _WORDS.get(s)
     if keys is None:
         if len(_WORDS) >= _MAX_WORDS:
             _WORDS.clear()
-        keys = _WORDS[s] = (s.lower(), name_key(s), s[0].isupper() or s[0].isdigit())
+        owner = 2 if possessive(s) else 0
+        stem = s[:len(s) - owner]
+        keys = _WORDS[s] = (stem.lower(), name_key(stem), stem[0].isupper() or stem[0].isdigit(), owner)
     return keys
 
 
@@ -70,13 +75,13 @@ def tokens(line: str, offset: int, caps: bool | None = None) -> list[Tok]:
         s = m.group()
         start, end = m.span()
         if m.lastgroup == LETTERS:
-            owner = possessive(s)
-            if owner:  # "Quang Tri’s chapter": the name ends before its possessive
-                s, end = s[:-2], end - 2
-            low, key, cap = _WORDS.get(s) or word_keys(s)
+            low, key, cap, owner = _WORDS.get(s) or word_keys(s)
+            if owner:
+                s, end = s[:-owner], end - owner
             out.append(Tok(offset + start, offset + end, s, low, key, True, caps or cap))
             if owner:
-                out.append(Tok(offset + end, offset + end + 2, line[end:end + 2], line[end:end + 2].lower(), "", False, False))
+                mark = line[end:end + owner]
+                out.append(Tok(offset + end, offset + end + owner, mark, mark.lower(), "", False, False))
         else:
             out.append(Tok(offset + start, offset + end, s, s.lower(), "", False, False))
     return out
