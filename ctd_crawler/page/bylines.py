@@ -101,11 +101,11 @@ def _byline_author(line: str) -> str | None:
         return None if _SENTENCE.search(core) or len(core.split()) > 12 else core
     parts = _AFFILIATION.split(core, maxsplit=1)
     name, affiliation = parts[0], (parts[1] if len(parts) > 1 else "")
-    if name.split()[0].lower().rstrip(".") in _honorifics():
-        return None
+    words = name.split()
+    if not words or words[0].lower().rstrip(".") in _honorifics():
+        return None  # ", Hội CTĐ huyện" names nobody; "Bà Lê Thị Hoa, ..." introduces a person
     if _SENTENCE.search(name) or not _affiliation_ok(affiliation):
         return None
-    words = name.split()
     if labelled and 1 <= len(words) <= 6:
         return core
     if 2 <= len(words) <= 4 and _looks_like_name(name) and (not name.isupper() or len(words) <= 3):

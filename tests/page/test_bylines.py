@@ -53,6 +53,7 @@ SPLIT_CASES = [
     ("Nội dung bài.\n\nBà Lê Thị Hoa, Phó Giám đốc Quỹ Bảo trợ trẻ em tỉnh phát biểu", None, None),
     ("Nội dung bài.\n\nÔng Trần Văn Tư", None, None),
     ("Nội dung bài.\n\nAnh Thư", "Nội dung bài.", "Anh Thư"),
+    ("Nội dung bài.\n\n, Hội CTĐ huyện", None, None),  # an affiliation with no name before it
 ]
 
 
