@@ -14,8 +14,10 @@ Rules:
     dân", "17.269 hộ gia đình nghèo" -> "hộ gia đình", "127 địa chỉ nhân đạo"); these
     also read in capitals ("10 Chương trình", "28 Hội Chữ thập đỏ", "320 SUẤT QUÀ"). A
     classifier before a longer unit joins it ("3 ngôi nhà nhân đạo", "5 con bò giống");
-    lexicon units listed with commas and a last "và" are one unit ("200 cán bộ, công chức
-    và người lao động"), as coordinated plurals are in English;
+    lexicon units of one kind (a section of units.txt) listed with commas or "và" are one
+    unit ("200 cán bộ, công chức và người lao động", "12 xe lăn, xe lắc"), as coordinated
+    plurals are in English; a classifier that is a unit alone names its thing when a noun
+    follows ("200 suất thuốc");
   - any other noun phrase starts with a lowercase word and runs at most 4 syllables (a
     classifier of data/counts/classifiers.txt and up to 4 syllables of its noun: "500
     chai nước sát khuẩn", "18 vụ tai nạn giao thông"), and ends before a function word or

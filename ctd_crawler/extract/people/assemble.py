@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ctd_crawler.extract.people.lexicon import Lexicon
 from ctd_crawler.extract.people.parser import Mention
 from ctd_crawler.extract.people.patterns import APOSTROPHE, LOST_POSSESSIVE, PROVINCE_LEVEL
+from ctd_crawler.extract.people.scanner import is_surname
 from ctd_crawler.extract.people.tokens import Tok
 from ctd_crawler.extract.text import fold, fold_aligned, nfc
 from ctd_crawler.extract.tokens import possessive
@@ -52,7 +53,7 @@ def merge(text: str, mentions: list[Mention], lex: Lexicon, province_hint: str |
     people: dict[str, dict] = {}
     order: list[str] = []
     for m in mentions:
-        name = display_name(m.name_toks, vietnamese=len(m.name_toks) > 1 and _surname(m.name_toks[0], lex))
+        name = display_name(m.name_toks, vietnamese=len(m.name_toks) > 1 and is_surname(m.name_toks[0], lex))
         key = person_key(name)
         if not key:
             continue
@@ -99,10 +100,6 @@ def display_name(toks: list[Tok], *, vietnamese: bool = False) -> str:
             s = "'".join(p[:1].upper() + p[1:].lower() for p in APOSTROPHE.split(s))
         words.append(s)
     return " ".join(words)
-
-
-def _surname(t: Tok, lex: Lexicon) -> bool:
-    return t.fold in lex.names.plain_surnames if t.text.isascii() else t.tkey in lex.names.surnames
 
 
 def organisation(text: str, parts, lex: Lexicon, province: str | None) -> str | None:

@@ -26,6 +26,14 @@ from ctd_crawler.extract.people.tokens import Tok, phrase, split_glued
 from ctd_crawler.extract.tokens import is_caps_line, possessive
 
 
+def is_surname(t: Tok, lex: Lexicon) -> bool:
+    """A family name: with its own diacritics when written with any ("Trưởng" is not
+    "Trương", "TỔ" not "Tô"), folded when written without ("Nguyen")."""
+    if t.text.isascii():
+        return t.fold in lex.names.plain_surnames
+    return t.tkey in lex.names.surnames
+
+
 class TokenScanner:
     """The tokens of one line (a paragraph or caption), with predicates over them."""
 
@@ -187,11 +195,7 @@ class TokenScanner:
         return not t.upper or len(t.text) == 1
 
     def surname(self, t: Tok) -> bool:
-        """A family name: with its own diacritics when written with any ("Trưởng" is not
-        "Trương", "TỔ" not "Tô"), folded when written without ("Nguyen")."""
-        if t.text.isascii():
-            return t.fold in self.lex.names.plain_surnames
-        return t.tkey in self.lex.names.surnames
+        return is_surname(t, self.lex)
 
     def sentence_opener(self, j: int) -> bool:
         """A capitalised word or phrase at j that opens a sentence ("Trong", "Theo kế

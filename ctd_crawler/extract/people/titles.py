@@ -63,15 +63,14 @@ class TitleScanner(TokenScanner):
         firsts = self.lex.titles.english_firsts
         if not any(t.fold in firsts for t in self.toks[k + 1 : k + ORG_BEFORE_HEAD]) or self.person_at(k, min_len=2):
             return 0
+        connectors = self.lex.orgs.connectors
         for j in range(k, min(self.n, k + ORG_BEFORE_HEAD)):
             t = self.word(j)
-            connectors = self.lex.orgs.connectors
             if t is not None and j > k and t.low in connectors and self.toks[j - 1].low not in connectors \
                     and self.word(j + 1) and self.toks[j + 1].cap:
                 continue  # "National Institute of Haematology and Blood Transfusion Director"
             # English words as written: the folded stop words are Vietnamese ("Viet Nam" is no "năm")
-            if t is None or not t.cap or t.low in self.lex.stopwords or t.low in self.lex.orgs.connectors \
-                    or self.honorific(j)[0]:
+            if t is None or not t.cap or t.low in self.lex.stopwords or t.low in connectors or self.honorific(j)[0]:
                 return 0
             if j > k and self.english_head(j):
                 return 0 if self.alias_at(j)[0] else j - k  # "State President Ho Chi Minh": the alias
