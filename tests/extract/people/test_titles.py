@@ -161,6 +161,8 @@ NOT_TAKEN = [
      [("Tô Văn Lực", "Chủ tịch Hội CTĐ xã")]),
     # an agency or office without a person is nobody's title
     ("Cơ quan đại diện phía Nam đã trao quà.", []),
+    ("Các đồng chí Lãnh đạo huyện trao quà cho các em.", []),  # "Lãnh đạo" heads a role, no name "Lãnh"
+    ("Đồng chí Hà Văn Tùng, Lãnh đạo Sở Y tế, phát biểu.", [("Hà Văn Tùng", "Lãnh đạo Sở Y tế")]),
     # a lowercase word after a dash that heads no title is none
     ("Ông Mai Văn Tùng - người dân thôn 3 cho biết.", [("Mai Văn Tùng", None)]),
     ("Bà Lò Thị Hoa - hộ nghèo thôn Bản Lướt nhận nhà nhân đạo.", [("Lò Thị Hoa", None)]),
