@@ -92,6 +92,7 @@ class Organisations:
 @dataclass(frozen=True)
 class Places:
     gazetteer: PhraseTable  # tone-keyed province and district names
+    communes: PhraseTable  # tone-keyed communes named like people (both maps): after "xã" a place
     countries: PhraseTable  # tone-keyed countries and regions that may be a seat
     provinces: dict[str, str]  # folded province name -> name
     province_re: re.Pattern  # any province, over folded text
@@ -186,7 +187,7 @@ def lexicon() -> Lexicon:
             number_after=frozenset(orgs["number_after"]),
             press=table(orgs["press"], low),
         ),
-        places=_places(orgs),
+        places=_places(orgs, frozenset(surnames + foreign)),
         spelling=_spelling(),
         stopwords=frozenset(stopwords),
         stop_folded=frozenset(fold(w) for w in stopwords if len(w) >= 3),
@@ -224,12 +225,14 @@ def _cues(heads: PhraseTable, openers: frozenset[str]) -> Cues:
     )
 
 
-def _places(orgs: dict) -> Places:
-    provinces, districts = _gazetteer()
+def _places(orgs: dict, surnames: frozenset[str]) -> Places:
+    provinces, districts, communes = _gazetteer()
+    communes = [c for c in communes if c.split(" ", 1)[0] in surnames]  # the others read as no name anyway
     by_fold = {fold(p): p for p in provinces}
     alternation = "|".join(re.escape(k) for k in sorted(by_fold, key=len, reverse=True))
     return Places(
         gazetteer=table(list(provinces) + list(districts), tone_key),
+        communes=table(communes, tone_key),
         countries=table(orgs["countries"], tone_key),
         provinces=by_fold,
         province_re=re.compile(rf"(?<![a-z])(?:{alternation})(?![a-z])"),
@@ -254,14 +257,18 @@ def _spelling() -> Spelling:
     )
 
 
-def _gazetteer() -> tuple[list[str], list[str]]:
-    """Province and district names of the 63-province map (the places step's gazetteer).
+def _gazetteer() -> tuple[list[str], list[str], list[str]]:
+    """Province and district names of the 63-province map (the places step's gazetteer),
+    and the commune names of both maps.
 
-    Used to reject place names that look like personal names ("Cao Bằng", "Lâm Đồng")
-    and to find the nearest province mention.
+    Provinces and districts reject place names that look like personal names ("Cao Bằng",
+    "Lâm Đồng") and find the nearest province mention; communes are read only after a
+    commune's level word in a title ("Trường THCS xã Thào Chư Phìn", "UBND xã Trần Phú"),
+    since so many are named like people.
     """
-    from ctd_crawler.extract.places.gazetteer import LEGACY, load_gazetteer
+    from ctd_crawler.extract.places.gazetteer import LEGACY, NEW, load_gazetteer
 
     gazetteer = load_gazetteer()
+    communes = {u.name for era in (LEGACY, NEW) for u in gazetteer.units(era, "commune")}
     return ([u.name for u in gazetteer.units(LEGACY, "province")],
-            [u.name for u in gazetteer.units(LEGACY, "district")])
+            [u.name for u in gazetteer.units(LEGACY, "district")], sorted(communes))

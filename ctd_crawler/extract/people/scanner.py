@@ -310,8 +310,12 @@ class TokenScanner:
     # ---- places
 
     def place_after_level(self, j: int) -> int:
-        n, _ = phrase(self.lex.places.gazetteer, self.toks, j, "tkey")
-        return n if n and self.toks[j].cap else 0
+        """Length of a known province, district or commune name at j, after a level word."""
+        t = self.word(j)
+        if t is None or not t.cap:
+            return 0
+        places = self.lex.places
+        return phrase(places.gazetteer, self.toks, j, "tkey")[0] or phrase(places.communes, self.toks, j, "tkey")[0]
 
     def known_place(self, j: int) -> int:
         """Length of a gazetteer place or a country name at j ("Việt Nam", "Nghệ An"), or 0."""

@@ -48,6 +48,11 @@ NOT_PEOPLE = [
     ("Trụ sở Hội đặt tại 215 Trần Phú, phường Lê Lợi.", []),
     ("The shop at 12/34 Nguyen Van Cu street gives free clothes.", []),
     ("Trao quà tại số 18 Lê Văn Hưu, thành phố Thanh Hóa.", []),
+    # a name the article also writes after a level word is that place (one sense per article)
+    ("Đoàn đến xã Giàng Chu Phìn.\nGiàng Chu Phìn là xã nghèo của huyện.", []),
+    ("Hội trao quà ở phường Lê Lợi.\nLê Văn Lợi cho biết các hộ rất vui.", [("Lê Văn Lợi", None)]),
+    # a title that ends the line at a level word
+    ("Ông Phạm Văn Vũ, Chủ tịch Hội Chữ thập đỏ huyện", [("Phạm Văn Vũ", "ông")]),
     # groups named after a person, their kind written between
     ("Hội phối hợp với Quỹ khuyến học cộng đồng Phạm Văn Đồng trao học bổng.", []),
     ("Đội Sơ cấp cứu tình nguyện Lý Văn Mạnh trực tại bến xe.", []),

@@ -133,6 +133,9 @@ FOUND = [
      [("Tran Van Minh", "Viet Nam Red Cross Society Vice President")]),
     ("Institute of Nutrition and Food Safety Director Le Thi Huong spoke.",
      [("Le Thi Huong", "Institute of Nutrition and Food Safety Director")]),
+    # --- a commune named like a person, after its level word, is the place
+    ("Ông Lê Văn An, Chủ tịch UBND xã Hoàng Văn Thụ, cho biết.", [("Lê Văn An", "Chủ tịch UBND xã Hoàng Văn Thụ")]),
+    ("Chủ tịch UBND xã Nguyễn Văn Bình phát biểu.", [("Nguyễn Văn Bình", "Chủ tịch UBND xã")]),  # no such commune: the person
     # --- a club's name in quotes; "trẻ em" is a noun, no honorific
     ("Ông Đỗ Văn Hải, Chủ nhiệm CLB “Mái ấm nghĩa tình” trao quà.", [("Đỗ Văn Hải", "Chủ nhiệm CLB “Mái ấm nghĩa tình”")]),
     ("Bà Lê Thị Nga, Giám đốc Quỹ Bảo trợ trẻ em Việt Nam, dự lễ.", [("Lê Thị Nga", "Giám đốc Quỹ Bảo trợ trẻ em Việt Nam")]),
