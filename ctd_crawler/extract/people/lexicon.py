@@ -46,6 +46,7 @@ class Titles:
     abbreviated: PhraseTable  # "PCT", "UVBTV", "GĐ": matched as written
     openers: frozenset[str]  # lowercased "nguyên", "phó", "deputy": open a title before its head
     openers_named: frozenset[str]  # "nguyên": also a given name when capitalised mid-sentence
+    group_heads: PhraseTable  # "Lãnh đạo", "Đại diện": after a comma, the next attendees
     lowercase_heads: frozenset[tuple[str, ...]]  # heads that count in lower case too
     name_heads: frozenset[tuple[str, ...]]  # a name, not an organisation, follows ("Già làng")
     stand_in: frozenset[tuple[str, ...]]  # "Đại diện": a title after the name wins over it
@@ -153,6 +154,7 @@ def lexicon() -> Lexicon:
             abbreviated=table(titles["abbreviated_heads"], str),
             openers=openers,
             openers_named=frozenset(titles["openers_named"]),
+            group_heads=table(titles["group_heads"], low),
             lowercase_heads=frozenset(words(h, fold) for h in titles["lowercase_ok"]),
             name_heads=frozenset(words(h, fold) for h in titles["name_follows"]),
             stand_in=frozenset(words(h, fold) for h in titles["stand_in"]),

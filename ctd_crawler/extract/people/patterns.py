@@ -24,7 +24,7 @@ MAX_QUOTED = 12  # tokens of a name in quotes inside a title ("CLB “Vì Hoàng
 # Words after which a name is a person's, not the group's ("Nhóm thiện nguyện do X lập", "Quỹ của X").
 GROUP_NAME_BREAKS = frozenset({"do", "của", "bởi", "cho", "với", "và", "cùng", "là", "gồm", "tặng", "trao", "ông", "bà"})
 ORG_BEFORE_HEAD = 10  # tokens of an English organisation written before its head ("VNRC President")
-MAX_PHRASE = 6  # words in one lexicon phrase
+MAX_PHRASE = 8  # words in one lexicon phrase ("Sở Lao động thương binh và xã hội")
 # Lowercase words in a row inside an organisation's name ("Ban Chỉ đạo vận động hiến máu
 # tình nguyện tỉnh"); the run ends earlier at a stop word (a verb, a preposition).
 MAX_LOWER = 8
@@ -41,6 +41,7 @@ PROVINCE_LEVEL = "tinh"
 APOSTROPHE = re.compile(r"['’]")
 # Letters and endings no syllable of a Vietnamese name has, written without diacritics:
 # f, j, w, z, a final s ("Ninh Van Fine Arts", "Do Thi Thams family" with its apostrophe lost).
+NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")  # a letter beyond ASCII: the line is typed with diacritics
 _FINAL_S = r"[^s]s$"
 NOT_VIETNAMESE_SYLLABLE = re.compile(r"[fjwz]|" + _FINAL_S)
 LOST_POSSESSIVE = re.compile(_FINAL_S)  # the last syllable of a Vietnamese name and the s of "'s"

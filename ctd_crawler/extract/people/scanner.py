@@ -18,6 +18,7 @@ from ctd_crawler.extract.people.patterns import (
     CALENDAR_WORDS_EN,
     MAX_NAME,
     MIDDLE_NAMES,
+    NON_ASCII_LETTER,
     NOT_VIETNAMESE_SYLLABLE,
     SENTENCE_OPENERS,
     WOMAN_MARKER,
@@ -45,7 +46,7 @@ class TokenScanner:
         self.english = not lex.titles.english_firsts.isdisjoint([t.fold for t in toks])
         # Text typed without diacritics: "nam" may then be "năm". In a line that has
         # diacritics, an unaccented word is what it is ("NAM" in "TRẦN VĂN NAM").
-        self.plain = text.isascii()
+        self.plain = not NON_ASCII_LETTER.search(text)  # curly quotes and dashes are no diacritics
 
     @staticmethod
     def _starts_title(lex: Lexicon):

@@ -214,6 +214,8 @@ class TitleScanner(TokenScanner):
                     break
                 if not nxt.cap and not self.head(j + 1, capitalised=True) and not self.level_and_place(j + 1):
                     break  # ", nguyên Phó Chủ tịch ...", "– huyện Tân Hiệp" go on; ", lãnh đạo huyện" does not
+                if t.text == "," and phrase(self.lex.titles.group_heads, self.toks, j + 1, "low")[0]:
+                    break  # ", Lãnh đạo HĐND tỉnh ...": the next attendees
                 j += 1
                 continue
             if t.text == ";" and self.office_follows(j + 1):

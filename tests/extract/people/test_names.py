@@ -48,6 +48,8 @@ NOT_PEOPLE = [
     ("Trụ sở Hội đặt tại 215 Trần Phú, phường Lê Lợi.", []),
     ("The shop at 12/34 Nguyen Van Cu street gives free clothes.", []),
     ("Trao quà tại số 18 Lê Văn Hưu, thành phố Thanh Hóa.", []),
+    # an English slogan in curly quotes: the quotes are no diacritics, "Forget" no Vietnamese syllable
+    ("The walk carried the message “Do Not Forget Them” across the city.", []),
     # a name the article also writes after a level word is that place (one sense per article)
     ("Đoàn đến xã Giàng Chu Phìn.\nGiàng Chu Phìn là xã nghèo của huyện.", []),
     ("Hội trao quà ở phường Lê Lợi.\nLê Văn Lợi cho biết các hộ rất vui.", [("Lê Văn Lợi", None)]),

@@ -133,6 +133,9 @@ FOUND = [
      [("Tran Van Minh", "Viet Nam Red Cross Society Vice President")]),
     ("Institute of Nutrition and Food Safety Director Le Thi Huong spoke.",
      [("Le Thi Huong", "Institute of Nutrition and Food Safety Director")]),
+    # --- a long department name written partly in lower case
+    ("Ông Vũ Văn Hạnh, PGĐ Sở Lao động thương binh và xã hội tỉnh, trao quà.",
+     [("Vũ Văn Hạnh", "PGĐ Sở Lao động thương binh và xã hội tỉnh")]),
     # --- a commune named like a person, after its level word, is the place
     ("Ông Lê Văn An, Chủ tịch UBND xã Hoàng Văn Thụ, cho biết.", [("Lê Văn An", "Chủ tịch UBND xã Hoàng Văn Thụ")]),
     ("Chủ tịch UBND xã Nguyễn Văn Bình phát biểu.", [("Nguyễn Văn Bình", "Chủ tịch UBND xã")]),  # no such commune: the person
@@ -165,6 +168,10 @@ NOT_TAKEN = [
     # an agency or office without a person is nobody's title
     ("Cơ quan đại diện phía Nam đã trao quà.", []),
     ("Các đồng chí Lãnh đạo huyện trao quà cho các em.", []),  # "Lãnh đạo" heads a role, no name "Lãnh"
+    # after a comma, a group's head opens the next attendees, not another office
+    ("Dự có đồng chí Lò Văn Pó, Phó Bí thư Tỉnh ủy, Lãnh đạo HĐND tỉnh và các sở.",
+     [("Lò Văn Pó", "Phó Bí thư Tỉnh ủy")]),
+    ("According to VRCS President Tran Van Hoa, the drive went well.", [("Tran Van Hoa", "VRCS President")]),
     ("Đồng chí Hà Văn Tùng, Lãnh đạo Sở Y tế, phát biểu.", [("Hà Văn Tùng", "Lãnh đạo Sở Y tế")]),
     # a lowercase word after a dash that heads no title is none
     ("Ông Mai Văn Tùng - người dân thôn 3 cho biết.", [("Mai Văn Tùng", None)]),
