@@ -53,7 +53,8 @@ SETS = {"realtext": (REALTEXT, r"\d{3}"), "realtext-heldout": (REALTEXT.parent /
         "realtext-heldout6": (REALTEXT.parent / "realtext-heldout6", r"q\d\d"),
         "realtext-heldout7": (REALTEXT.parent / "realtext-heldout7", r"r\d\d"),
         "realtext-heldout8": (REALTEXT.parent / "realtext-heldout8", r"s\d\d"),
-        "realtext-heldout9": (REALTEXT.parent / "realtext-heldout9", r"t\d\d")}
+        "realtext-heldout9": (REALTEXT.parent / "realtext-heldout9", r"t\d\d"),
+        "realtext-heldout10": (REALTEXT.parent / "realtext-heldout10", r"u\d\d")}
 
 
 def problems(rec: dict, id_pattern: str = r"\d{3}") -> list[str]:
