@@ -102,7 +102,6 @@ def test_set_whose_annotation_has_no_url_row_is_exit_2(tmp_path, capsys):
     assert out == "" and len(err.strip().splitlines()) == 1 and "does not match urls.tsv" in err
 
 
-
 @pytest.mark.parametrize("unit, head", [
     ("units of blood", "units"), ("blood units", "units"), ("Tet gifts", "gifts"),
     ("provinces and cities", "cities"), ("suất quà", "suat"), ("hộ gia đình", "ho"), ("suất", "suat"),

@@ -173,7 +173,6 @@ def _extract(row: tuple) -> tuple[int, str, ArticleItem | None, str | None]:
     return article_id, url, item, None
 
 
-
 def _write_all(archive: Archive, extracted: Iterable[tuple], total: int, progress: Callable[[Iterable], Iterator],
                dry_run: bool) -> Outcome:
     db = archive.db

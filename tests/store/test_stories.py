@@ -4,6 +4,7 @@ rebuilt, found through the index."""
 
 from __future__ import annotations
 
+import copy
 import sqlite3
 
 import pytest
@@ -227,15 +228,12 @@ def test_reextract_matches_again_only_the_articles_whose_text_or_facts_changed(a
     consistent(archive)
 
 
-
 def test_a_copy_whose_publication_time_alone_changes_refreshes_its_story(archive):
-    import copy as copying
-
     items = [item_for(art) for art in VERBATIM.articles]
     for item in items:
         archive.save(item)
     first_id = archive.db.execute("SELECT id FROM articles WHERE url = ?", [items[0].url]).fetchone()[0]
-    earlier = copying.copy(items[0])
+    earlier = copy.copy(items[0])
     earlier.published_at = items[0].published_at[:10] + "T00:01:00+07:00"  # the same day: matching reads the day
     archive.replace_facts(first_id, earlier)
     archive.db.conn.commit()

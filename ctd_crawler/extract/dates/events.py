@@ -56,7 +56,7 @@ _OPENING_YEAR = re.compile(r"(?:^|[.!?\n])[^\w\n]*(?:trong |in |during )?(?:nam 
 
 def _sentence_year(folded: str, opening: list[tuple[int, int]], pos: int) -> int | None:
     """The year that opens the sentence of the date at `pos`, if one does: the sentence is
-    about that year ("Năm 2019, tính từ ngày 1-1 đến ngày 30-11")."""
+    about that year ("Năm 2021, từ ngày 1-3 đến ngày 30-9, ...")."""
     i = bisect.bisect_left(opening, (pos, -1))
     if not i:
         return None
@@ -140,7 +140,7 @@ def extract_event_dates(text: str, *, published: date | None = None, lang: str |
             if opening is None:
                 opening = [(m.start(1), int(m.group(1))) for m in _OPENING_YEAR.finditer(folded)]
             year = _sentence_year(folded, opening, start)
-            if year is not None:  # "Năm 2019, tính từ ngày 1-1 đến ngày 30-11": that year, whatever the page's
+            if year is not None:  # "Năm 2021, từ ngày 1-3 đến ngày 30-9": that year, whatever the page's
                 at = replace(ctx, published=None, month_end=None, text_year=year, text_tet=None)
             else:
                 at = _named_near(ctx, years, start) if years else ctx

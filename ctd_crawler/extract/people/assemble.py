@@ -87,12 +87,12 @@ def merge(text: str, mentions: list[Mention], lex: Lexicon, province_hint: str |
 
 def _named_as_place(text: str, person: dict, lex: Lexicon) -> bool:
     """A bare name (no honorific, prefix or title) the article also writes after a level word
-    ("Thào Chư Phìn là một xã ...", and "xã Thào Chư Phìn" elsewhere): one name, one sense in
+    ("Lũng Cú là một xã ...", and "xã Lũng Cú" elsewhere): one name, one sense in
     an article, and the level word says which."""
     if person["honorific"] or person["prefix"] or person["title"]:
         return False
-    levels = "|".join(re.escape(" ".join(level)) for level in lex.orgs.levels)
-    return re.search(rf"(?<!\w)(?:{levels})\s+{re.escape(person['name'])}(?!\w)", text, re.IGNORECASE) is not None
+    after_level = lex.orgs.level_words.pattern + re.escape(person["name"]) + r"(?!\w)"
+    return re.search(after_level, text, re.IGNORECASE) is not None
 
 
 def display_name(toks: list[Tok], *, vietnamese: bool = False) -> str:

@@ -81,6 +81,7 @@ class Organisations:
     connectors: frozenset[str]  # join two capitalised parts ("và", "of")
     english_levels: frozenset[str]  # "provincial" between a connector and a capitalised part
     levels: PhraseTable  # "tỉnh", "huyện": a place name follows
+    level_words: re.Pattern  # any of `levels` and the space after it (a place's name follows)
     words: PhraseTable  # tone-keyed "Hội", "Sở", "Trung ương": never part of a name
     english_words: PhraseTable  # lowercased "party", "committee": end any name run
     lowercase_names: PhraseTable  # lowercased "ban chỉ đạo": an organisation written in lower case
@@ -181,6 +182,7 @@ def lexicon() -> Lexicon:
             connectors=frozenset(orgs["connectors"]),
             english_levels=frozenset(orgs["english_levels"]),
             levels=table(orgs["levels"], low),
+            level_words=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in orgs["levels"]) + r")\s+", re.I),
             words=table(orgs["org_words"], tone_key),
             english_words=table(orgs["english_org_words"], low),
             lowercase_names=table(orgs["lowercase_org_names"], low),

@@ -54,7 +54,7 @@ NOT_PEOPLE = [
     ("Đoàn đến xã Giàng Chu Phìn.\nGiàng Chu Phìn là xã nghèo của huyện.", []),
     ("Hội trao quà ở phường Lê Lợi.\nLê Văn Lợi cho biết các hộ rất vui.", [("Lê Văn Lợi", None)]),
     # a title that ends the line at a level word
-    ("Ông Phạm Văn Vũ, Chủ tịch Hội Chữ thập đỏ huyện", [("Phạm Văn Vũ", "ông")]),
+    ("Ông Tạ Văn Khoa, Chủ tịch Hội Chữ thập đỏ huyện", [("Tạ Văn Khoa", "ông")]),
     # groups named after a person, their kind written between
     ("Hội phối hợp với Quỹ khuyến học cộng đồng Phạm Văn Đồng trao học bổng.", []),
     ("Đội Sơ cấp cứu tình nguyện Lý Văn Mạnh trực tại bến xe.", []),
