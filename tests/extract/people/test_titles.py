@@ -134,8 +134,8 @@ FOUND = [
     ("Institute of Nutrition and Food Safety Director Le Thi Huong spoke.",
      [("Le Thi Huong", "Institute of Nutrition and Food Safety Director")]),
     # --- a long department name written partly in lower case
-    ("Ông Vũ Văn Hạnh, PGĐ Sở Lao động thương binh và xã hội tỉnh, trao quà.",
-     [("Vũ Văn Hạnh", "PGĐ Sở Lao động thương binh và xã hội tỉnh")]),
+    ("Ông Vũ Văn Hạnh, Phó Giám đốc Sở Lao động thương binh và xã hội tỉnh, trao quà.",
+     [("Vũ Văn Hạnh", "Phó Giám đốc Sở Lao động thương binh và xã hội tỉnh")]),
     # --- a commune named like a person, after its level word, is the place
     ("Ông Lê Văn An, Chủ tịch UBND xã Hoàng Văn Thụ, cho biết.", [("Lê Văn An", "Chủ tịch UBND xã Hoàng Văn Thụ")]),
     ("Chủ tịch UBND xã Nguyễn Văn Bình phát biểu.", [("Nguyễn Văn Bình", "Chủ tịch UBND xã")]),  # no such commune: the person
@@ -171,6 +171,7 @@ NOT_TAKEN = [
     # after a comma, a group's head opens the next attendees, not another office
     ("Dự có đồng chí Lò Văn Pó, Phó Bí thư Tỉnh ủy, Lãnh đạo HĐND tỉnh và các sở.",
      [("Lò Văn Pó", "Phó Bí thư Tỉnh ủy")]),
+    # "According" before an English title is no part of it
     ("According to VRCS President Tran Van Hoa, the drive went well.", [("Tran Van Hoa", "VRCS President")]),
     ("Đồng chí Hà Văn Tùng, Lãnh đạo Sở Y tế, phát biểu.", [("Hà Văn Tùng", "Lãnh đạo Sở Y tế")]),
     # a lowercase word after a dash that heads no title is none
