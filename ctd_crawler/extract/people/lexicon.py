@@ -89,6 +89,7 @@ class Organisations:
     seated: PhraseTable  # "dự án": "tại" + a place after it is a seat, though in lower case
     number_after: frozenset[str]  # "lớp", "số": a number after them stays in the title
     press: PhraseTable  # "báo", "tạp chí": before a capitalised name, the title goes on
+    duties: PhraseTable  # "phụ trách": a duty, before an organisation or in brackets, stays in the title
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ def lexicon() -> Lexicon:
             seated=table(orgs["seated"], low),
             number_after=frozenset(orgs["number_after"]),
             press=table(orgs["press"], low),
+            duties=table(orgs["duties"], low),
         ),
         places=_places(orgs, frozenset(surnames + foreign)),
         spelling=_spelling(),

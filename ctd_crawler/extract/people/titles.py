@@ -146,7 +146,7 @@ class TitleScanner(TokenScanner):
                     parts[-1][2] = self._org_end(parts[-1][1], j)  # "... Vice President and Secretary General"
                     parts.append([tuple(x.low for x in self.toks[j + o : j + h]), j + h, j + h])
                     after = self.past_named(j + h)
-                    j, chain, prev_cap, in_place = after, 0, after > j + h, False
+                    j, chain, prev_cap, in_place = after, 0, True, False  # lowercase may follow any head
                     continue
                 if self.term_of_office(j):
                     break  # "nhiệm kỳ 2022-2027": dates, not part of the role
@@ -189,9 +189,11 @@ class TitleScanner(TokenScanner):
                 if t.cap and not (self.caps(j) and self.stop(t)):
                     j, chain, prev_cap = j + 1, 0, True
                     continue
-                press, _ = phrase(self.lex.orgs.press, self.toks, j, "low")
-                if press and self.word(j + press) and self.toks[j + press].cap:
-                    j, chain, prev_cap = j + press, 0, True  # "Phó Tổng Biên tập báo Dân trí"
+                press = phrase(self.lex.orgs.press, self.toks, j, "low")[0] or phrase(
+                    self.lex.orgs.duties, self.toks, j, "low")[0]
+                if press and self.word(j + press) and self.toks[j + press].cap and not self.person_at(j + press, min_len=2):
+                    # "Phó Tổng Biên tập báo Dân trí", "Phó Giám đốc phụ trách Trung tâm Y tế"
+                    j, chain, prev_cap = j + press, 0, True
                     continue
                 # lower-case words go on a Vietnamese organisation's name; an English one's
                 # end at a verb ("... Red Cross Society offers gifts")
@@ -222,7 +224,7 @@ class TitleScanner(TokenScanner):
                 j += 1  # "Đại biểu Quốc hội; Phó Giám đốc Sở ...": two offices of one person
                 continue
             if t.text == "(":
-                close = self.short_paren(j) or (self.duty_paren(j) if j == k + n else 0)
+                close = self.short_paren(j) or self.duty_paren(j, after_head=j == k + n)
                 if close:
                     j = close
                     continue
@@ -295,7 +297,7 @@ class TitleScanner(TokenScanner):
 
     def short_paren_before(self, close: int) -> bool:
         """Does the ")" at `close` end a short aside opened inside a title ("(IFRC)")?"""
-        return any(self.punct(m, "(") and (self.short_paren(m) == close + 1 or self.duty_paren(m) == close + 1)
+        return any(self.punct(m, "(") and close + 1 in (self.short_paren(m), self.duty_paren(m, after_head=True))
                    for m in range(max(0, close - 6), close))
 
     def short_paren(self, j: int) -> int:
@@ -307,14 +309,18 @@ class TitleScanner(TokenScanner):
                 return m + 1 if inner and all(t.kind == "w" and t.text.isupper() for t in inner) else 0
         return 0
 
-    def duty_paren(self, j: int) -> int:
-        """"Phó Chủ tịch (phụ trách chung) Hội ...": lowercase words in brackets right
-        after a head, before the organisation -> index after ")", else 0."""
+    def duty_paren(self, j: int, *, after_head: bool) -> int:
+        """Lowercase words in brackets that stay in the title -> index after ")", else 0: a
+        duty anywhere ("Phó Chủ tịch Hội CTĐ tỉnh (phụ trách chung)"), and any such words
+        right after a head, before the organisation ("Phó Chủ tịch (phụ trách) Hội ...")."""
         for m in range(j + 1, min(self.n, j + 6)):
             if self.punct(m, ")"):
                 inner, nxt = self.toks[j + 1 : m], self.word(m + 1)
-                ok = inner and all(t.kind == "w" and not t.cap for t in inner) and nxt is not None and nxt.cap
-                return m + 1 if ok else 0
+                if not inner or not all(t.kind == "w" and not t.cap for t in inner):
+                    return 0
+                if phrase(self.lex.orgs.duties, self.toks, j + 1, "low")[0]:
+                    return m + 1
+                return m + 1 if after_head and nxt is not None and nxt.cap else 0
         return 0
 
     def role_appointed(self, k: int):

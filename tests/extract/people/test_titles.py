@@ -68,6 +68,8 @@ FOUND = [
      [("Tran Van Long", "director of the National Institute of Hematology")]),
     ("Ms. Do Thu Ha, Deputy Head of the Communication Department of Ha Noi Party Committee, spoke.",
      [("Do Thu Ha", "Deputy Head of the Communication Department of Ha Noi Party Committee")]),
+    ("Mrs. Lam Thi Thu, Deputy Director of BIDV’s Retail Office, Ha Nam Branch said the gifts were ready.",
+     [("Lam Thi Thu", "Deputy Director of BIDV’s Retail Office, Ha Nam Branch")]),  # a branch after a comma goes on
     # --- an apposition runs to its end
     ("Ông Trần Hữu Phước, Giám đốc Dự án tại Thành phố Hồ Chí Minh của tổ chức Plan, cho biết.",
      [("Trần Hữu Phước", "Giám đốc Dự án tại Thành phố Hồ Chí Minh")]),
@@ -142,6 +144,16 @@ FOUND = [
     # --- a club's name in quotes; "trẻ em" is a noun, no honorific
     ("Ông Đỗ Văn Hải, Chủ nhiệm CLB “Mái ấm nghĩa tình” trao quà.", [("Đỗ Văn Hải", "Chủ nhiệm CLB “Mái ấm nghĩa tình”")]),
     ("Bà Lê Thị Nga, Giám đốc Quỹ Bảo trợ trẻ em Việt Nam, dự lễ.", [("Lê Thị Nga", "Giám đốc Quỹ Bảo trợ trẻ em Việt Nam")]),
+    # --- a duty stays in the title: before an organisation, or in brackets after it
+    ("Ông Kiều Văn Lộc, Phó Giám đốc phụ trách Trung tâm Y tế huyện, trao quà.",
+     [("Kiều Văn Lộc", "Phó Giám đốc phụ trách Trung tâm Y tế huyện")]),
+    ("Bà Tô Thị Hạnh, Phó Chủ tịch Hội CTĐ huyện Yên Lập (phụ trách chung), phát biểu.",
+     [("Tô Thị Hạnh", "Phó Chủ tịch Hội CTĐ huyện Yên Lập (phụ trách chung)")]),
+    # --- lowercase words follow a later head as they follow the first
+    ("Nhà báo Lưu Văn Tiến, Ủy viên Ban Biên tập, Thư ký tòa soạn Báo Đại Đoàn Kết, dự lễ.",
+     [("Lưu Văn Tiến", "Ủy viên Ban Biên tập, Thư ký tòa soạn Báo Đại Đoàn Kết")]),
+    ("Bà Vi Thị Mến, Chủ tịch Liên chi hội nhà báo - Đài Phát thanh tỉnh, phát biểu.",
+     [("Vi Thị Mến", "Chủ tịch Liên chi hội nhà báo - Đài Phát thanh tỉnh")]),
 ]
 
 # (sentence, [(name, title), ...]): what must NOT be taken into a title, nor as a person.
@@ -206,6 +218,10 @@ NOT_TAKEN = [
      [("Ho Van Nam", "Chairman of Da Nang Red Cross Society")]),
     ("Ms. Le Thi Mai, Vice Chairwoman of Ba Be district People's Committee, spoke.",
      [("Le Thi Mai", "Vice Chairwoman of Ba Be district People's Committee")]),  # a level word goes on
+    # a capitalised run that ends in "Branch", "Mission" is an organisation, not a person
+    ("Ha Tinh Branch of the bank donated 50 gifts, said Mr. Lo Van Pao.", [("Lo Van Pao", None)]),
+    ("Mr. Le Minh Ha, Director of the Red Cross, Ha Noi Mission of the IFRC attended.",
+     [("Le Minh Ha", "Director of the Red Cross, Ha Noi Mission of the IFRC")]),
     # "báo" the verb, a number after a lowercase word, ends the title
     ("Ông Lê Văn Dũng, Chủ tịch UBND tỉnh báo cáo kết quả.", [("Lê Văn Dũng", "Chủ tịch UBND tỉnh")]),
     ("Ông Trịnh Văn Tú, Giám đốc Trung tâm y tế huyện 3 năm liền đạt danh hiệu.",
@@ -231,6 +247,13 @@ NOT_TAKEN = [
      [("Vũ Văn Nam", "Chủ tịch Hội CTĐ huyện Lục Nam")]),
     ("Ông Nam, Chủ tịch Hội, mở đầu.\n\nÔng Vũ Văn Nam, Chủ tịch Hội CTĐ huyện Lục Nam cho biết.",
      [("Vũ Văn Nam", "Chủ tịch Hội")]),
+    # lowercase words in brackets that are no duty end the title; "phụ trách" before a name is not an office
+    ("Ông Đàm Văn Khuê, Chủ tịch Hội CTĐ tỉnh (bên trái) trao quà.", [("Đàm Văn Khuê", "Chủ tịch Hội CTĐ tỉnh")]),
+    ("Bà Hứa Thị Nhàn, Giám đốc Sở Y tế (đứng giữa) tặng hoa.", [("Hứa Thị Nhàn", "Giám đốc Sở Y tế")]),
+    ("Ông Mông Văn Sử, Phó Chủ tịch UBND xã phụ trách Nông Văn Dìn cho biết.",
+     [("Mông Văn Sử", "Phó Chủ tịch UBND xã"), ("Nông Văn Dìn", None)]),
+    ("Bà Cù Thị Loan, Chủ tịch Hội CTĐ xã, phụ trách địa bàn thôn Nà Hẩu, cho biết.",
+     [("Cù Thị Loan", "Chủ tịch Hội CTĐ xã")]),
 ]
 CASES = FOUND + NOT_TAKEN
 
