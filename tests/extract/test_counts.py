@@ -197,6 +197,9 @@ COUNTS = [
     ("theo khoản 2 điều 3 của Điều lệ", []),
     ("Xuân yêu thương 2025 diễn ra", []),
     ("Tết Nhân ái 2024 lan tỏa", []),
+    ("đoàn Hành trình Đỏ 2023 tình nguyện viên đến thăm", []),  # a name's year, though a unit follows
+    ("Có 2000 người tham gia", [(2000, "người")]),  # a sentence's first word is no name
+    ("chương trình thu hút 2000 tình nguyện viên", [(2000, "tình nguyện viên")]),
     # a capitalised word after the number starts a name, not a unit
     ("mùng 9 Tết", []),
     ("Quận 1 Thành phố", []),
@@ -298,6 +301,11 @@ COUNTS_EN = [
     ("the Tet holiday lasted 5 days", []),
     ("the minister on March 14 toured and handed out gifts", []),  # a day after its month
     ("on May 19 families gathered", []),
+    ("the Spring Volunteer 2023 students cleaned the beach", []),  # the campaign's year
+    ("another 25 ones worth 5 million VND", []),  # a pronoun names no thing
+    ("gifts for 40 fishermen and 25 women", [(40, "fishermen"), (25, "women")]),  # plurals without -s
+    ("helped 1,500 low-income freshmen", [(1_500, "freshmen")]),
+    ("2023 students joined the walk", [(2023, "students")]),  # no name before it: a number
 ]
 
 

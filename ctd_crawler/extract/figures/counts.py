@@ -111,8 +111,8 @@ def read_count(doc: Doc, fig: Figure, floor: int, glued: bool) -> Outcome:
     if _per_item_count(doc, fig.first, floor):
         return NOT_A_FIGURE  # "mỗi suất gồm ... 2 thùng mì": a part of each item, not a result
     name, end, lexical = unit
-    if not lexical and _bare_year(doc, fig, value):
-        return NOT_A_FIGURE  # "Tết Nhân ái 2024 diễn ra"
+    if _bare_year(doc, fig, value) and (not lexical or _after_name(doc, fig.lo.start)):
+        return NOT_A_FIGURE  # "Tết Nhân ái 2024 diễn ra", "the Red Journey 2024 volunteers"
     text = doc.text[doc.toks[fig.first].start:doc.toks[end - 1].end]
     return Outcome(Kind.COUNT, Count(value, name, qualifier(doc, fig.first), text, doc.toks[fig.first].start),
                    claims=end)
@@ -130,6 +130,17 @@ def _bare_year(doc: Doc, fig: Figure, value: int) -> bool:
     tok = doc.toks[fig.lo.start]
     return (not fig.lo.scaled and not fig.lo.in_words and tok.text.isdigit() and len(tok.text) == 4
             and YEAR_MIN <= value <= YEAR_MAX)
+
+
+def _after_name(doc: Doc, i: int) -> bool:
+    """Does a capitalised word of a name stand right before token i, inside its clause (not a
+    sentence's first word: "Có 2000 người", nor an all-caps heading's)? A bare year there
+    is the name's ("Hành trình Đỏ 2024 tình nguyện viên"), even before a lexicon unit."""
+    h = i - 1
+    if not doc.is_word(h) or doc.breaks[h] or doc.breaks[i]:
+        return False
+    word = doc.toks[h].text
+    return word[0].isupper() and not word.isupper()
 
 
 def _in_name(doc: Doc, fig: Figure) -> bool:
