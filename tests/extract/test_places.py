@@ -729,6 +729,10 @@ ENGLISH_NUMBERED_VILLAGES = [
     ("Village 3 received 20 gifts.", []),  # no unit above it: a number of anything
     ("Zone 2, where the flood hit, got aid.", []),
     ("The village 3 times asked for aid, Lang Son Commune said.", [("Lãng Sơn", "commune")]),  # "village" in lower case
+    # in lower case, the unit above after "in" or "of"
+    ("Cows went to 12 households in hamlet 6 of Tam Thai commune.", [("Hamlet 6", "village"), ("Tam Thái", "commune")]),
+    ("The hamlet 6 families in the commune got rice.", []),
+    ("A residential group 2 in the ward got aid.", []),  # a word of several is written capitalised
     # named villages too, in Vietnamese syllables, where the unit above follows
     ("Volunteers reached Khe Ngang hamlet, Chau Binh commune, after the rain.", [("Khe Ngang", "village"), ("Châu Bính", "commune")]),
     ("Families in Ban Pho village, Ta Phin commune got rice.", [("Ban Pho", "village"), ("Tả Phìn", "commune")]),

@@ -75,15 +75,15 @@ class EnglishNames:
 
     def _numbered_village(self, ln: Line, i: int) -> int:
         """The number's token of "Village 3, Lang Son Commune" at i (a capitalised village word,
-        a number, the unit above after a comma), else 0."""
+        a number, the unit above after a comma), or of "hamlet 6 of Tam Thai commune" (a village
+        word written in lower case too, the unit above after a comma, "in" or "of"), else 0."""
         toks = ln.toks
-        if not toks[i].cap:
-            return 0
         for words in self.lex.english_numbered:
             k = i + len(words)
-            if k + 1 < len(toks) and tuple(t.low for t in toks[i:k]) == words and toks[k].text.isdigit() \
-                    and self._unit_above_after(ln, k):
-                return k
+            if k + 1 < len(toks) and tuple(t.low for t in toks[i:k]) == words and toks[k].text.isdigit():
+                lower = not toks[i].cap and words in self.lex.english_numbered_lower
+                if (toks[i].cap or lower) and self._unit_above_after(ln, k, (",", "in", "of") if lower else (",",)):
+                    return k
         return 0
 
     def _village_before(self, ln: Line, i: int) -> int | None:
@@ -97,10 +97,10 @@ class EnglishNames:
             a -= 1
         return a if a < i and self._unit_above_after(ln, i) else None
 
-    def _unit_above_after(self, ln: Line, k: int) -> bool:
-        """Whether a comma follows token k and an English unit word comes within a name after it."""
+    def _unit_above_after(self, ln: Line, k: int, seps: tuple[str, ...] = (",",)) -> bool:
+        """Whether one of `seps` follows token k and an English unit word comes within a name after it."""
         toks = ln.toks
-        return k + 1 < len(toks) and toks[k + 1].text == "," and any(
+        return k + 1 < len(toks) and toks[k + 1].low in seps and any(
             english_unit(t.low, self.lex.english)[0] is not None for t in toks[k + 2 : k + 2 + MAX_NAME + 1])
 
     def _english_name_before(self, ln: Line, i: int, opts: dict) -> tuple[int, str, tuple[Unit, ...]] | None:

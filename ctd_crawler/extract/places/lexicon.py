@@ -53,6 +53,7 @@ class Lexicon:
     english: dict[str, dict]
     english_descriptors: frozenset[str]  # "mountainous": between an English name and its unit word
     english_numbered: tuple[tuple[str, ...], ...]  # "residential group": before a village's number, longest first
+    english_numbered_lower: frozenset[tuple[str, ...]]  # "hamlet": also written in lower case before the number
     not_names: frozenset[str]
     # words after which a place name is another name's: a person's ("chị", honorifics.txt), a
     # street's ("đường", streets.txt), an event's ("chiến dịch", events.txt)
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         english_descriptors=frozenset(units["english_descriptors"]["words"]),
         english_numbered=tuple(sorted((tuple(w.split()) for w in units["english_numbered"]["words"]), key=len,
                                       reverse=True)),
+        english_numbered_lower=frozenset(tuple(w.split()) for w in units["english_numbered"]["lowercase"]),
         not_names=frozenset(data_lines("places/not_names.txt")),
         name_cues=_phrases("places/honorifics.txt") | _phrases("places/streets.txt") | _phrases("places/events.txt"),
         credits=frozenset(tuple(c.lower().split()) for c in data_toml("people/orgs.toml")["photo_credit_words"]),
