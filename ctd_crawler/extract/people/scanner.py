@@ -50,7 +50,8 @@ class TokenScanner:
 
     @staticmethod
     def _starts_title(lex: Lexicon):
-        return lambda toks: TokenScanner("", toks, lex).head(0, capitalised=True) > 0
+        # a lower-case head counts where it may be written so ("Lan-giáo viên", titles.lowercase_ok)
+        return lambda toks: TokenScanner("", toks, lex).head(0, capitalised=toks[0].cap) > 0
 
     # ---- tokens
 

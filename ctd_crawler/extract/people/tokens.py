@@ -81,13 +81,13 @@ def _dotted_at(line: str, us: list[re.Match], i: int, dotted: tuple[str, ...]) -
 
 
 def split_glued(toks: list[Tok], starts_title: Callable[[list[Tok]], bool], caps_line: bool) -> list[Tok]:
-    """A hyphen glued between a name and a capitalised title is a dash ("Cát-Chủ tịch",
-    "Lan-PCT"): the word is cut there when `starts_title` holds for what follows it.
-    Hyphenated given names ("Sung-ho", "Jean-Pierre") stay one word."""
+    """A hyphen glued between a capitalised name and a title is a dash ("Cát-Chủ tịch",
+    "Lan-PCT", "Lan-giáo viên"): the word is cut there when `starts_title` holds for what
+    follows it. Hyphenated given names ("Sung-ho", "Jean-Pierre") stay one word."""
     out: list[Tok] = []
     for i, t in enumerate(toks):
         cut = t.text.find("-") if t.kind == "w" else -1
-        if cut <= 0 or not t.text[cut + 1 : cut + 2].isupper():
+        if cut <= 0 or not t.text[0].isupper() or not t.text[cut + 1 : cut + 2].isalpha():
             out.append(t)
             continue
         left, right = t.text[:cut], t.text[cut + 1 :]

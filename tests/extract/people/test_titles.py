@@ -37,6 +37,10 @@ FOUND = [
     # --- a hyphen glued between the name and the title is a dash
     ("Đoàn do ông Lê Văn Sỹ-Chủ tịch Hội CTĐ tỉnh làm trưởng đoàn.", [("Lê Văn Sỹ", "Chủ tịch Hội CTĐ tỉnh")]),
     ("Bà Nguyễn Thị Oanh-PCT Hội CTĐ huyện trao quà.", [("Nguyễn Thị Oanh", "PCT Hội CTĐ huyện")]),
+    ("Hội ủy quyền cho chị Tạ Thị Mỹ Duyên-giáo viên Trường THCS Kim Đồng nhận quà.",
+     [("Tạ Thị Mỹ Duyên", "giáo viên Trường THCS Kim Đồng")]),  # a head that may be lower case
+    ("Đồng chí Lò Văn Páo – UVBTVHU, Chủ tịch Hội Nông dân huyện dự họp.",
+     [("Lò Văn Páo", "UVBTVHU, Chủ tịch Hội Nông dân huyện")]),  # the party committee in the last letters
     # --- openers stay in the title: former, acting, deputy of any head
     ("Ông Bạch Văn Tùng, nguyên Chủ tịch Hội CTĐ tỉnh, tham dự.", [("Bạch Văn Tùng", "nguyên Chủ tịch Hội CTĐ tỉnh")]),
     ("Nguyên Phó Chủ tịch nước Trương Mỹ Hoa dự lễ kỷ niệm.", [("Trương Mỹ Hoa", "Nguyên Phó Chủ tịch nước")]),
@@ -247,6 +251,9 @@ NOT_TAKEN = [
      [("Vũ Văn Nam", "Chủ tịch Hội CTĐ huyện Lục Nam")]),
     ("Ông Nam, Chủ tịch Hội, mở đầu.\n\nÔng Vũ Văn Nam, Chủ tịch Hội CTĐ huyện Lục Nam cho biết.",
      [("Vũ Văn Nam", "Chủ tịch Hội")]),
+    # a glued lower-case word that is no head stays in the name; a place before a glued head is no person
+    ("Bà Lê Thị Hồng-hoa cho biết.", [("Lê Thị Hồng-hoa", None)]),
+    ("Đội Lào Cai-giáo viên thắng đội học sinh.", []),
     # lowercase words in brackets that are no duty end the title; "phụ trách" before a name is not an office
     ("Ông Đàm Văn Khuê, Chủ tịch Hội CTĐ tỉnh (bên trái) trao quà.", [("Đàm Văn Khuê", "Chủ tịch Hội CTĐ tỉnh")]),
     ("Bà Hứa Thị Nhàn, Giám đốc Sở Y tế (đứng giữa) tặng hoa.", [("Hứa Thị Nhàn", "Giám đốc Sở Y tế")]),
