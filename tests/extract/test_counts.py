@@ -195,6 +195,8 @@ COUNTS = [
     ("học sinh lớp 4 trường Kim Đồng", []),
     ("nhà ở ngõ 5 phố Hàng Bông", []),
     ("theo khoản 2 điều 3 của Điều lệ", []),
+    ("trao quà cho các xã, gồm: 40 hộ nghèo, 12 hộ cận nghèo", [(40, "hộ nghèo"), (12, "hộ cận nghèo")]),  # no "mỗi"
+    ("Mỗi suất 300.000 đồng. Kết quả: 25 hộ được nhận", [(25, "hộ")]),  # a colon of another sentence
     ("Xuân yêu thương 2025 diễn ra", []),
     ("Tết Nhân ái 2024 lan tỏa", []),
     ("đoàn Hành trình Đỏ 2023 tình nguyện viên đến thăm", []),  # a name's year, though a unit follows
@@ -206,6 +208,7 @@ COUNTS = [
     ("đường 30 Tháng Tư", []),
     # a part of each gift is no result (a share of each recipient is: test below)
     ("mỗi suất gồm 2 thùng mì và 1 chai dầu", []),
+    ("Mỗi phần quà bao gồm: 5 kg đường, 2 hộp sữa và dầu ăn.", []),  # the parts after a colon too
     ("mỗi phần quà 3 hộp sữa", []),
     ("mỗi hộ gồm 5 người", []),
     # a function word, verb or describing word right after the number is no unit

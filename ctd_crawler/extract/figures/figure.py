@@ -239,7 +239,8 @@ def per_word_before(doc: Doc, first: int, floor: int) -> int | None:
     crossed_comma = parts = False
     lower = first - PER_WINDOW
     while s >= max(0, lower):
-        if doc.low[s] in SENTENCE_PUNCT or doc.newline_after(s):
+        opens_parts = doc.low[s] == ":" and s > 0 and doc.low[s - 1] in vocab.part_words  # "gồm: 10 kg gạo, ..."
+        if doc.low[s] in SENTENCE_PUNCT and not opens_parts or doc.newline_after(s):
             return None
         low = doc.low[s]
         if low in vocab.total_words:
