@@ -84,11 +84,15 @@ PLACES = [
     ("Ngân hàng Agribank Chi nhánh tỉnh Cà Mau ủng hộ.", [("Cà Mau", "province", "Cà Mau")]),
     ("Các bệnh viện Hà Nội quá tải.", [("Hà Nội", "province", "Hà Nội")]),
     ("Bệnh viện Bạch Mai khám cho người dân Hà Giang.", [("Hà Giang", "province", "Hà Giang")]),
+    # a dash before a unit word sets the name apart from where it is
+    ("Bác sĩ Bệnh viện Hoàn Mỹ - TP. Đà Nẵng khám bệnh.", [("Đà Nẵng", "province", "Đà Nẵng")]),
+    ("Học sinh Trường THCS Ngô Quyền – huyện Bảo Yên nhận quà.", [("Bảo Yên", "district", "Lào Cai")]),
     ("Bệnh viện Hữu nghị Việt Đức khám bệnh cho người cao tuổi xã Lũng Cú.", [("Lũng Cú", "commune", "Hà Giang")]),
     ("Tại quảng trường Trung tâm thành phố Lào Cai.", [("Lào Cai", "district", "Lào Cai")]),
     ("Trường hợp Hà Nội được nêu.", [("Hà Nội", "province", "Hà Nội")]),
     ("Cảnh báo Hà Tĩnh mưa lớn.", [("Hà Tĩnh", "province", "Hà Tĩnh")]),
     ("Đoàn đến thị trấn Chợ Rã.", [("Chợ Rã", "commune", "Bắc Kạn")]),
+    ("Đoàn về xã Trường Trung trao quà.", [("Trường Trung", "commune", "Thanh Hóa")]),
     ("Hội CTĐ huyện Chợ Đồn và Đài Loan.", [("Chợ Đồn", "district", "Bắc Kạn"), ("Đài Loan", "country", None)]),
     ("Viện Kiểm sát nhân dân tỉnh Bắc Kạn dự.", [("Bắc Kạn", "province", "Bắc Kạn")]),  # an organ of the unit
     ("Doctors of Cho Ray Hospital reached Ha Giang province.", [("Hà Giang", "province", "Hà Giang")], "en"),
@@ -401,6 +405,9 @@ NOTHING = [
     "Theo Báo Phú Yên, mưa lớn kéo dài.",
     "Công ty TNHH Hòa Bình tài trợ.",
     "Bệnh viện Huyết học - Truyền máu TP Cần Thơ tiếp nhận máu.",
+    "Bác sĩ Bệnh viện Sản - Nhi Quảng Ngãi khám bệnh.",  # a dash before a name word joins the name
+    "Học viên Trường Trung cấp Y tế Kỹ thuật Hóa chất Thái Bình hiến máu.",  # three runs of lower case
+    "Trường Trung cấp nghề Hà Tĩnh tuyển sinh.",  # the head is longer than the commune "Trường Trung"
     "Chợ Tết nhân ái Hà Nội mở cửa.",
     "Nhà máy sữa Nghệ An tài trợ.",
     "Học sinh trường THCS thị trấn Si Ma Cai nhận quà.",

@@ -17,7 +17,8 @@ Decisions:
   Bạch Mai" is a name, "các bệnh viện Hà Nội" are the hospitals of Hà Nội. A head of one
   syllable must be capitalised ("Trường", "Báo"): in lower case it is as often the end of
   another word ("quảng trường", "thông báo", "lâu đài"); so must what follows it.
-- A head that begins a known place is that place: "Chợ Rã", "Chợ Mới" are communes.
+- A head that begins a known place is that place: "Chợ Rã", "Chợ Mới" are communes; unless the
+  place ends inside a longer head ("Trường Trung cấp ...", though "Trường Trung" is a commune).
 - A place after a break word is located, not named: "Agribank Chi nhánh tỉnh Cà Mau".
 - Organs of a unit (Hội, UBND, Trung tâm Y tế ...) are not heads: they stay mentions of it.
 """
@@ -34,8 +35,8 @@ from ctd_crawler.extract.places.patterns import HYPHENS
 from ctd_crawler.extract.tokens import next_start
 
 MAX_AFTER = 12  # tokens of a name after its head
-MAX_LOWER = 4  # lower-case words in it ("Trường Trung học phổ thông số 1 Lào Cai")
-MAX_STRETCHES = 2  # runs of them after a capitalised word ("Huyết học - Truyền máu")
+MAX_LOWER = 5  # lower-case words in it ("Trường Trung học phổ thông số 1 Lào Cai")
+MAX_STRETCHES = 3  # runs of them after a capitalised word ("Huyết học - Truyền máu", "Y tế Kỹ thuật Hóa chất")
 MAX_BEFORE = 6  # English: capitalised words before the head
 
 
@@ -83,13 +84,16 @@ def _name_end(ln: Line, i: int, last: int, lex: Lexicon, gaz: Gazetteer, on: dat
         return None  # "Quảng Trường Trung Tâm": the head ends another word ("Theo Báo X" does not)
     if not proper and (not toks[k].cap or bare_at(ln, k, lex) or unit_at(ln, k, lex)):
         return None  # "các bệnh viện Hà Nội"
-    if known_name_at(ln, i, gaz, on, lex) is not None:
-        return None  # "Chợ Rã"
+    named = known_name_at(ln, i, gaz, on, lex)
+    if named is not None and named >= last:
+        return None  # "Chợ Rã"; a longer head wins over a place that ends inside it ("Trường Trung cấp")
     end, lower, stretches, in_stretch = None, 0, 0, False
     while k < len(toks) and k - last <= MAX_AFTER:
         t = toks[k]
         if not t.word:
-            if t.text in HYPHENS and k + 1 < len(toks) and toks[k + 1].word:
+            # a dash joins two words of the name ("Huyết học - Truyền máu"); before a unit word it
+            # sets the name apart from where it is ("Bệnh viện Hoàn Mỹ - TP. Đà Nẵng")
+            if t.text in HYPHENS and k + 1 < len(toks) and toks[k + 1].word and unit_at(ln, k + 1, lex) is None:
                 k += 1
                 continue
             break
