@@ -66,6 +66,7 @@ PLACES = [
     ("Hiến máu tại TP. Đà Nẵng.", [("Đà Nẵng", "province", "Đà Nẵng")]),
     ("Hiến máu ở TP Thái Nguyên.", [("Thái Nguyên", "district", "Thái Nguyên")]),
     ("Hành trình đến TX. Sơn Tây.", [("Sơn Tây", "district", "Hà Nội")]),
+    ("Đoàn đến TX Sơn Tây trao quà.", [("Sơn Tây", "district", "Hà Nội")]),  # "TX" without its dot
     # bare province names
     ("Hội nghị diễn ra tại Hà Nội.", [("Hà Nội", "province", "Hà Nội")]),
     ("Tại Vinh, hội trao quà.", [("Vinh", "district", "Nghệ An")]),  # a sentence's first word says nothing
@@ -407,6 +408,7 @@ NOTHING = [
     "Bệnh viện Huyết học - Truyền máu TP Cần Thơ tiếp nhận máu.",
     "Bác sĩ Bệnh viện Sản - Nhi Quảng Ngãi khám bệnh.",  # a dash before a name word joins the name
     "Học viên Trường Trung cấp Y tế Kỹ thuật Hóa chất Thái Bình hiến máu.",  # three runs of lower case
+    "Mẫu xe TX 150 ra mắt.",  # "TX" before no name
     "Trường Trung cấp nghề Hà Tĩnh tuyển sinh.",  # the head is longer than the commune "Trường Trung"
     "Chợ Tết nhân ái Hà Nội mở cửa.",
     "Nhà máy sữa Nghệ An tài trợ.",
