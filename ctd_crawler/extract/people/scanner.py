@@ -40,7 +40,7 @@ class TokenScanner:
 
     def __init__(self, text: str, toks: list[Tok], lex: Lexicon):
         if "-" in text and any(t.kind == "w" and "-" in t.text for t in toks):
-            toks = split_glued(toks, self._starts_title(lex), is_caps_line(text))
+            toks = split_glued(toks, self._starts_title(lex), is_caps_line(text), lex.stopwords)
         self.text, self.toks, self.lex, self.n = text, toks, lex, len(toks)
         # English heads can have their organisation in front: worth looking for only then
         self.english = not lex.titles.english_firsts.isdisjoint([t.fold for t in toks])

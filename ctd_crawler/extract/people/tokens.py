@@ -80,10 +80,13 @@ def _dotted_at(line: str, us: list[re.Match], i: int, dotted: tuple[str, ...]) -
     return i
 
 
-def split_glued(toks: list[Tok], starts_title: Callable[[list[Tok]], bool], caps_line: bool) -> list[Tok]:
+def split_glued(toks: list[Tok], starts_title: Callable[[list[Tok]], bool], caps_line: bool,
+                stopwords: frozenset[str] = frozenset()) -> list[Tok]:
     """A hyphen glued between a capitalised name and a title is a dash ("Cát-Chủ tịch",
     "Lan-PCT", "Lan-giáo viên"): the word is cut there when `starts_title` holds for what
-    follows it. Hyphenated given names ("Sung-ho", "Jean-Pierre") stay one word."""
+    follows it; so is one glued before a lower-case verb or function word of three letters or
+    more that closes a dashed title ("... CLB Tình Nguyện Kon Tum-cho biết"). Hyphenated given
+    names ("Sung-ho", "Sung-ra", "Jean-Pierre") stay one word."""
     out: list[Tok] = []
     for i, t in enumerate(toks):
         cut = t.text.find("-") if t.kind == "w" else -1
@@ -93,7 +96,7 @@ def split_glued(toks: list[Tok], starts_title: Callable[[list[Tok]], bool], caps
         left, right = t.text[:cut], t.text[cut + 1 :]
         a, b = t.start + cut, t.start + cut + 1
         head = _word(right, b, t.end, caps_line)
-        if not starts_title([head, *toks[i + 1 : i + 6]]):
+        if not (starts_title([head, *toks[i + 1 : i + 6]]) or right.islower() and len(right) > 2 and head.low in stopwords):
             out.append(t)
             continue
         out += [_word(left, t.start, a, caps_line), Tok("-", a, b, "p", "-", "-", False, False, "-"), head]

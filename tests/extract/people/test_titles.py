@@ -37,6 +37,8 @@ FOUND = [
     # --- a hyphen glued between the name and the title is a dash
     ("Đoàn do ông Lê Văn Sỹ-Chủ tịch Hội CTĐ tỉnh làm trưởng đoàn.", [("Lê Văn Sỹ", "Chủ tịch Hội CTĐ tỉnh")]),
     ("Bà Nguyễn Thị Oanh-PCT Hội CTĐ huyện trao quà.", [("Nguyễn Thị Oanh", "PCT Hội CTĐ huyện")]),
+    ("Ông Lê Minh Vũ-Chủ nhiệm CLB Tình Nguyện Kon Tum-cho biết thêm.",
+     [("Lê Minh Vũ", "Chủ nhiệm CLB Tình Nguyện Kon Tum")]),  # a verb glued after a dashed title ends it
     ("Hội ủy quyền cho chị Tạ Thị Mỹ Duyên-giáo viên Trường THCS Kim Đồng nhận quà.",
      [("Tạ Thị Mỹ Duyên", "giáo viên Trường THCS Kim Đồng")]),  # a head that may be lower case
     ("Đồng chí Lò Văn Páo – UVBTVHU, Chủ tịch Hội Nông dân huyện dự họp.",
@@ -253,6 +255,7 @@ NOT_TAKEN = [
      [("Vũ Văn Nam", "Chủ tịch Hội")]),
     # a glued lower-case word that is no head stays in the name; a place before a glued head is no person
     ("Bà Lê Thị Hồng-hoa cho biết.", [("Lê Thị Hồng-hoa", None)]),
+    ("Bà Kim Sung-ra cho biết.", [("Kim Sung-ra", None)]),  # a short syllable after the hyphen is the name's
     ("Đội Lào Cai-giáo viên thắng đội học sinh.", []),
     # lowercase words in brackets that are no duty end the title; "phụ trách" before a name is not an office
     ("Ông Đàm Văn Khuê, Chủ tịch Hội CTĐ tỉnh (bên trái) trao quà.", [("Đàm Văn Khuê", "Chủ tịch Hội CTĐ tỉnh")]),
