@@ -211,10 +211,16 @@ COUNTS = [
     ("Mỗi phần quà bao gồm: 5 kg đường, 2 hộp sữa và dầu ăn.", []),  # the parts after a colon too
     ("mỗi phần quà 3 hộp sữa", []),
     ("mỗi hộ gồm 5 người", []),
+    # the verbs of giving and taking end the noun ("góp", "đóng góp", "quyên góp", "lấy")
+    ("Hội trao 12 thùng sữa góp thêm cho các em", [(12, "thùng sữa")]),
+    ("có 40 doanh nghiệp đóng góp", [(40, "doanh nghiệp")]),
+    ("bà có 3 con trai lấy vợ xa", [(3, "con trai")]),
     # a function word, verb or describing word right after the number is no unit
     ("hơn 100 tham gia", []),
     ("có 12 mới", []),
     ("được 3 và", []),
+    ("hơn 20 quyên góp", []),
+    ("có 5 lấy", []),
 ]
 
 
