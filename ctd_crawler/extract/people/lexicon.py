@@ -90,11 +90,13 @@ class Organisations:
     number_after: frozenset[str]  # "lớp", "số": a number after them stays in the title
     press: PhraseTable  # "báo", "tạp chí": before a capitalised name, the title goes on
     duties: PhraseTable  # "phụ trách": a duty, before an organisation or in brackets, stays in the title
+    comma_pairs: frozenset[tuple[str, ...]]  # ("phòng", "chống"): a comma between them stays in a name
 
 
 @dataclass(frozen=True)
 class Places:
     gazetteer: PhraseTable  # tone-keyed province and district names
+    provinces_plain: PhraseTable  # folded province names, for text written without diacritics ("Quang Ninh")
     communes: PhraseTable  # tone-keyed communes named like people (both maps): after "xã" a place
     countries: PhraseTable  # tone-keyed countries and regions that may be a seat
     provinces: dict[str, str]  # folded province name -> name
@@ -192,6 +194,7 @@ def lexicon() -> Lexicon:
             number_after=frozenset(orgs["number_after"]),
             press=table(orgs["press"], low),
             duties=table(orgs["duties"], low),
+            comma_pairs=frozenset(table(orgs["comma_pairs"], low)),
         ),
         places=_places(orgs, frozenset(surnames + foreign)),
         spelling=_spelling(),
@@ -238,6 +241,7 @@ def _places(orgs: dict, surnames: frozenset[str]) -> Places:
     alternation = "|".join(re.escape(k) for k in sorted(by_fold, key=len, reverse=True))
     return Places(
         gazetteer=table(list(provinces) + list(districts), tone_key),
+        provinces_plain=table(provinces, fold),
         communes=table(communes, tone_key),
         countries=table(orgs["countries"], tone_key),
         provinces=by_fold,

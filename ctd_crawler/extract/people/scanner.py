@@ -270,6 +270,8 @@ class TokenScanner:
             return 0
         if any(possessive(x.text) for x in self.toks[i : i + n - 1]):
             return 0  # "Lang Son's Tan Tien": a place and what is in it
+        if t.text.isascii() and phrase(self.lex.places.provinces_plain, self.toks, i, "fold")[0] == n:
+            return 0  # "Quang Binh said", "of the Quang Ninh provincial ...": a province, not a person
         if self.plain and t.fold not in self.lex.names.foreign and any(
                 NOT_VIETNAMESE_SYLLABLE.search(x.fold) for x in self.toks[i : i + n]):
             return 0  # a run led by a Vietnamese surname, of English words: an organisation's name

@@ -210,6 +210,10 @@ class TitleScanner(TokenScanner):
                     j, prev_cap = j + 1, False
                     continue
                 break
+            if t.text == "," and (self.toks[j - 1].low, self.toks[j + 1].low if j + 1 < self.n else "") \
+                    in self.lex.orgs.comma_pairs:
+                j += 1  # "Ban Chỉ đạo phòng, chống thiên tai": one name
+                continue
             if t.text in DASHES or t.text == ",":
                 nxt = self.word(j + 1)
                 if nxt is None or self.honorific(j + 1)[0] or self.person_at(j + 1, min_len=2):

@@ -74,6 +74,10 @@ FOUND = [
      [("Tran Van Long", "director of the National Institute of Hematology")]),
     ("Ms. Do Thu Ha, Deputy Head of the Communication Department of Ha Noi Party Committee, spoke.",
      [("Do Thu Ha", "Deputy Head of the Communication Department of Ha Noi Party Committee")]),
+    ("Mr. Vu Van Hoa, Secretary of the Quang Binh provincial Youth Union, spoke.",
+     [("Vu Van Hoa", "Secretary of the Quang Binh provincial Youth Union")]),  # a province that reads like a name
+    ("Bà Đinh Thị Vân, Phó Trưởng ban Chỉ đạo phòng, chống thiên tai huyện, kiểm tra đê.",
+     [("Đinh Thị Vân", "Phó Trưởng ban Chỉ đạo phòng, chống thiên tai huyện")]),  # a comma inside the name
     ("Mrs. Lam Thi Thu, Deputy Director of BIDV’s Retail Office, Ha Nam Branch said the gifts were ready.",
      [("Lam Thi Thu", "Deputy Director of BIDV’s Retail Office, Ha Nam Branch")]),  # a branch after a comma goes on
     # --- an apposition runs to its end
@@ -226,6 +230,9 @@ NOT_TAKEN = [
      [("Le Thi Mai", "Vice Chairwoman of Ba Be district People's Committee")]),  # a level word goes on
     # a capitalised run that ends in "Branch", "Mission" is an organisation, not a person
     ("Ha Tinh Branch of the bank donated 50 gifts, said Mr. Lo Van Pao.", [("Lo Van Pao", None)]),
+    ("Mr. Lo Van Pao, Chairman of the Red Cross, Quang Binh said.",
+     [("Lo Van Pao", "Chairman of the Red Cross, Quang Binh")]),  # a province, no second person
+    ("Ông Hà Văn Tám, Chủ tịch Hội CTĐ xã, phòng chống dịch là việc chung.", [("Hà Văn Tám", "Chủ tịch Hội CTĐ xã")]),
     ("Mr. Le Minh Ha, Director of the Red Cross, Ha Noi Mission of the IFRC attended.",
      [("Le Minh Ha", "Director of the Red Cross, Ha Noi Mission of the IFRC")]),
     # "báo" the verb, a number after a lowercase word, ends the title
