@@ -617,6 +617,25 @@ def test_a_former_unit_keeps_its_name_and_the_hierarchy_it_merged_into():
         "Hoàn Trạch", "commune", None, "Hoàn Trạch", "Bố Trạch", "Quảng Bình")
 
 
+def test_a_merged_district_the_dataset_lacks_is_found_by_its_former_name():
+    # data/places/merged_districts.toml: Lộc Hà merged into Thạch Hà; the dataset lists no alias
+    [p] = extract_places("Hội CTĐ huyện Lộc Hà trao quà.", on=BEFORE)
+    assert (p.name, p.level, p.code, p.province) == ("Lộc Hà", "district", None, "Hà Tĩnh")
+    [p] = extract_places("Hội CTĐ huyện Thạch Hà trao quà.", on=BEFORE)
+    assert (p.name, p.level, p.province) == ("Thạch Hà", "district", "Hà Tĩnh") and p.code is not None
+
+
+def test_a_merged_district_entry_must_name_one_district():
+    from ctd_crawler.extract.places.gazetteer import LEGACY, Unit, _add_merged, _Builder
+    b = _Builder()
+    b.add(Unit("1", "Thạch Hà", "district", "Huyện", LEGACY, "Hà Tĩnh", "42", "Thạch Hà", "1",
+               None, None, None, None), "Thạch Hà", None)
+    _add_merged(b, [{"name": "Lộc Hà", "province": "Hà Tĩnh", "into": "Thạch Hà"}])
+    assert [u.name for u in b.gazetteer().lookup(LEGACY, "district", "locha")] == ["Thạch Hà"]
+    with pytest.raises(ValueError, match="no one district 'Can Lộc' in 'Hà Tĩnh'"):
+        _add_merged(b, [{"name": "Lộc Hà", "province": "Hà Tĩnh", "into": "Can Lộc"}])
+
+
 def test_commune_2025_one_to_one():
     [p, _] = extract_places("xã Khang Ninh, huyện Ba Bể", on=BEFORE)
     assert (p.commune_2025, p.province_2025) == ("Ba Bể", "Thái Nguyên")

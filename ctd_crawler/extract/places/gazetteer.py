@@ -2,7 +2,8 @@
 
 Source: the data files of the PyPI package `vietnamadminunits` (MIT): `dataset.db`
 (the 63-province units with districts and communes, "legacy", and the 34-province
-units in force since 1 July 2025), `converter_2025.json` (old commune -> new commune).
+units in force since 1 July 2025), `converter_2025.json` (old commune -> new commune);
+and ours, `data/places/merged_districts.toml` (former names of merged districts it lacks).
 We read the files directly and never call the package's address parser: one load of
 ~13k rows, then every lookup is a dict access.
 
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ctd_crawler.analysis.output import temporary_beside
+from ctd_crawler.extract.lexicon import DATA, data_toml
 from ctd_crawler.extract.text import fold, tone_key
 
 LEGACY = "legacy"  # the 63-province units, in force before 2025-07-01
@@ -284,7 +286,22 @@ def _load(data: Path) -> Gazetteer:
                          d_code, w_lat, w_lon, p_new, w_new), w, w_alias)
     finally:
         db.close()
+    _add_merged(b, data_toml(MERGED)["merged"])
     return b.gazetteer()
+
+
+MERGED = "places/merged_districts.toml"
+
+
+def _add_merged(b: _Builder, merged: list[dict]) -> None:
+    """File each merged district's former name as an alias of the legacy district it merged into."""
+    districts = b.index[(LEGACY, "district")]
+    aliases = b.alias_index[(LEGACY, "district")]
+    for m in merged:
+        into = [u for u in districts.get(name_key.__wrapped__(m["into"]), []) if u.province == m["province"]]
+        if len(into) != 1:
+            raise ValueError(f"{MERGED}: no one district {m['into']!r} in {m['province']!r}")
+        _file(aliases, [name_key.__wrapped__(m["name"])], into[0])
 
 
 # The derived cache: the built tables, written outside the repository under
@@ -305,7 +322,7 @@ def _cache_path(data: Path) -> Path | None:
     try:
         h = hashlib.blake2b(digest_size=12)
         h.update(f"{_CACHE_FORMAT} {sys.version_info[:2]} {marshal.version}".encode())
-        for f in (data / "dataset.db", data / "converter_2025.json"):
+        for f in (data / "dataset.db", data / "converter_2025.json", DATA / MERGED):
             st = f.stat()
             h.update(f"{f.name} {st.st_size} {st.st_mtime_ns}".encode())
         for source in (__file__, sys.modules[fold.__module__].__file__ or ""):
