@@ -211,6 +211,10 @@ COUNTS = [
     ("Mỗi phần quà bao gồm: 5 kg đường, 2 hộp sữa và dầu ăn.", []),  # the parts after a colon too
     ("mỗi phần quà 3 hộp sữa", []),
     ("mỗi hộ gồm 5 người", []),
+    # a prize is named by its rank
+    ("trao 4 giải nhì và 7 giải khuyến khích", [(4, "giải nhì"), (7, "giải khuyến khích")]),
+    ("đội đạt 2 giải thưởng lớn", [(2, "giải thưởng")]),
+    ("tivi 43 inch được trao", []),  # a measure
     # the verbs of giving and taking end the noun ("góp", "đóng góp", "quyên góp", "lấy")
     ("Hội trao 12 thùng sữa góp thêm cho các em", [(12, "thùng sữa")]),
     ("có 40 doanh nghiệp đóng góp", [(40, "doanh nghiệp")]),
@@ -312,6 +316,8 @@ COUNTS_EN = [
     ("on May 19 families gathered", []),
     ("the Spring Volunteer 2023 students cleaned the beach", []),  # the campaign's year
     ("another 25 ones worth 5 million VND", []),  # a pronoun names no thing
+    ("while 900 others got blankets", []),
+    ("handed over 300 savings books", [(300, "savings books")]),  # a compound, not the plural "savings"
     ("gifts for 40 fishermen and 25 women", [(40, "fishermen"), (25, "women")]),  # plurals without -s
     ("helped 1,500 low-income freshmen", [(1_500, "freshmen")]),
     ("2023 students joined the walk", [(2023, "students")]),  # no name before it: a number
