@@ -189,11 +189,12 @@ class TitleScanner(TokenScanner):
                 if t.cap and not (self.caps(j) and self.stop(t)):
                     j, chain, prev_cap = j + 1, 0, True
                     continue
-                press = phrase(self.lex.orgs.press, self.toks, j, "low")[0] or phrase(
+                # "Phó Tổng Biên tập báo Dân trí", "Phó Giám đốc phụ trách Trung tâm Y tế"
+                joiner = phrase(self.lex.orgs.press, self.toks, j, "low")[0] or phrase(
                     self.lex.orgs.duties, self.toks, j, "low")[0]
-                if press and self.word(j + press) and self.toks[j + press].cap and not self.person_at(j + press, min_len=2):
-                    # "Phó Tổng Biên tập báo Dân trí", "Phó Giám đốc phụ trách Trung tâm Y tế"
-                    j, chain, prev_cap = j + press, 0, True
+                if joiner and self.word(j + joiner) and self.toks[j + joiner].cap \
+                        and not self.person_at(j + joiner, min_len=2):
+                    j, chain, prev_cap = j + joiner, 0, True
                     continue
                 # lower-case words go on a Vietnamese organisation's name; an English one's
                 # end at a verb ("... Red Cross Society offers gifts")

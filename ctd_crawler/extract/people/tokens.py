@@ -81,7 +81,7 @@ def _dotted_at(line: str, us: list[re.Match], i: int, dotted: tuple[str, ...]) -
 
 
 def split_glued(toks: list[Tok], starts_title: Callable[[list[Tok]], bool], caps_line: bool,
-                stopwords: frozenset[str] = frozenset()) -> list[Tok]:
+                stopwords: frozenset[str]) -> list[Tok]:
     """A hyphen glued between a capitalised name and a title is a dash ("Cát-Chủ tịch",
     "Lan-PCT", "Lan-giáo viên"): the word is cut there when `starts_title` holds for what
     follows it; so is one glued before a lower-case verb or function word of three letters or
