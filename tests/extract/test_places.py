@@ -234,6 +234,14 @@ PLACES = [
      [("Hà Nội", "province", "Hà Nội"), ("Hà Giang", "province", "Hà Giang"), ("Lào Cai", "province", "Lào Cai")], "en"),
     ("Teams worked in A Mu Sung and Trinh Tuong communes, Bat Xat district.",
      [("A Mú Sung", "commune", "Lào Cai"), ("Trịnh Tường", "commune", "Lào Cai"), ("Bát Xát", "district", "Lào Cai")], "en"),
+    ("Gifts went to Bac Ha, Muong Khuong, and Si Ma Cai district.",  # a list joined by "and", the unit word singular
+     [("Bắc Hà", "district", "Lào Cai"), ("Mường Khương", "district", "Lào Cai"), ("Si Ma Cai", "district", "Lào Cai")], "en"),
+    ("Hanoi and Ba Vi district got gifts.", [("Hà Nội", "province", "Hà Nội"), ("Ba Vì", "district", "Hà Nội")], "en"),
+    ("Volunteers and Sa Pa district staff came.", [("Sa Pa", "district", "Lào Cai")], "en"),
+    # "US" is the country, but not as a currency's mark
+    ("Chemicals sprayed by the US military harmed them.", [("US", "country", None)], "en"),
+    ("Each gift was worth US$50.", [], "en"),
+    ("Let us help them.", [], "en"),
     ("The Hanoi Red Cross chapter helped.", [("Hà Nội", "province", "Hà Nội")], "en"),  # a foreign one-word name
     ("Cambodia and Laos Red Cross societies met.", [("Cambodia", "country", None), ("Laos", "country", None)], "en"),
     ("Floods in the district of Ky Son, Nghe An province.",

@@ -43,7 +43,10 @@ class EnglishNames:
             a, level, units = found
             m = self._add(ln, a, i, level, a, units)
             m.name = m.name if m.former else units[0].name
-            while plural and a >= 2:  # walk the list back: "X, Y and Z districts"
+            # walk the list back: "X, Y and Z districts", and in the singular reporters also write
+            # after a list joined by "and" ("Bac Ha, Muong Khuong, and Si Ma Cai district")
+            listed = plural or a >= 2 and toks[a - 1].low == "and"
+            while listed and a >= 2:
                 sep = a - 1
                 if toks[sep].low not in ENGLISH_LIST_SEP:
                     break

@@ -260,7 +260,8 @@ class Finder(FollowLists, EnglishNames):
                 i += 1
                 continue
             end, (kind, canonical) = hit
-            if any(ln.used[i : end + 1]) or person_before(ln, i, self.lex) \
+            currency = end + 1 < len(toks) and toks[end + 1].text == "$" and not ln.gap(end + 1)  # "US$200"
+            if any(ln.used[i : end + 1]) or person_before(ln, i, self.lex) or currency \
                     or (end == i and not lone_word_ok(ln, i, end, self.lex)):
                 i += 1
                 continue
