@@ -228,6 +228,9 @@ NOT_TAKEN = [
      [("Ho Van Nam", "Chairman of Da Nang Red Cross Society")]),
     ("Ms. Le Thi Mai, Vice Chairwoman of Ba Be district People's Committee, spoke.",
      [("Le Thi Mai", "Vice Chairwoman of Ba Be district People's Committee")]),  # a level word goes on
+    # "General" and "Major" alone are no ranks
+    ("The General Department of Logistics gave aid.", []),
+    ("Major floods hit the province, said Mr. Lo Van Pao.", [("Lo Van Pao", None)]),
     # a capitalised run that ends in "Branch", "Mission" is an organisation, not a person
     ("Ha Tinh Branch of the bank donated 50 gifts, said Mr. Lo Van Pao.", [("Lo Van Pao", None)]),
     ("Mr. Lo Van Pao, Chairman of the Red Cross, Quang Binh said.",
@@ -290,6 +293,8 @@ def test_table_has_enough_negatives():
     ("Associate Professor Tran Van Long, director of the National Institute of Hematology, said.",
      "Tran Van Long", "Associate Professor"),
     ("Prof. Dr. Le Van Hung said.", "Le Van Hung", "Prof. Dr."),
+    ("Colonel Ha Van Tuan presented the gifts.", "Ha Van Tuan", "Colonel"),  # English ranks
+    ("Gifts from Lieutenant General Vo Minh Luong arrived.", "Vo Minh Luong", "Lieutenant General"),
 ])
 def test_rank_is_the_prefix(sentence, name, prefix):
     p = extract_people(sentence)[0]
