@@ -233,7 +233,11 @@ class TitleScanner(TokenScanner):
                 if close:
                     j = close
                     continue
-            if t.text in "&/" and self.word(j + 1) and self.toks[j + 1].cap:
+            nxt = self.word(j + 1)
+            if t.text == "/" and nxt and self.toks[j - 1].end == t.start == nxt.start - 1:
+                j += 2  # a slash glued between two words joins them, whatever their case ("Agent Orange/dioxin")
+                continue
+            if t.text in "&/" and nxt and nxt.cap:
                 j += 1
                 continue
             if t.text in OPENING_QUOTES and self.word(j - 1) and (close := self.quoted_name(j)):

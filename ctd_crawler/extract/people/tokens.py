@@ -90,8 +90,9 @@ def split_glued(toks: list[Tok], starts_title: Callable[[list[Tok]], bool], caps
     out: list[Tok] = []
     for i, t in enumerate(toks):
         cut = t.text.find("-") if t.kind == "w" else -1
-        if cut <= 0 or not t.text[0].isupper() or not t.text[cut + 1 : cut + 2].isalpha():
-            out.append(t)
+        if cut <= 0 or not t.text[0].isupper() or not t.text[cut + 1 : cut + 2].isalpha() \
+                or starts_title([t, *toks[i + 1 : i + 6]]):
+            out.append(t)  # no hyphen to cut, or the whole word is a head ("Vice-Secretary")
             continue
         left, right = t.text[:cut], t.text[cut + 1 :]
         a, b = t.start + cut, t.start + cut + 1

@@ -74,6 +74,10 @@ FOUND = [
      [("Tran Van Long", "director of the National Institute of Hematology")]),
     ("Ms. Do Thu Ha, Deputy Head of the Communication Department of Ha Noi Party Committee, spoke.",
      [("Do Thu Ha", "Deputy Head of the Communication Department of Ha Noi Party Committee")]),
+    ("Mr. Lo Van Tinh, Vice-Chairman of Lai Chau Provincial People's Committee, spoke.",
+     [("Lo Van Tinh", "Vice-Chairman of Lai Chau Provincial People's Committee")]),  # a hyphenated head is one word
+    ("Ms. Dang Thi Thu, Chairwoman of the Quang Tri Association of Victims of AO/dioxin, spoke.",
+     [("Dang Thi Thu", "Chairwoman of the Quang Tri Association of Victims of AO/dioxin")]),  # a glued slash
     ("Mr. Vu Van Hoa, Secretary of the Quang Binh provincial Youth Union, spoke.",
      [("Vu Van Hoa", "Secretary of the Quang Binh provincial Youth Union")]),  # a province that reads like a name
     ("Bà Đinh Thị Vân, Phó Trưởng ban Chỉ đạo phòng, chống thiên tai huyện, kiểm tra đê.",
@@ -228,6 +232,8 @@ NOT_TAKEN = [
      [("Ho Van Nam", "Chairman of Da Nang Red Cross Society")]),
     ("Ms. Le Thi Mai, Vice Chairwoman of Ba Be district People's Committee, spoke.",
      [("Le Thi Mai", "Vice Chairwoman of Ba Be district People's Committee")]),  # a level word goes on
+    # a slash with spaces is no part of a name
+    ("Mr. Le Van Nam, Chairman of the club / and others came.", [("Le Van Nam", "Chairman")]),
     # "General" and "Major" alone are no ranks
     ("The General Department of Logistics gave aid.", []),
     ("Major floods hit the province, said Mr. Lo Van Pao.", [("Lo Van Pao", None)]),
