@@ -194,7 +194,7 @@ def lexicon() -> Lexicon:
             number_after=frozenset(orgs["number_after"]),
             press=table(orgs["press"], low),
             duties=table(orgs["duties"], low),
-            comma_pairs=frozenset(table(orgs["comma_pairs"], low)),
+            comma_pairs=frozenset(words(p, low) for p in orgs["comma_pairs"]),
         ),
         places=_places(orgs, frozenset(surnames + foreign)),
         spelling=_spelling(),

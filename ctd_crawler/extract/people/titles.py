@@ -234,7 +234,7 @@ class TitleScanner(TokenScanner):
                     j = close
                     continue
             nxt = self.word(j + 1)
-            if t.text == "/" and nxt and self.toks[j - 1].end == t.start == nxt.start - 1:
+            if t.text == "/" and nxt and self.toks[j - 1].end == t.start and t.end == nxt.start:
                 j += 2  # a slash glued between two words joins them, whatever their case ("Agent Orange/dioxin")
                 continue
             if t.text in "&/" and nxt and nxt.cap:

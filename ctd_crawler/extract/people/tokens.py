@@ -97,7 +97,8 @@ def split_glued(toks: list[Tok], starts_title: Callable[[list[Tok]], bool], caps
         left, right = t.text[:cut], t.text[cut + 1 :]
         a, b = t.start + cut, t.start + cut + 1
         head = _word(right, b, t.end, caps_line)
-        if not (starts_title([head, *toks[i + 1 : i + 6]]) or right.islower() and len(right) > 2 and head.low in stopwords):
+        closing_verb = right.islower() and len(right) > 2 and head.low in stopwords  # "-cho biết"
+        if not (closing_verb or starts_title([head, *toks[i + 1 : i + 6]])):
             out.append(t)
             continue
         out += [_word(left, t.start, a, caps_line), Tok("-", a, b, "p", "-", "-", False, False, "-"), head]
