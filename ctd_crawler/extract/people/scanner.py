@@ -221,7 +221,7 @@ class TokenScanner:
             t = self.toks[j]
             if j > i and (self.head(j, capitalised=True) or self.org_starts(j) and not self.given_org_word(i, j)):
                 break
-            if j == i and phrase(self.lex.orgs.words, self.toks, j, "tkey")[0]:
+            if j == i and phrase(self.lex.orgs.words, self.toks, j, "tkey")[0] and not self.middle_name_after(j):
                 break
             if caps and (self.stop(t) or self.honorific(j)[0] or phrase(self.lex.orgs.levels, self.toks, j, "low")[0]):
                 break  # all caps: no case to tell the name from what follows ("... SÁU XÓM NÀ PÀI")
@@ -233,6 +233,14 @@ class TokenScanner:
         if bare and j < self.n and j - i == MAX_NAME and self.name_token(j):
             return 0  # a longer capitalised run is a heading or an organisation
         return j - i
+
+    def middle_name_after(self, j: int) -> bool:
+        """Is the one-word organisation word at j a surname, a middle name and a capitalised
+        syllable after it ("Bà Ban Thị Hoa", "Mr. Ban Van Hoan")? No organisation's name goes
+        on with "Văn"/"Thị" and a name; "Ban Văn hóa" has its lower case."""
+        nxt = self.word(j + 1)
+        return (phrase(self.lex.orgs.words, self.toks, j, "tkey")[0] == 1 and nxt is not None and nxt.cap
+                and nxt.fold in MIDDLE_NAMES and self.name_token(j + 2))
 
     def org_starts(self, j: int) -> bool:
         """Does an organisation's name start at j? An organisation word ("Hội", "Trường",

@@ -38,6 +38,13 @@ FOUND = [
     ("Thầy Lê Văn Bình, Hiệu trưởng nhà trường cho biết.", [("Lê Văn Bình", "thầy")]),
     # a capitalised honorific mid-line before a full name (a caption joined to the text)
     ("Khám bệnh cho người dân Bà Vi Thị Hoa, Chủ tịch Hội CTĐ xã cho biết.", [("Vi Thị Hoa", "bà")]),
+    # an organisation word that is also a surname, a middle name after it ("Ban" is a board)
+    ("Bà Ban Thị Hoa nhận quà của Hội.", [("Ban Thị Hoa", "bà")]),
+    ("Mr. Ban Van Hoan said the rice arrived.", [("Ban Van Hoan", "Mr.")]),
+    # Dao and Thái family names
+    ("Chảo Láo Tả, người dân thôn Sín Chải, nhận bò giống.", [("Chảo Láo Tả", None)]),
+    ("Ông Tẩn Dào Sếnh cho biết.", [("Tẩn Dào Sếnh", "ông")]),
+    ("Bà Lù Thị Mai được hỗ trợ làm nhà.", [("Lù Thị Mai", "bà")]),
     # a byline glued to the first sentence: the name ends before the sentence, mid-text
     ("Hội đã trao quà.\n\nÔng Đào Văn Minh Trong năm qua đã hiến máu 20 lần.", [("Đào Văn Minh", "ông")]),
 ]
@@ -89,6 +96,10 @@ NOT_PEOPLE = [
     # a word with diacritics is a surname only with its own ("Trưởng" is not "Trương")
     ("Trưởng Ban Tổ chức đã thông báo kết quả.", []),
     ("TỔ CHỨC TRAO QUÀ TẠI XÃ VÂN HỒ", []),
+    # a board's name goes on in lower case after "Văn" / "Thi"
+    ("Ban Văn hóa - Xã hội HĐND tỉnh khảo sát.", []),
+    ("Ban Thị trường tỉnh họp.", []),
+    ("Ban Thi đua - Khen thưởng huyện trao cờ thi đua.", []),
     # an English sentence opener is no Chinese name
     ("He said the aid would arrive soon.", []),
     ("He Also visited Ha Giang.", []),
