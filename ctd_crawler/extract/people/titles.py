@@ -155,6 +155,9 @@ class TitleScanner(TokenScanner):
                 if named > 1:  # "Ban chỉ đạo vận động hiến máu tình nguyện tỉnh"
                     j, chain, prev_cap, in_place = j + named, 0, True, False
                     continue
+                if chain and self.lowercase_list_to_place(j):
+                    j, chain = j + 1, 1  # "Hội Bảo trợ người già và trẻ mồ côi TP Cần Thơ": one name
+                    continue
                 if t.low in self.lex.orgs.connectors:
                     # "of the VNRC": one more connector may stand before the capitalised part
                     c = j + 2 if self.word(j + 1) and self.toks[j + 1].low in self.lex.orgs.connectors else j + 1
@@ -215,10 +218,19 @@ class TitleScanner(TokenScanner):
                     in self.lex.orgs.comma_pairs:
                 j += 1  # "Ban Chỉ đạo phòng, chống thiên tai": one name
                 continue
+            if t.text == "," and chain and self.lowercase_list_to_place(j):
+                j, chain = j + 1, 1  # "Hội Bảo trợ người già, người khuyết tật và trẻ em tỉnh ..."
+                continue
             if t.text in DASHES or t.text == ",":
                 nxt = self.word(j + 1)
                 if nxt is None or self.honorific(j + 1)[0] or self.person_at(j + 1, min_len=2):
                     break
+                if not nxt.cap and self.lowercase_office(j + 1):
+                    parts[-1][2] = self._org_end(parts[-1][1], j)  # ", phó chủ tịch UBND xã": another office
+                    h, o = self.head_span(j + 1, capitalised=False)
+                    parts.append([tuple(x.low for x in self.toks[j + 1 + o : j + 1 + h]), j + 1 + h, j + 1 + h])
+                    j, chain, prev_cap, in_place = self.past_named(j + 1 + h), 0, True, False
+                    continue
                 if not nxt.cap and not self.head(j + 1, capitalised=True) and not self.level_and_place(j + 1):
                     break  # ", nguyên Phó Chủ tịch ...", "– huyện Tân Hiệp" go on; ", lãnh đạo huyện" does not
                 if t.text == "," and phrase(self.lex.titles.group_heads, self.toks, j + 1, "low")[0]:
@@ -247,6 +259,39 @@ class TitleScanner(TokenScanner):
         end = self._org_end(k + n, j)
         parts[-1][2] = max(end, parts[-1][1])
         return end, name_at
+
+    def lowercase_list_to_place(self, j: int) -> bool:
+        """Does the "và" or "," at j join lower-case words of a Vietnamese organisation's name
+        that runs on to its level and place ("người già và trẻ em tỉnh Lạng Sơn")? Without
+        the place at its end, a list after an organisation names other people ("Hội người cao
+        tuổi và các hội viên")."""
+        if self.english or not (self.punct(j, ",") or self.toks[j].low == "và"):
+            return False
+        words = 0
+        for m in range(j + 1, min(self.n, j + 2 + 2 * MAX_LOWER)):
+            t = self.toks[m]
+            if t.kind == "w" and (t.cap or t.low in self.lex.orgs.levels.firsts):
+                return words > 0 and self.level_and_place(m)
+            if t.kind == "w" and not self.stop(t):
+                words += 1
+            elif not (t.text == "," or t.low == "và") or not words:
+                return False
+        return False
+
+    def lowercase_office(self, j: int) -> bool:
+        """A second office written in lower case after a comma (", phó chủ tịch UBND xã
+        Tân Lập"): a head that may be so written, with an organisation and no name after
+        it or after it; a lower-case head alone, or an ordinary person's role (", giáo viên
+        trường bạn"), is no office of the person before."""
+        n, o = self.head_span(j, capitalised=False)
+        if not n or phrase(self.lex.titles.group_heads, self.toks, j, "low")[0]:
+            return False  # ", đại diện nhà tài trợ": whom the person stands for, no office
+        if not (phrase(self.lex.titles.heads, self.toks, j + o, "fold")[1] or "")[:1].isupper():
+            return False  # ", giáo viên trường bạn": the role of an ordinary person (titles.toml)
+        end, name_at, parts = self.title_span(j, head_case=False)
+        # "..., chủ tịch UBND xã bà B": the office of the next person, named after it
+        return name_at is None and names_organisation(parts) and not self.honorific(end)[0] \
+            and not self.person_at(end, min_len=2)
 
     def quoted_name(self, j: int) -> int:
         """Index after the closing quote of a capitalised name opening at token j, or 0."""
@@ -344,12 +389,13 @@ class TitleScanner(TokenScanner):
     def title_after(self, k: int):
         """A title following a name at token k -> (end, parts, first token of the title) or None."""
         for _ in range(2):
-            first = k + 1 if self.punct(k, DASHES | {",", "("}) else k
-            if self.punct(k, DASHES | {","}):
+            first = k + 1 if self.punct(k, DASHES | {",", "(", ":"}) else k
+            if self.punct(k, DASHES | {",", ":"}):
                 head = self.after_honour(k + 1)
                 # a title after a dash or a comma may be written in lower case ("ông A -
-                # phó chủ tịch UBND huyện"); after an honour, its head is capitalised
-                span = self.title_span(head, head_case=head > k + 1)
+                # phó chủ tịch UBND huyện"); after an honour or a colon ("Đồng chí: A: Chủ
+                # tịch ..."), where a quote may follow, its head is capitalised
+                span = self.title_span(head, head_case=head > k + 1 or self.punct(k, ":"))
             elif self.punct(k, "("):
                 span = self.title_span(k + 1, head_case=False)
                 if span[0] == k + 1:  # "(SN 1965, trú tại thôn F)": skip the aside once

@@ -168,6 +168,23 @@ FOUND = [
      [("Lưu Văn Tiến", "Ủy viên Ban Biên tập, Thư ký tòa soạn Báo Đại Đoàn Kết")]),
     ("Bà Vi Thị Mến, Chủ tịch Liên chi hội nhà báo - Đài Phát thanh tỉnh, phát biểu.",
      [("Vi Thị Mến", "Chủ tịch Liên chi hội nhà báo - Đài Phát thanh tỉnh")]),
+    # --- a second office written in lower case after a comma
+    ("Đồng chí Lục Văn Pình, Đảng ủy viên, phó chủ tịch UBND thị trấn dự lễ.",
+     [("Lục Văn Pình", "Đảng ủy viên, phó chủ tịch UBND thị trấn")]),
+    ("Thượng tọa Thích Quảng Tâm, Phó Trưởng ban Trị sự tỉnh, trụ trì chùa Long Khánh, trao quà.",
+     [("Thích Quảng Tâm", "Phó Trưởng ban Trị sự tỉnh, trụ trì chùa Long Khánh")]),
+    # --- a title after a colon, on a list line
+    ("Đồng chí: Nông Văn Khởi: Chủ tịch Hội chữ thập đỏ xã.", [("Nông Văn Khởi", "Chủ tịch Hội chữ thập đỏ xã")]),
+    # --- an organisation named by a list of lower-case words, up to its place
+    ("Ông Mai Văn Chiến, Phó Chủ tịch Hội Bảo trợ người tàn tật, trẻ mồ côi và bệnh nhân nghèo tỉnh Trà Vinh cho biết.",
+     [("Mai Văn Chiến", "Phó Chủ tịch Hội Bảo trợ người tàn tật, trẻ mồ côi và bệnh nhân nghèo tỉnh Trà Vinh")]),
+    ("Bà Kha Thị Lụa, Chủ tịch Hội Bảo trợ người khuyết tật và trẻ mồ côi TP Cần Thơ, phát biểu.",
+     [("Kha Thị Lụa", "Chủ tịch Hội Bảo trợ người khuyết tật và trẻ mồ côi TP Cần Thơ")]),
+    # --- heads of a section, a pagoda, a political commission
+    ("Anh Phí Văn Quyết, Trưởng bộ phận nhân sự Công ty TNHH Sao Mai, trao quà.",
+     [("Phí Văn Quyết", "Trưởng bộ phận nhân sự Công ty TNHH Sao Mai")]),
+    ("Deputy Political Commissar of the Military Region 9 Major General Lam Van Tho attended.",
+     [("Lam Van Tho", "Deputy Political Commissar of the Military Region 9")]),
 ]
 
 # (sentence, [(name, title), ...]): what must NOT be taken into a title, nor as a person.
@@ -280,6 +297,18 @@ NOT_TAKEN = [
      [("Mông Văn Sử", "Phó Chủ tịch UBND xã"), ("Nông Văn Dìn", None)]),
     ("Bà Cù Thị Loan, Chủ tịch Hội CTĐ xã, phụ trách địa bàn thôn Nà Hẩu, cho biết.",
      [("Cù Thị Loan", "Chủ tịch Hội CTĐ xã")]),
+    # after a comma: whom the person stands for, an ordinary person's role, the next person's office
+    ("Ông Bế Văn Hào, Chủ tịch Hội CTĐ xã, đại diện nhà tài trợ, trao quà.", [("Bế Văn Hào", "Chủ tịch Hội CTĐ xã")]),
+    ("Bà Ninh Thị Duyên, Chủ tịch Hội CTĐ huyện, giáo viên trường bạn cùng dự.",
+     [("Ninh Thị Duyên", "Chủ tịch Hội CTĐ huyện")]),
+    ("Ông Hầu Văn Chá, Chủ tịch Hội CTĐ huyện, phó chủ tịch UBND xã Giàng A Dơ cùng trao quà.",
+     [("Hầu Văn Chá", "Chủ tịch Hội CTĐ huyện"), ("Giàng A Dơ", "phó chủ tịch UBND xã")]),
+    # a quote after a colon; "và" that does not run on to the organisation's place
+    ("Bà Ma Thị Hằng: “Chủ tịch xã đã đến thăm gia đình tôi.”", [("Ma Thị Hằng", None)]),
+    ("Ông Quách Văn Lợi, Giám đốc Trung tâm bảo trợ xã hội và trẻ em trong xã cùng dự.",
+     [("Quách Văn Lợi", "Giám đốc Trung tâm bảo trợ xã hội")]),
+    ("Bà Đinh Thị Yến, Chủ tịch Hội Người cao tuổi và các hội viên xã Đông Sơn dự lễ.",
+     [("Đinh Thị Yến", "Chủ tịch Hội Người cao tuổi")]),
 ]
 CASES = FOUND + NOT_TAKEN
 
