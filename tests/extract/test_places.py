@@ -213,6 +213,12 @@ PLACES = [
     ("Aid from Luxembourg, Spain and the Netherlands.",
      [("Luxembourg", "country", None), ("Spain", "country", None), ("Netherlands", "country", None)], "en"),
     ("AID FROM JAPAN AND KOREA", [("Japan", "country", None), ("Korea", "country", None)], "en"),
+    # ... and a country adjective names the country, under its English name
+    ("Australian volunteers taught children to swim.", [("Australia", "country", None)], "en"),
+    ("A Korean charity and Canadian donors built the school.",
+     [("Korea", "country", None), ("Canada", "country", None)], "en"),
+    ("The Japanese Red Cross sent 200 tents.", [("Japan", "country", None)], "en"),
+    ("A UK charity gave blankets.", [("UK", "country", None)], "en"),
     # unknown names with a unit word: kept with level, no code
     ("Tặng quà ở xã Không Tồn Tại.", [("Không Tồn Tại", "commune", None)]),
     ("Tặng quà ở xã Không Tồn Tại - Hội viên dự.", [("Không Tồn Tại", "commune", None)]),
@@ -430,6 +436,10 @@ NOTHING = [
     "Huyện 3 lần được khen thưởng.",  # "Quận 3" needs its own unit word
     "Thôn 2/2024 có mưa lớn.",
     "Con sóc nhỏ.",
+    # fixed phrases opened by a country adjective
+    "Families gathered for the Chinese New Year.",
+    "Children received Japanese encephalitis vaccines.",
+    "Ships crossed the Indian Ocean.",
 ]
 
 # "Thái Lan hội viên" is a person; a sentence-initial place name has no preceding word to

@@ -237,6 +237,11 @@ class Finder(FollowLists, EnglishNames):
                 return self._follow(ln, end, [level])
         return named + 1
 
+    def _fixed_phrase(self, ln: Line, i: int) -> bool:
+        """Does a fixed phrase that is no mention of a country open at the adjective at i?"""
+        keys = tuple(t.key for t in ln.toks[i : i + 4])
+        return any(keys[:n] in self.lex.not_demonym_mentions for n in range(2, len(keys) + 1))
+
     def _region_modifies(self, ln: Line, end: int) -> bool:
         """Whether the region name ending at token `end` describes what follows it rather
         than naming the region: a province after it is a part of that province ("miền Tây
@@ -269,9 +274,13 @@ class Finder(FollowLists, EnglishNames):
                 i = end + 1
                 continue
             if kind in ("region", "country"):
+                noun = self.lex.demonyms.get(toks[i].key) if end == i else None
+                if noun and self._fixed_phrase(ln, i):
+                    i += 1  # "Chinese New Year": no mention of the country
+                    continue
                 if kind == "country" and self.english:  # an English page's country keeps its English name
                     written = ln.span(i, end)
-                    canonical = title(written) if written.isupper() and len(written) > 4 else written
+                    canonical = noun or (title(written) if written.isupper() and len(written) > 4 else written)
                 m = self._add(ln, i, end, kind, i, (), fixed=canonical)
                 m.name = canonical
             else:

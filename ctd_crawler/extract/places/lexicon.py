@@ -65,6 +65,8 @@ class Lexicon:
     plural: frozenset[str]
     # bare key -> (kind, canonical, capitalisation pattern)
     bare: dict[str, tuple[str, str, tuple[bool, ...]]]
+    demonyms: dict[str, str]  # key of an English country adjective -> the country's English name
+    not_demonym_mentions: frozenset[tuple[str, ...]]  # keys of "Chinese New Year" and the like
     after_unit: dict[str, str]
     glued: dict[str, str]
     single: frozenset[str]  # exact keys of one-word lexicon names
@@ -112,11 +114,17 @@ def lexicon() -> Lexicon:
         if len(words(variant)) == 1:
             single.add(exact_key(variant))
 
+    country_of: dict[str, str] = {}  # any spelling of a country -> its canonical name
     for kind, fname in (("region", "places/regions.txt"), ("country", "places/countries.txt")):
         for line in data_lines(fname):
             names = [n.strip() for n in line.split("|")]
             for variant in names:
                 add(kind, names[0], variant)
+                if kind == "country":
+                    country_of[variant] = names[0]
+    demonyms = data_toml("places/demonyms.toml")
+    for adjective, noun in demonyms["adjectives"].items():
+        add("country", country_of[noun], adjective)
     gaz = load_gazetteer()
     for era in (LEGACY, NEW):
         for unit in gaz.units(era, "province"):
@@ -155,6 +163,8 @@ def lexicon() -> Lexicon:
         list_intro=frozenset(w.lower() for w in data_lines("places/list_intro.txt")),
         plural=frozenset(w.lower() for w in data_lines("places/plural_words.txt")),
         bare=bare,
+        demonyms={name_key(a): noun for a, noun in demonyms["adjectives"].items()},
+        not_demonym_mentions=frozenset(tuple(name_key(w) for w in p.split()) for p in demonyms["not_mentions"]),
         after_unit={name_key(k): v for k, v in {**province_aliases, **aliases["after_unit"]}.items()},
         glued={name_key(k): v for k, v in aliases["glued"].items()},
         single=frozenset(single),
