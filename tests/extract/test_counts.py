@@ -93,6 +93,14 @@ COUNTS = [
     ("có 500 hội viên, tình nguyện viên tham gia", [(500, "hội viên, tình nguyện viên")]),  # one kind
     ("trao 12 xe lăn, xe lắc", [(12, "xe lăn, xe lắc")]),
     ("30 hội viên, 20 tình nguyện viên", [(30, "hội viên"), (20, "tình nguyện viên")]),
+    # ... people of every kind: young people, orphans, collaborators, leaders
+    ("có 300 đoàn viên, thanh niên ra quân", [(300, "đoàn viên, thanh niên")]),
+    ("thăm 80 trẻ mồ côi và người khuyết tật", [(80, "trẻ mồ côi và người khuyết tật")]),
+    ("với 150 hội viên, cộng tác viên", [(150, "hội viên, cộng tác viên")]),
+    ("lễ ra quân có 120 lãnh đạo, chiến sĩ.", [(120, "lãnh đạo, chiến sĩ")]),
+    ("thành lập 12 đội thanh niên tình nguyện", [(12, "đội thanh niên tình nguyện")]),
+    ("thanh niên và trẻ mồ côi được tặng quà", []),
+    ("trẻ mồ côi thứ 2 của xã", []),
     ("cán bộ, công chức và người lao động cùng tham gia", []),
     ("nhà Chữ thập đỏ số 5 được bàn giao", []),
     ("tại 100 điểm hiến máu", [(100, "điểm hiến máu")]),
