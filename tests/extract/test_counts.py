@@ -100,6 +100,14 @@ COUNTS = [
     ("lễ ra quân có 120 lãnh đạo, chiến sĩ.", [(120, "lãnh đạo, chiến sĩ")]),
     ("thành lập 12 đội thanh niên tình nguyện", [(12, "đội thanh niên tình nguyện")]),
     ("thanh niên và trẻ mồ côi được tặng quà", []),
+    # "dành cho", "phải": what the things are for, what must be done with them
+    ("trao 40 suất dành cho học sinh nghèo", [(40, "suất")]),
+    ("có 12 hộ phải di dời khẩn cấp", [(12, "hộ")]),
+    # damage and quality after the noun describe it
+    ("bão làm 230 nhà hư hỏng, 14 nhà sập đổ", [(230, "nhà"), (14, "nhà")]),
+    ("tặng 60 hộp sữa dinh dưỡng", [(60, "hộp sữa")]),
+    ("cứu 5 ngư dân may mắn sống sót", [(5, "ngư dân")]),
+    ("nhà hư hỏng phải di dời", []),
     ("trẻ mồ côi thứ 2 của xã", []),
     ("cán bộ, công chức và người lao động cùng tham gia", []),
     ("nhà Chữ thập đỏ số 5 được bàn giao", []),
