@@ -80,6 +80,7 @@ class Organisations:
     inside: PhraseTable  # lowercase words that stay inside ("tỉnh", "nhân dân")
     connectors: frozenset[str]  # join two capitalised parts ("và", "of")
     english_levels: frozenset[str]  # "provincial" between a connector and a capitalised part
+    english_org_nouns: frozenset[str]  # "department", "delegation": close a lower-case English name
     levels: PhraseTable  # "tỉnh", "huyện": a place name follows
     level_words: re.Pattern  # any of `levels` and the space after it (a place's name follows)
     words: PhraseTable  # tone-keyed "Hội", "Sở", "Trung ương": never part of a name
@@ -184,6 +185,7 @@ def lexicon() -> Lexicon:
             inside=table(orgs["inside_title"], low),
             connectors=frozenset(orgs["connectors"]),
             english_levels=frozenset(orgs["english_levels"]),
+            english_org_nouns=frozenset(orgs["english_org_nouns"]),
             levels=table(orgs["levels"], low),
             level_words=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in orgs["levels"]) + r")\s+", re.I),
             words=table(orgs["org_words"], tone_key),

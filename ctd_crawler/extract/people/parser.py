@@ -130,7 +130,8 @@ class LineParser(TitleScanner):
     def after_title(self, i: int, pre_title, *, bare: bool, closed: bool = False):
         """An honorific (or a rank) + name at i that takes the title standing before the comma
         or dash; a surname-led name without either will do after a dash (`bare`), or, after a
-        comma, closed by another (`closed`: "Party Secretary of X Commune, Le Quang Quynh, said")."""
+        comma, closed by another or followed by its verb (`closed`: "Party Secretary of X Commune,
+        Le Quang Quynh, said", a caption's "Deputy Chairwoman of X, Le Thi Thu presents gifts")."""
         h_n, honorific, plural = self.honorific(i)
         if plural:
             return None
@@ -138,7 +139,7 @@ class LineParser(TitleScanner):
         p_n = self.prefix(j)
         if not h_n and not p_n:
             n = self.person_at(j, min_len=2)
-            if not (n and (bare or closed and self.punct(j + n, ","))):
+            if not (n and (bare or closed and (self.punct(j + n, ",") or self.verb_after(j + n)))):
                 return None
         prefix = self.prefix_text(j, p_n)
         j += p_n
@@ -148,6 +149,12 @@ class LineParser(TitleScanner):
         m, k = self.mention(j, n, i, honorific=honorific, prefix=prefix, pre_title=pre_title)
         m.start = self.toks[pre_title[0]].start
         return [m], k
+
+    def verb_after(self, k: int) -> bool:
+        """Is token k a lower-case word that is no connector: the verb after a name ("..., Le
+        Thi Thu presents gifts"), not the next name of a list ("..., A and B attended")."""
+        t = self.word(k)
+        return t is not None and not t.cap and t.low not in self.lex.orgs.connectors
 
     def bare(self, i: int):
         """Shape 4: a surname-led name without a cue."""

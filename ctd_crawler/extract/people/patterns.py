@@ -28,6 +28,7 @@ MAX_PHRASE = 8  # words in one lexicon phrase ("Sở Lao động thương binh v
 # Lowercase words in a row inside an organisation's name ("Ban Chỉ đạo vận động hiến máu
 # tình nguyện tỉnh"); the run ends earlier at a stop word (a verb, a preposition).
 MAX_LOWER = 8
+ENGLISH_LOWER_ORG = 3  # lower-case words of an English organisation's name ("disaster management department")
 MAX_LISTED = 50  # names in one list after a person ("ông A, B và C")
 
 # Middle names (folded): a second syllable that is one does not open another name, though

@@ -32,6 +32,7 @@ from __future__ import annotations
 from ctd_crawler.extract.people.patterns import (
     CLOSING_QUOTES,
     DASHES,
+    ENGLISH_LOWER_ORG,
     MAX_LOWER,
     MAX_QUOTED,
     MAX_TITLE,
@@ -167,6 +168,9 @@ class TitleScanner(TokenScanner):
                     if nxt and nxt.cap and not self.person_at(c, min_len=2) and not self.honorific(c)[0]:
                         j = c
                         continue
+                    if self.english and (lower := self.english_lower_org(c)):
+                        j, chain, prev_cap = c + lower, 0, True  # "of the provincial association"
+                        continue
                     break
                 m, _ = phrase(self.lex.orgs.inside, self.toks, j, "low")
                 # "Thường trực" capitalised is still one inside phrase ("Phó Trưởng ban Thường trực").
@@ -204,6 +208,9 @@ class TitleScanner(TokenScanner):
                 if not t.cap and not self.stop(t) and prev_cap and chain < MAX_LOWER and not in_place and (
                         not self.english or t.low in self.lex.orgs.english_levels or self.place_type(j)):
                     j, chain = j + 1, chain + 1
+                    continue
+                if self.english and prev_cap and (lower := self.english_lower_org(j)):
+                    j, chain = j + lower, 0  # "the IFRC delegation", "the VRC's social work department"
                     continue
                 break
             if t.kind == "n":
@@ -259,6 +266,17 @@ class TitleScanner(TokenScanner):
         end = self._org_end(k + n, j)
         parts[-1][2] = max(end, parts[-1][1])
         return end, name_at
+
+    def english_lower_org(self, j: int) -> int:
+        """Lower-case words from j that end in an English organisation noun ("disaster
+        management department", "association") -> their number, or 0."""
+        for m in range(j, min(self.n, j + ENGLISH_LOWER_ORG)):
+            t = self.word(m)
+            if t is None or t.cap or self.stop(t) or t.low in self.lex.orgs.connectors:
+                return 0
+            if t.low in self.lex.orgs.english_org_nouns:
+                return m - j + 1
+        return 0
 
     def lowercase_list_to_place(self, j: int) -> bool:
         """Does the "và" or "," at j join lower-case words of a Vietnamese organisation's name

@@ -341,7 +341,8 @@ GIVEN_NAME_FIRST = [
      [("Tran Duc Hieu", "Chairman of Thai Binh Red Cross Society")]),
     ("Vice Chairwoman of the provincial People's Committee Vu Thi Lan welcomed the delegation.",
      [("Vu Thi Lan", "Vice Chairwoman of the provincial People's Committee")]),
-    ("Mr. Tran Van Binh, President of the provincial chapter, said.", [("Tran Van Binh", "President")]),
+    ("Mr. Tran Van Binh, President of the provincial chapter, said.",
+     [("Tran Van Binh", "President of the provincial chapter")]),
     ("The comrade spirit of volunteers was praised.", []),
 ]
 

@@ -250,7 +250,30 @@ NOT_TAKEN = [
     ("Ms. Le Thi Mai, Vice Chairwoman of Ba Be district People's Committee, spoke.",
      [("Le Thi Mai", "Vice Chairwoman of Ba Be district People's Committee")]),  # a level word goes on
     # a slash with spaces is no part of a name
-    ("Mr. Le Van Nam, Chairman of the club / and others came.", [("Le Van Nam", "Chairman")]),
+    ("Mr. Le Van Nam, Chairman of the club / and others came.", [("Le Van Nam", "Chairman of the club")]),
+    # an English organisation in lower case ends at its noun; "the" before a verb is none
+    ("Nguyen Van Nam, head of the IFRC delegation, said.", [("Nguyen Van Nam", "head of the IFRC delegation")]),
+    ("In the words of Head of the VNRC’s youth affairs department Tran Van Hoan, aid went on.",
+     [("Tran Van Hoan", "Head of the VNRC’s youth affairs department")]),
+    ("Tran Thi Mai, director of the district health centre, said.",
+     [("Tran Thi Mai", "director of the district health centre")]),
+    ("Ms. Cao Thi Hien, Chairwoman of the association, said.", [("Cao Thi Hien", "Chairwoman of the association")]),
+    ("Ms. Cao Thi Hien, Chairwoman of the provincial Red Cross, visited the poor families.",
+     [("Cao Thi Hien", "Chairwoman of the provincial Red Cross")]),
+    ("Mr. Do Van Long, Director of the VRC, handed over the relief goods.",
+     [("Do Van Long", "Director of the VRC")]),
+    # a caption: the title, a comma, the name and its verb
+    ("Deputy Chairwoman of the Hanoi Women's Union, Le Thi Thu presents gifts to pupils.",
+     [("Le Thi Thu", "Deputy Chairwoman of the Hanoi Women's Union")]),
+    ("Chairman of the provincial Red Cross, Nguyen Van Nam and Tran Thi Ha attended.",
+     [("Nguyen Van Nam", None), ("Tran Thi Ha", None)]),
+    # a party committee in lower case; "Deputy PM"; "Trưởng khối"
+    ("Phó Bí thư tỉnh ủy, Chủ tịch HĐND tỉnh Lương Văn Tâm trao quà.",
+     [("Lương Văn Tâm", "Phó Bí thư tỉnh ủy, Chủ tịch HĐND tỉnh")]),
+    ("Deputy PM Tran Hong Ha visited the flooded area.", [("Tran Hong Ha", "Deputy PM")]),
+    ("Nhà báo Vũ Thị Lan, Trưởng khối Bạn đọc, trao quà.", [("Vũ Thị Lan", "Trưởng khối Bạn đọc")]),
+    # a role given by re-election is the title when no mention states one
+    ("Bà Vi Thị Hà tái cử chức danh chủ tịch Hội nông dân xã.", [("Vi Thị Hà", "chủ tịch Hội nông dân xã")]),
     # "General" and "Major" alone are no ranks
     ("The General Department of Logistics gave aid.", []),
     ("Major floods hit the province, said Mr. Lo Van Pao.", [("Lo Van Pao", None)]),
