@@ -213,6 +213,16 @@ PLACES = [
     ("Aid from Luxembourg, Spain and the Netherlands.",
      [("Luxembourg", "country", None), ("Spain", "country", None), ("Netherlands", "country", None)], "en"),
     ("AID FROM JAPAN AND KOREA", [("Japan", "country", None), ("Korea", "country", None)], "en"),
+    # a list of numbers after a numbered unit word: each keeps that word
+    ("Hộ nghèo ở các thôn 4, 5 của xã Ea Tu.",
+     [("Thôn 4", "village", "Đắk Lắk"), ("Thôn 5", "village", "Đắk Lắk"), ("Ea Tu", "commune", "Đắk Lắk")]),
+    ("Quà cho các tổ dân phố 2, 3 và 7.",
+     [("Tổ dân phố 2", "village", None), ("Tổ dân phố 3", "village", None), ("Tổ dân phố 7", "village", None)]),
+    ("Thôn 4, 5 hộ được nhận quà.", [("Thôn 4", "village", None)]),  # a count after the comma
+    # an English name hyphenated, with or without spaces, before its unit word
+    ("Floods hit Thua-Thien Hue province again.", [("Thừa Thiên Huế", "province", "Thừa Thiên Huế")], "en"),
+    ("Schools of Lai Chau and Thua Thien - Hue provinces.",
+     [("Lai Châu", "province", "Lai Châu"), ("Thừa Thiên Huế", "province", "Thừa Thiên Huế")], "en"),
     # ... and a country adjective names the country, under its English name
     ("Australian volunteers taught children to swim.", [("Australia", "country", None)], "en"),
     ("A Korean charity and Canadian donors built the school.",
@@ -436,6 +446,9 @@ NOTHING = [
     "Huyện 3 lần được khen thưởng.",  # "Quận 3" needs its own unit word
     "Thôn 2/2024 có mưa lớn.",
     "Con sóc nhỏ.",
+    # numbers after a numbered unit that are no list of units
+    "Tổ 3 gồm 12 hộ, 40 nhân khẩu.",
+    "Hội có 4, 5 hộ nghèo được giúp.",
     # fixed phrases opened by a country adjective
     "Families gathered for the Chinese New Year.",
     "Children received Japanese encephalitis vaccines.",

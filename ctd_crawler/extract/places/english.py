@@ -110,11 +110,15 @@ class EnglishNames:
         """The longest known name of capitalised words ending right before token i."""
         toks = ln.toks
         start = i
-        while start > 0 and i - start < MAX_NAME and toks[start - 1].word and toks[start - 1].cap \
-                and not ln.used[start - 1] and ln.joined[start]:
-            start -= 1
+        while start > 0 and i - start < MAX_NAME:
+            if start > 1 and ln.hyphen_joins(start - 1) and toks[start - 2].cap:
+                start -= 1  # "Thua Thien-Hue province", "Thua-Thien Hue province"
+            elif toks[start - 1].word and toks[start - 1].cap and not ln.used[start - 1] and ln.joined[start]:
+                start -= 1
+            else:
+                break
         for a in range(start, i):
-            if toks[a].text.isdigit():
+            if toks[a].text.isdigit() or not toks[a].word:
                 continue  # "3 wards" is a count; a numbered unit writes its number after ("Ward 3")
             key = "".join(x.key for x in toks[a:i])
             level, units = find_units(self.gaz, opts["levels"], key, eras(self.on), opts.get("city", False))

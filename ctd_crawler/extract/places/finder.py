@@ -113,7 +113,10 @@ class Finder(FollowLists, EnglishNames):
         name = ln.span(name_a, b)
         shown = title(name)
         if name.isdigit():  # "thôn 3" -> "Thôn 3", like the gazetteer's "Quận 1"
-            shown = " ".join(t.text for t in ln.toks[a:name_a] if t.word).capitalize() + " " + name
+            unit = " ".join(t.text for t in ln.toks[a:name_a] if t.word).capitalize()
+            if not unit and self.mentions and self.mentions[-1].name.rpartition(" ")[2].isdigit():
+                unit = self.mentions[-1].name.rpartition(" ")[0]  # "thôn 4, 5": the list's unit word
+            shown = f"{unit} {name}".strip()
         key = name_key(name)
         former = bool(units) and self.gaz.is_former(units[0].era, level, key)
         if units and name.isdigit() and len({u.name for u in units}) == 1:

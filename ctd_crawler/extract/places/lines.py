@@ -111,6 +111,12 @@ class Line:
         """Text between token i-1 and token i."""
         return self.text[self.toks[i - 1].end : self.toks[i].start]
 
+    def hyphen_joins(self, i: int) -> bool:
+        """Is token i a hyphen between two words ("Thừa Thiên-Huế", "Thua Thien - Hue")?"""
+        toks = self.toks
+        return (toks[i].text in HYPHENS and 0 < i < len(toks) - 1 and toks[i - 1].word and toks[i + 1].word
+                and HYPHEN_GAP.fullmatch(self.text[toks[i - 1].end : toks[i + 1].start]) is not None)
+
     def run(self, j: int, limit: int) -> list[tuple[int, int]]:
         """Word tokens from j joined by spaces or hyphens: [(token index, joined-from)]."""
         out: list[tuple[int, int]] = []
@@ -122,8 +128,7 @@ class Line:
                     break
                 out.append((i, i))
                 i += 1
-            elif t.text in HYPHENS and out and i + 1 < len(self.toks) and self.toks[i + 1].word \
-                    and HYPHEN_GAP.fullmatch(self.text[self.toks[i - 1].end : self.toks[i + 1].start]):
+            elif out and self.hyphen_joins(i):
                 out.append((i + 1, i))
                 i += 2
             else:
