@@ -147,6 +147,12 @@ EVENT_CASES = [
      [("2024-02-10", "2024-02-10", "day", "Lunar New Year (Tet) 2024")]),
     ("Families received rice before the Tet holiday 2025, the chapter said.", date(2025, 1, 10),
      [("2025-01-29", "2025-01-29", "day", "Tet holiday 2025")]),
+    ("Buses take workers home for the 2024 Lunar New Year.", date(2024, 1, 20),
+     [("2024-02-10", "2024-02-10", "day", "2024 Lunar New Year")]),
+    # a named day counted as an anniversary is the day commemorated, not the event's
+    ("Hội thăm 20 gia đình, chào mừng kỷ niệm 65 năm Ngày Thương binh - Liệt sĩ (27/7).", date(2025, 7, 25), []),
+    ("Nhân Ngày Thế giới phòng chống lao (24/3), Hội khám bệnh cho 300 người.", date(2025, 3, 25),
+     [("2025-03-24", "2025-03-24", "day", "24/3")]),
     # written in NFD (combining marks): same answer
     ("Sa\u0301ng 19/10", date(2017, 10, 20), [("2017-10-19", "2017-10-19", "day", "19/10")]),
 ]
@@ -197,6 +203,8 @@ NO_DATE_EN = [
     "The Society has taken part every year since it was launched in 2013.",
     "Rain fell over 3-5 metres of embankment.",
     "The Tet Fair 2024 raised funds for poor families.",
+    "The 2026 Tet Festival opened in the park.",  # a year before a name
+    "The 2025 “Warm Tet” programme gave 300 gifts.",
     "Lunar New Year 2000-2020 figures were compared by the chapter.",
     "Training lasted six months and two days.",
     "The Society will march with volunteers in the city.",

@@ -90,7 +90,7 @@ def _h_en_period(ctx, span, g):
 
 
 def _h_en_tet(ctx, span, g):
-    return h_tet(ctx, span, (None, None, g[0]))
+    return h_tet(ctx, span, (None, None, g[0] or g[1]))
 
 
 HANDLERS_EN: dict[str, Callable[[Ctx, str, tuple], list[EventDate]]] = {

@@ -23,6 +23,7 @@ from datetime import date
 from ctd_crawler.extract.dates.lunar import BRANCHES, STEMS, fold_can_chi, tet_date, year_of_can_chi
 from ctd_crawler.extract.dates.patterns import (
     NUMBER_WORDS,
+    P_ANNIVERSARY_GLOSS,
     P_DAY_NUMBER,
     P_DAY_WORD_BEFORE,
     P_DOC_AFTER,
@@ -242,6 +243,8 @@ def acceptable_vi(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
 
 
 def _glossed(ctx: Ctx, m: re.Match[str]) -> bool:
-    """"nhân Ngày Quốc tế Người hiến máu (14-6)": a named day glossed by its date."""
+    """"nhân Ngày Quốc tế Người hiến máu (14-6)": a named day glossed by its date (not one
+    counted as an anniversary: "kỷ niệm 79 năm Ngày ... (19/8)")."""
     before = ctx.folded[max(0, m.start() - 70):m.start()]
-    return bool(P_GLOSS_BEFORE.search(before) and P_GLOSS_AFTER.match(ctx.text, m.end()))
+    return bool(P_GLOSS_BEFORE.search(before) and P_GLOSS_AFTER.match(ctx.text, m.end())
+                and not P_ANNIVERSARY_GLOSS.search(before))

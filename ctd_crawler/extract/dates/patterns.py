@@ -141,6 +141,9 @@ P_MEASURE_AFTER = re.compile(r"\s?(?:" + _alternation(data_lines("dates/measure_
 # score). Folded text before the number, and the text after it.
 P_GLOSS_BEFORE = re.compile(r"(?:^|[^\w])ngay\s[^,.;!?\n()\d]{0,60}\(\s*$")
 P_GLOSS_AFTER = re.compile(r"\s*\)")
+# ... but one counted as an anniversary is the day commemorated, not the event's ("kỷ niệm 80
+# năm Ngày Quốc khánh (2/9)": the ceremony is held on a day of its own)
+P_ANNIVERSARY_GLOSS = re.compile(r"ky niem\s+\d+\s+nam\s+ngay\s[^,.;!?\n()\d]{0,60}\(\s*$")
 
 EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # two full dates: "28/12/2023 đến ngày 3/1/2024", "(23/11/1946 - 23/11/2024)"
@@ -213,9 +216,11 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                   + r"))?(?![\w])(?!\s*\d)")),
     # "March 2024", "in March", "January next year"
     ("en_month", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4 + r"))?(\s+next\s+year)?(?![\w])(?!\s*\d)")),
-    # "Lunar New Year (Tet) 2021", "the Tet holiday 2024", "Tet 2025": the lunar new year's day
-    ("en_tet", re.compile(r"(?<!\w)(?:Tet|Lunar\s+New\s+Year)(?:\s*\((?:Tet|Lunar\s+New\s+Year)\))?"
-                          r"(?:\s+holiday)?(?:\s+of)?,?\s+(" + _Y4 + r")(?![\d\-/–])")),
+    # "Lunar New Year (Tet) 2021", "the Tet holiday 2024", "Tet 2025", "the 2026 Lunar New Year": the
+    # lunar new year's day; not a name that goes on ("the 2026 Vietnamese Tet Festival", "Tet Home")
+    ("en_tet", re.compile(r"(?<!\w)(?:(?:Tet|Lunar\s+New\s+Year)(?:\s*\((?:Tet|Lunar\s+New\s+Year)\))?"
+                          r"(?:\s+holiday)?(?:\s+of)?,?\s+(" + _Y4 + r")(?![\d\-/–])"
+                          r"|(" + _Y4 + r")\s+(?:Lunar\s+New\s+Year|Tet)(?!\w|\s*[A-Z“\"”]))")),
     # "the first six months of 2024", "the first half of 2024", "the third quarter of 2024"
     ("en_period", re.compile(r"(?<!\w)(first|last)\s+(\d{1,2}|" + _alternation(EN_NUM_WORDS) + r")\s+months"
                              r"\s+of\s+(?:the\s+year\s+)?(" + _Y4 + r")(?!\d)"
