@@ -41,6 +41,7 @@ class Cues:
 @dataclass(frozen=True)
 class Titles:
     heads: PhraseTable  # folded title head words ("Phó Chủ tịch"), English ones included
+    toned_heads: frozenset[tuple[str, ...]]  # the same under tone_key: a line typed with diacritics
     english: frozenset[tuple[str, ...]]  # of those, the English heads (folded)
     english_firsts: frozenset[str]  # their first words and the English openers (folded)
     abbreviated: PhraseTable  # "PCT", "UVBTV", "GĐ": matched as written
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
         cues=_cues(heads, openers),
         titles=Titles(
             heads=heads,
+            toned_heads=frozenset(words(h, tone_key) for h in titles["heads"] + titles["english_heads"]),
             english=frozenset(words(h, fold) for h in titles["english_heads"]),
             english_firsts=english_firsts,
             abbreviated=table(titles["abbreviated_heads"], str),

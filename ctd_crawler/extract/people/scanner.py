@@ -160,6 +160,8 @@ class TokenScanner:
         n, _ = phrase(self.lex.titles.heads, self.toks, i, "fold")
         if not n:
             return phrase(self.lex.titles.abbreviated, self.toks, i, "text")[0]
+        if not self.plain and tuple(x.tkey for x in self.toks[i : i + n]) not in self.lex.titles.toned_heads:
+            return 0  # typed with diacritics, a head has its own: "Đặng Sinh Viễn" holds no "sinh viên"
         ws = tuple(tok.fold for tok in self.toks[i : i + n])
         if not t.cap and (capitalised or ws not in self.lex.titles.lowercase_heads):
             return 0

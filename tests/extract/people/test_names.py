@@ -41,6 +41,9 @@ FOUND = [
     # an organisation word that is also a surname, a middle name after it ("Ban" is a board)
     ("Bà Ban Thị Hoa nhận quà của Hội.", [("Ban Thị Hoa", "bà")]),
     ("Mr. Ban Van Hoan said the rice arrived.", [("Ban Van Hoan", "Mr.")]),
+    # a given name spelt like a head with other diacritics is a name ("Viễn" is no "viên")
+    ("Ông Đặng Sinh Viễn, Chủ tịch Hội Nông dân xã, dự lễ.", [("Đặng Sinh Viễn", "ông")]),
+    ("Ông Lò Văn Tư Giám đốc Sở Y tế cho biết.", [("Lò Văn Tư", "ông")]),  # ... but a head with its own ends it
     # Dao and Thái family names
     ("Chảo Láo Tả, người dân thôn Sín Chải, nhận bò giống.", [("Chảo Láo Tả", None)]),
     ("Ông Tẩn Dào Sếnh cho biết.", [("Tẩn Dào Sếnh", "ông")]),
