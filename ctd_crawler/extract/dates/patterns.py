@@ -217,7 +217,7 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "March 2024", "in March", "January next year"
     ("en_month", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4 + r"))?(\s+next\s+year)?(?![\w])(?!\s*\d)")),
     # "Lunar New Year (Tet) 2021", "the Tet holiday 2024", "Tet 2025", "the 2026 Lunar New Year": the
-    # lunar new year's day; not a name that goes on ("the 2026 Vietnamese Tet Festival", "Tet Home")
+    # lunar new year's day; not a name that goes on ("the 2026 Tet Festival", "a 2025 “Warm Tet” fair")
     ("en_tet", re.compile(r"(?<!\w)(?:(?:Tet|Lunar\s+New\s+Year)(?:\s*\((?:Tet|Lunar\s+New\s+Year)\))?"
                           r"(?:\s+holiday)?(?:\s+of)?,?\s+(" + _Y4 + r")(?![\d\-/–])"
                           r"|(" + _Y4 + r")\s+(?:Lunar\s+New\s+Year|Tet)(?!\w|\s*[A-Z“\"”]))")),

@@ -238,7 +238,7 @@ class TokenScanner:
 
     def middle_name_after(self, j: int) -> bool:
         """Is the one-word organisation word at j a surname, a middle name and a capitalised
-        syllable after it ("Bà Ban Thị Hoa", "Mr. Ban Van Hoan")? No organisation's name goes
+        syllable after it ("Bà Ban Thị Hoa", "Mr. Ban Van Toan")? No organisation's name goes
         on with "Văn"/"Thị" and a name; "Ban Văn hóa" has its lower case."""
         nxt = self.word(j + 1)
         return (phrase(self.lex.orgs.words, self.toks, j, "tkey")[0] == 1 and nxt is not None and nxt.cap
