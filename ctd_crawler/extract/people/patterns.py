@@ -45,6 +45,7 @@ APOSTROPHE = re.compile(r"['’]")
 NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")  # a letter beyond ASCII: the line is typed with diacritics
 _FINAL_S = r"[^s]s$"
 NOT_VIETNAMESE_SYLLABLE = re.compile(r"[fjwz]|" + _FINAL_S)
+VOWEL = re.compile(r"[aeiouy]")  # every syllable of a name has one (folded)
 LOST_POSSESSIVE = re.compile(_FINAL_S)  # the last syllable of a Vietnamese name and the s of "'s"
 # Words of time before a number: the number is a date ("ngày 5/3 Nguyễn Văn A"), not a
 # house number ("374 Lê Lợi", where the name is a street).

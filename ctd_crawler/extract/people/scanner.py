@@ -21,6 +21,7 @@ from ctd_crawler.extract.people.patterns import (
     NON_ASCII_LETTER,
     NOT_VIETNAMESE_SYLLABLE,
     SENTENCE_OPENERS,
+    VOWEL,
     WOMAN_MARKER,
 )
 from ctd_crawler.extract.people.tokens import Tok, phrase, split_glued
@@ -196,6 +197,8 @@ class TokenScanner:
         t = self.word(i)
         if t is None or not t.cap or len(t.text) > 14:
             return False
+        if len(t.text) > 1 and not VOWEL.search(t.fold):
+            return False  # "nhà báo Ph": a word cut short is no syllable (an initial may be)
         return not t.upper or len(t.text) == 1
 
     def surname(self, t: Tok) -> bool:

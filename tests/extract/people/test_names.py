@@ -44,6 +44,7 @@ FOUND = [
     # a given name spelt like a head with other diacritics is a name ("Viễn" is no "viên")
     ("Ông Đặng Sinh Viễn, Chủ tịch Hội Nông dân xã, dự lễ.", [("Đặng Sinh Viễn", "ông")]),
     ("Ông Lò Văn Tư Giám đốc Sở Y tế cho biết.", [("Lò Văn Tư", "ông")]),  # ... but a head with its own ends it
+    ("Hội trao học bổng cho em Lê Văn Bình.", [("Lê Văn Bình", "em")]),  # the pupil is a person
     # Dao and Thái family names
     ("Chảo Láo Tả, người dân thôn Sín Chải, nhận bò giống.", [("Chảo Láo Tả", None)]),
     ("Ông Tẩn Dào Sếnh cho biết.", [("Tẩn Dào Sếnh", "ông")]),
@@ -99,6 +100,11 @@ NOT_PEOPLE = [
     # a word with diacritics is a surname only with its own ("Trưởng" is not "Trương")
     ("Trưởng Ban Tổ chức đã thông báo kết quả.", []),
     ("TỔ CHỨC TRAO QUÀ TẠI XÃ VÂN HỒ", []),
+    # scholarships and prizes named after a person; a word cut short is no name
+    ("Hội trao học bổng Trần Văn Ơn cho 50 em.", []),
+    ("Hội trao 20 suất học bổng Lê Thị Hồng Gấm.", []),
+    ("Giải thưởng Võ Văn Tần được trao cho 3 tập thể.", []),
+    ("Phát biểu tại lễ, nhà báo Ph", []),
     # a board's name goes on in lower case after "Văn" / "Thi"
     ("Ban Văn hóa - Xã hội HĐND tỉnh khảo sát.", []),
     ("Ban Thị trường tỉnh họp.", []),
