@@ -7,7 +7,8 @@ states one (a later, shorter or longer one is how the article refers back); a ro
 by a verb ("được bầu làm Chủ tịch Hội") is the title only when no mention states one. A one-syllable
 name with an honorific ("ông Nhất", "Mr. Rocca") joins the full name it belongs to
 elsewhere in the article (one ending in it, else one containing it: "Nông Văn Nhất",
-"Francesco Rocca"); alone, it is a person of its own ("ông Hạp") unless its honorific is
+"Francesco Rocca"), and given names without a family name ("Xuân Toàn") the full name ending
+in them; alone, it is a person of its own ("ông Hạp") unless its honorific is
 one of the common words ("anh", "em"...), which the parser already requires to be followed
 by two syllables.
 """
@@ -26,7 +27,7 @@ from ctd_crawler.extract.people.tokens import Tok
 from ctd_crawler.extract.text import fold, fold_aligned, nfc
 from ctd_crawler.extract.tokens import possessive
 
-_WORK = ("words", "title_rank")  # merge bookkeeping, not Person fields
+_WORK = ("words", "title_rank", "given_only")  # merge bookkeeping, not Person fields
 _LEADING = re.compile(r"^(?:\([^)]*\)\s*|(?:of|the|to|for|in)\s+)+", re.IGNORECASE)
 
 
@@ -74,6 +75,8 @@ def merge(text: str, mentions: list[Mention], lex: Lexicon, province_hint: str |
             # a role given by a verb ranks after any title a mention states
             "title_rank": (m.appointed, m.title_span[0]) if title else None,
             "words": 3 if m.alias else len(m.name_toks),
+            # given names without a family name ("nhà báo Xuân Toàn"): how an article refers back
+            "given_only": not m.alias and len(m.name_toks) > 1 and not is_surname(m.name_toks[0], lex),
         }
         if entry is None:
             people[key] = record
@@ -175,11 +178,13 @@ def _fold_into(entry: dict, record: dict, *, same_name: bool = True) -> None:
 
 def _merge_short_names(people: dict, order: list[str]) -> None:
     """"ông Nhất" after "Nông Văn Nhất": a one-syllable mention joins the full name that
-    ends in it, else the first that has it as a word ("Mr. Rocca", "Mr. Nguyen")."""
-    for key in [k for k in order if people[k]["words"] == 1]:
-        longer = [f for f in order if f in people and people[f]["words"] > 1]
+    ends in it, else the first that has it as a word ("Mr. Rocca", "Mr. Nguyen"); given names
+    without a family name join the full name that ends in them ("nhà báo Xuân Toàn" after
+    "Nguyễn Xuân Toàn")."""
+    for key in [k for k in order if people[k]["words"] == 1 or people[k]["given_only"]]:
+        longer = [f for f in order if f in people and people[f]["words"] > people[key]["words"]]
         target = next((f for f in longer if f.endswith(" " + key)), None) or next(
-            (f for f in longer if key in f.split()), None)
+            (f for f in longer if people[key]["words"] == 1 and key in f.split()), None)
         if target:
             _fold_into(people[target], people[key], same_name=False)
             del people[key]

@@ -33,6 +33,9 @@ FOUND = [
     # ... which joins the full name it ends, or the one it is part of
     ("Ông Lường Văn Pọm dự lễ.\n\nÔng Pọm cho biết.", [("Lường Văn Pọm", "ông")]),
     ("Mr. Nguyen Van Son attended.\n\nMr. Nguyen said the aid arrived.", [("Nguyen Van Son", "Mr.")]),
+    # ... and given names without a family name join the full name that ends in them
+    ("Nhà báo Trần Xuân Tùng dự lễ.\n\nTheo nhà báo Xuân Tùng, chương trình còn tiếp.", [("Trần Xuân Tùng", None)]),
+    ("Cô Thanh Hằng dạy lớp 5.\n\nCô Lê Thanh Mai dạy lớp 4.", [("Thanh Hằng", "cô"), ("Lê Thanh Mai", "cô")]),
     # "cô", "thầy" with a full name
     ("Quà do gia đình cô Thanh Hằng ủng hộ.", [("Thanh Hằng", "cô")]),
     ("Thầy Lê Văn Bình, Hiệu trưởng nhà trường cho biết.", [("Lê Văn Bình", "thầy")]),
