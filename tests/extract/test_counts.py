@@ -108,6 +108,12 @@ COUNTS = [
     ("tặng 60 hộp sữa dinh dưỡng", [(60, "hộp sữa")]),
     ("cứu 5 ngư dân may mắn sống sót", [(5, "ngư dân")]),
     ("nhà hư hỏng phải di dời", []),
+    # administrative units listed in any order are one unit; a capitalised one and its number name a unit
+    ("chương trình có 30 quận, huyện, thị xã tham gia", [(30, "quận, huyện, thị xã")]),
+    ("đã đến 12 phường, xã", [(12, "phường, xã")]),
+    ("ở 9 huyện, quận của thành phố", [(9, "huyện, quận")]),
+    ("các em trường Tiểu học 5 Phường 3 nhận quà", []),
+    ("hỗ trợ 3 Phường của quận", [(3, "phường")]),  # capitalised, but no number after it
     ("trẻ mồ côi thứ 2 của xã", []),
     ("cán bộ, công chức và người lao động cùng tham gia", []),
     ("nhà Chữ thập đỏ số 5 được bàn giao", []),
@@ -337,6 +343,13 @@ COUNTS_EN = [
     ("gifts for 40 fishermen and 25 women", [(40, "fishermen"), (25, "women")]),  # plurals without -s
     ("helped 1,500 low-income freshmen", [(1_500, "freshmen")]),
     ("2023 students joined the walk", [(2023, "students")]),  # no name before it: a number
+    # a list's later heads may be described; the victims of Agent Orange are a unit of their own
+    ("gifts for 150 pupils and elderly persons", [(150, "pupils and elderly persons")]),
+    ("12 clinics and charitable shelters joined", [(12, "clinics and charitable shelters")]),
+    ("support for 3,000 AO victims in the province", [(3_000, "ao victims")]),
+    ("visited 80 Agent Orange victims", [(80, "agent orange victims")]),
+    ("500 victims of the floods got rice", [(500, "victims")]),
+    ("40 pupils and a teacher came", [(40, "pupils")]),
 ]
 
 

@@ -176,6 +176,9 @@ def count_unit(doc: Doc, fig: Figure) -> tuple[str, int, bool] | None:
     english = doc.lang.startswith("en")
     first = _skip_describing(doc, k) if english else k  # "150,000 needy people"
     found = _lexicon_unit(doc, first) if first < doc.n else None
+    if found and doc.toks[first].text[:1].isupper() and not doc.toks[first].text.isupper() \
+            and found[1] < doc.n and doc.toks[found[1]].kind == "num" and not doc.breaks[found[1]]:
+        return None  # "Trường Tiểu học 5 Phường 3": a capitalised unit and its number name a unit
     if found and not english and found[1] == k + 1 and doc.low[k] in vocabulary().classifiers:
         # a classifier that is a unit alone names its thing when one follows: "200 suất thuốc"
         found = _noun_phrase(doc, k) or found
@@ -323,16 +326,23 @@ def _name_start(doc: Doc, start: int, head: int) -> int:
 
 def _coordinated(doc: Doc, head: int) -> int:
     """The last head of a list of plurals joined by commas and "and" ("communes, wards and
-    towns"), or `head` itself."""
+    towns"), each maybe described ("children and elderly persons"), or `head` itself."""
     i, last = head, head
     while i + 2 < doc.n and doc.low[i + 1] in (",", EN_AND):
         nxt = i + 2
         if doc.low[i + 1] == "," and doc.low[nxt] == EN_AND and nxt + 1 < doc.n:
             nxt += 1  # "students, lecturers, and soldiers"
+        closes = doc.low[nxt - 1] == EN_AND  # "and" closes the list
+        described = _skip_describing(doc, nxt)
+        if described == nxt and nxt + 1 < doc.n and doc.toks[nxt].text.islower() \
+                and len(doc.low[nxt]) >= 5 and doc.low[nxt].endswith(ADJECTIVE_ENDINGS):
+            described = nxt + 1  # "orphanages and charitable shelters"
+        if described < doc.n and not doc.breaks[described]:
+            nxt = described  # "children and elderly persons"
         if not (doc.toks[nxt].text.islower() and _is_plural(doc.low[nxt])):
             break
         i = nxt
-        if doc.low[i - 1] == EN_AND:
+        if closes:
             last = i
             break
     return last
