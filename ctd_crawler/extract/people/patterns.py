@@ -15,6 +15,7 @@ GRAIN = Grain(word_joiners="'’-", number_joiners=".,/")
 SENTENCE_OPENERS = frozenset(".!?:;\"“”'‘’(-–—•…*[")
 DASHES = frozenset({"-", "–", "—"})
 
+MAX_PREFIXES = 5  # ranks, degrees and honours before one name ("Major General, Associate Professor, Doctor")
 MAX_NAME = 5  # syllables in one personal name ("Y Ngông Niê Kdăm", "Nguyễn Thị Hà Chiên")
 MAX_TITLE = 40  # tokens in one title: bounds look-ahead on run-on text
 GROUP_NAME_GAP = 8  # words between a group's kind and the name it bears ("Quỹ hỗ trợ cộng đồng X")

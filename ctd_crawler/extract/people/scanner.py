@@ -17,6 +17,7 @@ from ctd_crawler.extract.people.lexicon import Lexicon
 from ctd_crawler.extract.people.patterns import (
     CALENDAR_WORDS_EN,
     MAX_NAME,
+    MAX_PREFIXES,
     MIDDLE_NAMES,
     NON_ASCII_LETTER,
     NOT_VIETNAMESE_SYLLABLE,
@@ -175,21 +176,30 @@ class TokenScanner:
         return n > 0 and tuple(t.fold for t in self.toks[i + o : i + n]) in self.lex.titles.english
 
     def prefix(self, i: int) -> int:
-        """Prefix chain ("PGS. TS.", "BS. CKII", "Đại tá") -> number of tokens."""
-        j = i
-        for _ in range(4):
-            t = self.word(j)
-            if t is None:
+        """Prefix chain ("PGS. TS.", "BS. CKII", "Đại tá"; in English listed with commas and
+        "and": "Major General, Associate Professor, and People's Physician") -> number of tokens."""
+        j = end = i
+        for _ in range(MAX_PREFIXES):
+            n = self._one_prefix(j)
+            if not n:
                 break
-            n, _ = (phrase(self.lex.cues.prefixes, self.toks, j, "fold") if self.plain
-                    else phrase(self.lex.cues.prefixes_toned, self.toks, j, "tkey"))
-            # One-word abbreviations must look like one (TS, ThS), not a lowercase word.
-            if not n or (n == 1 and not t.text[0].isupper()):
-                break
-            j += n
+            j = end = j + n
             if self.punct(j, "."):
+                j = end = j + 1
+            if self.punct(j, ","):
+                j += 1  # a list of them: the comma (and an "and") belong to it only before another
+            if self.word(j) is not None and self.toks[j].low == "and":
                 j += 1
-        return j - i
+        return end - i
+
+    def _one_prefix(self, j: int) -> int:
+        t = self.word(j)
+        if t is None:
+            return 0
+        n, _ = (phrase(self.lex.cues.prefixes, self.toks, j, "fold") if self.plain
+                else phrase(self.lex.cues.prefixes_toned, self.toks, j, "tkey"))
+        # One-word abbreviations must look like one (TS, ThS), not a lowercase word.
+        return 0 if not n or (n == 1 and not t.text[0].isupper()) else n
 
     # ---- names
 

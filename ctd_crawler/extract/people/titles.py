@@ -52,9 +52,8 @@ class TitleScanner(TokenScanner):
     """Title spans over the tokens of one line."""
 
     def term_of_office(self, j: int) -> bool:
-        """"nhiệm kỳ 2022-2027" at j."""
-        n, _ = phrase(self.lex.titles.term_words, self.toks, j, "low")
-        return bool(n) and 0 <= j + n < self.n and self.toks[j + n].kind == "n"
+        """"nhiệm kỳ 2022-2027", "nhiệm kỳ mới", "nhiệm kỳ VI" at j: when, not what, the role is."""
+        return bool(phrase(self.lex.titles.term_words, self.toks, j, "low")[0])
 
     def org_before_head(self, k: int) -> int:
         """"VNRC President", "Chinese Ambassador": capitalised words right before an English
@@ -197,8 +196,7 @@ class TitleScanner(TokenScanner):
                     j, chain, prev_cap = j + 1, 0, True
                     continue
                 # "Phó Tổng Biên tập báo Dân trí", "Phó Giám đốc phụ trách Trung tâm Y tế"
-                joiner = phrase(self.lex.orgs.press, self.toks, j, "low")[0] or phrase(
-                    self.lex.orgs.duties, self.toks, j, "low")[0]
+                joiner = self.press_named(j) or phrase(self.lex.orgs.duties, self.toks, j, "low")[0]
                 if joiner and self.word(j + joiner) and self.toks[j + joiner].cap \
                         and not self.person_at(j + joiner, min_len=2):
                     j, chain, prev_cap = j + joiner, 0, True
@@ -238,8 +236,9 @@ class TitleScanner(TokenScanner):
                     parts.append([tuple(x.low for x in self.toks[j + 1 + o : j + 1 + h]), j + 1 + h, j + 1 + h])
                     j, chain, prev_cap, in_place = self.past_named(j + 1 + h), 0, True, False
                     continue
-                if not nxt.cap and not self.head(j + 1, capitalised=True) and not self.level_and_place(j + 1):
-                    break  # ", nguyên Phó Chủ tịch ...", "– huyện Tân Hiệp" go on; ", lãnh đạo huyện" does not
+                if not nxt.cap and not self.head(j + 1, capitalised=True) and not self.level_and_place(j + 1) \
+                        and not self.press_named(j + 1):
+                    break  # ", nguyên Phó Chủ tịch ...", "– huyện Tân Hiệp", ", báo Dân Việt" go on; ", lãnh đạo huyện" does not
                 if t.text == "," and phrase(self.lex.titles.group_heads, self.toks, j + 1, "low")[0]:
                     break  # ", Lãnh đạo HĐND tỉnh ...": the next attendees
                 j += 1
@@ -266,6 +265,12 @@ class TitleScanner(TokenScanner):
         end = self._org_end(k + n, j)
         parts[-1][2] = max(end, parts[-1][1])
         return end, name_at
+
+    def press_named(self, j: int) -> int:
+        """Tokens of a press word before a paper's capitalised name at j ("báo Dân trí"), or 0."""
+        n = phrase(self.lex.orgs.press, self.toks, j, "low")[0]
+        nxt = self.word(j + n) if n else None
+        return n if nxt is not None and nxt.cap and not self.person_at(j + n, min_len=2) else 0
 
     def english_lower_org(self, j: int) -> int:
         """Lower-case words from j that end in an English organisation noun ("disaster

@@ -274,6 +274,14 @@ NOT_TAKEN = [
     ("Nhà báo Vũ Thị Lan, Trưởng khối Bạn đọc, trao quà.", [("Vũ Thị Lan", "Trưởng khối Bạn đọc")]),
     # a role given by re-election is the title when no mention states one
     ("Bà Vi Thị Hà tái cử chức danh chủ tịch Hội nông dân xã.", [("Vi Thị Hà", "chủ tịch Hội nông dân xã")]),
+    # the paper a section belongs to, after a comma
+    ("Nhà báo Vũ Thị Lan, Trưởng ban Bạn đọc, báo Tiền Phong, trao quà.",
+     [("Vũ Thị Lan", "Trưởng ban Bạn đọc, báo Tiền Phong")]),
+    ("Ông Lê Văn Hòa, Chủ tịch Hội CTĐ xã, báo cáo kết quả.", [("Lê Văn Hòa", "Chủ tịch Hội CTĐ xã")]),  # a verb
+    # a term of office ends a title, whatever follows "nhiệm kỳ"
+    ("Bà Vi Thị Hà tái cử chức danh chủ tịch Hội nông dân xã nhiệm kỳ mới.",
+     [("Vi Thị Hà", "chủ tịch Hội nông dân xã")]),
+    ("Ông Hà Văn Tú, Chủ tịch Hội CTĐ huyện nhiệm kỳ VI, phát biểu.", [("Hà Văn Tú", "Chủ tịch Hội CTĐ huyện")]),
     # "General" and "Major" alone are no ranks
     ("The General Department of Logistics gave aid.", []),
     ("Major floods hit the province, said Mr. Lo Van Pao.", [("Lo Van Pao", None)]),
@@ -350,6 +358,9 @@ def test_table_has_enough_negatives():
     ("Chính ủy Bộ Chỉ huy Quân sự tỉnh Thượng tá Phùng Văn Tám trao quà.", "Phùng Văn Tám", "Thượng tá"),
     ("Associate Professor Tran Van Long, director of the National Institute of Hematology, said.",
      "Tran Van Long", "Associate Professor"),
+    ("Senior Colonel, Associate Professor, and People's Physician Le Van Tam, director of the hospital, said.",
+     "Le Van Tam", "Senior Colonel, Associate Professor, and People's Physician"),
+    ("Colonel, Doctor Ha Van Minh attended.", "Ha Van Minh", "Colonel, Doctor"),
     ("Prof. Dr. Le Van Hung said.", "Le Van Hung", "Prof. Dr."),
     ("Colonel Ha Van Tuan presented the gifts.", "Ha Van Tuan", "Colonel"),  # English ranks
     ("Gifts from Lieutenant General Vo Minh Luong arrived.", "Vo Minh Luong", "Lieutenant General"),
