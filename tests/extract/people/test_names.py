@@ -80,6 +80,9 @@ NOT_PEOPLE = [
     # ... but a person after "do", "của", "với" is a person
     ("Nhóm thiện nguyện do Đặng Văn Toàn, Trưởng thôn, lập ra.", [("Đặng Văn Toàn", None)]),
     ("Quỹ được lập nhờ ông Vương Đình Huệ.", [("Vương Đình Huệ", "ông")]),
+    # universities and colleges named like people ("Y" also opens Ê Đê men's names)
+    ("Sinh viên Đại học Y Dược Thái Nguyên tham gia hiến máu.", []),
+    ("Học viện Lê Văn Hưu cử 20 học viên dự thi.", []),
     # companies and shops
     ("Công ty Đồng Văn Phát trao 50 suất quà.", []),
     ("Doanh nghiệp Lê Gia ủng hộ 20 triệu đồng.", []),
