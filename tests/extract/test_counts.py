@@ -108,6 +108,13 @@ COUNTS = [
     ("tặng 60 hộp sữa dinh dưỡng", [(60, "hộp sữa")]),
     ("cứu 5 ngư dân may mắn sống sót", [(5, "ngư dân")]),
     ("nhà hư hỏng phải di dời", []),
+    # lexicalised terms keep their words; a describing word after them does not
+    ("trao 120 bộ sách giáo khoa cho học sinh", [(120, "bộ sách giáo khoa")]),
+    ("thăm 45 đối tượng chính sách", [(45, "đối tượng chính sách")]),
+    ("dự án có 900 người hưởng lợi trực tiếp", [(900, "người hưởng lợi")]),
+    ("tặng 3.000 quyển tập học sinh", [(3000, "quyển tập")]),
+    ("gia đình có 4 người con nhỏ", [(4, "người con")]),
+    ("người con thứ 2 của ông", []),
     # administrative units listed in any order are one unit; a capitalised one and its number name a unit
     ("chương trình có 30 quận, huyện, thị xã tham gia", [(30, "quận, huyện, thị xã")]),
     ("đã đến 12 phường, xã", [(12, "phường, xã")]),
