@@ -13,7 +13,7 @@ Rules:
   - a lexicalised unit of data/counts/units.txt, longest match, is the whole unit ("120 hộ
     dân", "17.269 hộ gia đình nghèo" -> "hộ gia đình", "127 địa chỉ nhân đạo"); these
     also read in capitals ("10 Chương trình", "28 Hội Chữ thập đỏ", "320 SUẤT QUÀ"). A
-    classifier before a longer unit joins it ("3 ngôi nhà nhân đạo", "5 con bò giống");
+    classifier before a longer unit joins it ("5 con bò giống", "20 chiếc áo phao");
     lexicon units of one kind (a section of units.txt) listed with commas or "và" are one
     unit ("200 cán bộ, công chức và người lao động", "12 xe lăn, xe lắc"), as coordinated
     plurals are in English; a classifier that is a unit alone names its thing when a noun
@@ -200,7 +200,7 @@ def _lexicon_unit(doc: Doc, k: int) -> tuple[str, int] | None:
     units = vocabulary().units
     best = doc.match_at(k, units)
     found = (units[best[0]], best[1]) if best else None
-    # A classifier before a lexicon unit: "3 ngôi nhà nhân đạo", "5 con bò giống". The
+    # A classifier before a lexicon unit: "20 chiếc áo phao", "5 con bò giống". The
     # longest reading wins over a shorter lexicon entry ("ngôi nhà"), unless what it adds
     # describes the shorter one: "48.700 lượt người nghèo" is "lượt người".
     if k + 1 < doc.n and doc.low[k] in vocabulary().classifiers and not doc.breaks[k + 1]:
