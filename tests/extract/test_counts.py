@@ -118,6 +118,11 @@ COUNTS = [
     ("tặng 3.000 quyển tập học sinh", [(3000, "quyển tập")]),
     ("gia đình có 4 người con nhỏ", [(4, "người con")]),
     ("người con thứ 2 của ông", []),
+    # an exact age and a verb after the noun end it
+    ("tặng quà 300 cụ tròn 80 tuổi", [(300, "cụ")]),
+    ("hỗ trợ 6 nhà xây mới", [(6, "nhà")]),
+    ("bệnh viện thực hiện 40 ca phẫu thuật miễn phí", [(40, "ca phẫu thuật")]),
+    ("các cụ tròn 90 tuổi nhận quà", []),
     # administrative units listed in any order are one unit; a capitalised one and its number name a unit
     ("chương trình có 30 quận, huyện, thị xã tham gia", [(30, "quận, huyện, thị xã")]),
     ("đã đến 12 phường, xã", [(12, "phường, xã")]),
@@ -360,6 +365,8 @@ COUNTS_EN = [
     ("visited 80 Agent Orange victims", [(80, "agent orange victims")]),
     ("500 victims of the floods got rice", [(500, "victims")]),
     ("40 pupils and a teacher came", [(40, "pupils")]),
+    ("gifts for 64 ethnic minority households", [(64, "households")]),
+    ("35 minority students got bicycles", [(35, "students")]),
 ]
 
 
