@@ -53,11 +53,16 @@ def merge(text: str, mentions: list[Mention], lex: Lexicon, province_hint: str |
     provinces = province_mentions(text, lex)
     people: dict[str, dict] = {}
     order: list[str] = []
+    other_names: dict[str, str] = {}  # key of a name given in brackets -> the person's key
     for m in mentions:
         name = display_name(m.name_toks, vietnamese=len(m.name_toks) > 1 and is_surname(m.name_toks[0], lex))
         key = person_key(name)
         if not key:
             continue
+        own_name = key not in other_names
+        key = other_names.get(key, key)
+        if m.other_name:
+            other_names.setdefault(person_key(display_name(m.other_name)), key)
         title = text[m.title_span[0] : m.title_span[1]] if m.title_span else None
         # "UBND tỉnh" alone: the province mentioned nearest in the article (an article on a
         # provincial site may report on officials of another province), else the site's.
@@ -82,7 +87,7 @@ def merge(text: str, mentions: list[Mention], lex: Lexicon, province_hint: str |
             people[key] = record
             order.append(key)
             continue
-        _fold_into(entry, record)
+        _fold_into(entry, record, same_name=own_name)
     _merge_short_names(people, order)
     return [Person(**{k: v for k, v in people[key].items() if k not in _WORK}) for key in order
             if key in people and not _named_as_place(text, people[key], lex)]

@@ -31,6 +31,7 @@ from ctd_crawler.extract.people.patterns import (
     GROUP_NAME_BREAKS,
     GROUP_NAME_GAP,
     MAX_LISTED,
+    MAX_NAME,
     OPENING_QUOTES,
 )
 from ctd_crawler.extract.people.titles import TitleScanner, names_organisation
@@ -49,6 +50,7 @@ class Mention:
     end: int = 0
     alias: bool = False
     appointed: bool = False  # the title is a role given by a verb ("được bầu làm ...")
+    other_name: list[Tok] = field(default_factory=list)  # in brackets after the name ("(Ngọc Hoyer)")
 
 
 class LineParser(TitleScanner):
@@ -234,7 +236,9 @@ class LineParser(TitleScanner):
         title before it (`pre_title`: token span and parts) or the one after it."""
         toks = self.toks
         m = Mention(toks[name_i : name_i + name_n], honorific, prefix, start=toks[start_i].start)
-        k = name_i + name_n
+        k = self.past_other_name(name_i + name_n)
+        if k > name_i + name_n:
+            m.other_name = toks[name_i + name_n + 1 : k - 1]
         end_tok = k
         if pre_title is not None:
             a, b, parts = pre_title
@@ -251,6 +255,19 @@ class LineParser(TitleScanner):
                 end_tok = end + 1
         m.end = toks[end_tok - 1].end
         return m, end_tok
+
+    def past_other_name(self, k: int) -> int:
+        """Index after the person's other name in brackets right after the name ("Huỳnh Thị
+        Bảo Ngọc (Ngọc Hoyer)": the same person, not another), else k. A title or an aside in
+        brackets ("(SN 1965)", "(IFRC)") is no name: capitalised words only, no head."""
+        if not self.punct(k, "("):
+            return k
+        n = 0
+        while self.name_token(k + 1 + n) and n < MAX_NAME and not self.toks[k + 1 + n].text.isupper():
+            n += 1
+        if n and self.punct(k + 1 + n, ")") and not self.head(k + 1, capitalised=True):
+            return k + 2 + n
+        return k
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
         """Token range [a, b) -> char offsets, without trailing punctuation (a ")" or a quote

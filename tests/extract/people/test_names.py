@@ -48,6 +48,11 @@ FOUND = [
     ("Ông Đặng Sinh Viễn, Chủ tịch Hội Nông dân xã, dự lễ.", [("Đặng Sinh Viễn", "ông")]),
     ("Ông Lò Văn Tư Giám đốc Sở Y tế cho biết.", [("Lò Văn Tư", "ông")]),  # ... but a head with its own ends it
     ("Hội trao học bổng cho em Lê Văn Bình.", [("Lê Văn Bình", "em")]),  # the pupil is a person
+    # another name in brackets after the name is the same person's
+    ("Chi phí do chị Huỳnh Thị Bảo Vy (Vy Nguyen) tài trợ.\n\nChị Vy Nguyen xúc động.",
+     [("Huỳnh Thị Bảo Vy", "chị")]),
+    ("Ông Lò Văn Sáu (SN 1965) nhận quà.", [("Lò Văn Sáu", "ông")]),  # an aside, no name
+    ("Most Venerable Thich Quang Tam, Vice President of the council, attended.", [("Thich Quang Tam", None)]),
     # Dao and Thái family names
     ("Chảo Láo Tả, người dân thôn Sín Chải, nhận bò giống.", [("Chảo Láo Tả", None)]),
     ("Ông Tẩn Dào Sếnh cho biết.", [("Tẩn Dào Sếnh", "ông")]),

@@ -274,6 +274,8 @@ NOT_TAKEN = [
     ("Nhà báo Vũ Thị Lan, Trưởng khối Bạn đọc, trao quà.", [("Vũ Thị Lan", "Trưởng khối Bạn đọc")]),
     # a role given by re-election is the title when no mention states one
     ("Bà Vi Thị Hà tái cử chức danh chủ tịch Hội nông dân xã.", [("Vi Thị Hà", "chủ tịch Hội nông dân xã")]),
+    # a title in brackets after the name is no other name of the person
+    ("Ông Lê Văn Hùng (Chủ tịch xã) phát biểu.", [("Lê Văn Hùng", "Chủ tịch xã")]),
     # the paper a section belongs to, after a comma
     ("Nhà báo Vũ Thị Lan, Trưởng ban Bạn đọc, báo Tiền Phong, trao quà.",
      [("Vũ Thị Lan", "Trưởng ban Bạn đọc, báo Tiền Phong")]),
