@@ -367,6 +367,8 @@ COUNTS_EN = [
     ("40 pupils and a teacher came", [(40, "pupils")]),
     ("gifts for 64 ethnic minority households", [(64, "households")]),
     ("35 minority students got bicycles", [(35, "students")]),
+    ("gifts to 40 Hmong ethnic minority families", [(40, "families")]),
+    ("130 needy Cham households received rice", [(130, "households")]),
 ]
 
 
