@@ -135,7 +135,8 @@ COUNTS = [
     ("tại 100 điểm hiến máu", [(100, "điểm hiến máu")]),
     ("hiến máu tại 34 tỉnh, thành phố", [(34, "tỉnh, thành phố")]),
     ("ở 99 xã, phường", [(99, "xã, phường")]),
-    ("26 mô hình sinh kế", [(26, "mô hình")]),
+    ("26 mô hình sinh kế", [(26, "mô hình sinh kế")]),  # a livelihood model, lexicalised
+    ("12 mô hình kinh tế hộ", [(12, "mô hình")]),  # ... other models end at the lexicon unit
     # any lowercase noun is counted: categories, places, organisations, cases
     ("Tổng giá trị 6 lĩnh vực hoạt động", [(6, "lĩnh vực hoạt động")]),
     ("20 đơn vị tham gia", [(20, "đơn vị")]),
