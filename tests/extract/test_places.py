@@ -209,6 +209,9 @@ PLACES = [
     ("Nhận viện trợ từ Nhật Bản và Hàn Quốc.", [("Nhật Bản", "country", None), ("Hàn Quốc", "country", None)]),
     ("Lào Cai giáp Trung Quốc.", [("Lào Cai", "province", "Lào Cai"), ("Trung Quốc", "country", None)]),
     ("Viện trợ của Luxembourg và Phần Lan.", [("Luxembourg", "country", None), ("Phần Lan", "country", None)]),
+    # a country keeps its name as written, on a Vietnamese page too
+    ("Quỹ nhận tài trợ của Mỹ.", [("Mỹ", "country", None)]),
+    ("Đoàn chuyên gia Hoa Kỳ đến thăm.", [("Hoa Kỳ", "country", None)]),
     # an English page's country keeps its English name; a Vietnamese unit is named in Vietnamese
     ("Aid from Luxembourg, Spain and the Netherlands.",
      [("Luxembourg", "country", None), ("Spain", "country", None), ("Netherlands", "country", None)], "en"),

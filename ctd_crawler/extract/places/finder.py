@@ -281,7 +281,7 @@ class Finder(FollowLists, EnglishNames):
                 if noun and self._fixed_phrase(ln, i):
                     i += 1  # "Chinese New Year": no mention of the country
                     continue
-                if kind == "country" and self.english:  # an English page's country keeps its English name
+                if kind == "country":  # a country keeps its name as written ("Mỹ", "Hoa Kỳ", "China")
                     written = ln.span(i, end)
                     canonical = noun or (title(written) if written.isupper() and len(written) > 4 else written)
                 m = self._add(ln, i, end, kind, i, (), fixed=canonical)
