@@ -209,6 +209,9 @@ PLACES = [
     ("Nhận viện trợ từ Nhật Bản và Hàn Quốc.", [("Nhật Bản", "country", None), ("Hàn Quốc", "country", None)]),
     ("Lào Cai giáp Trung Quốc.", [("Lào Cai", "province", "Lào Cai"), ("Trung Quốc", "country", None)]),
     ("Viện trợ của Luxembourg và Phần Lan.", [("Luxembourg", "country", None), ("Phần Lan", "country", None)]),
+    # a one-word institution head inside a longer name heads nothing: the place after it is one
+    ("Trung tâm Cấp cứu Chợ Quán TP. Hồ Chí Minh tiếp nhận bệnh nhân.",
+     [("Hồ Chí Minh", "province", "Hồ Chí Minh")]),
     # a country keeps its name as written, on a Vietnamese page too
     ("Quỹ nhận tài trợ của Mỹ.", [("Mỹ", "country", None)]),
     ("Đoàn chuyên gia Hoa Kỳ đến thăm.", [("Hoa Kỳ", "country", None)]),
@@ -449,6 +452,9 @@ NOTHING = [
     "Huyện 3 lần được khen thưởng.",  # "Quận 3" needs its own unit word
     "Thôn 2/2024 có mưa lớn.",
     "Con sóc nhỏ.",
+    # ... while one after a preposition opens a name ("tại Chợ X")
+    "Hội trao quà tại Chợ Bến Thành.",
+    "Đoàn đến thăm Báo Nhân Dân.",
     # numbers after a numbered unit that are no list of units
     "Tổ 3 gồm 12 hộ, 40 nhân khẩu.",
     "Hội có 4, 5 hộ nghèo được giúp.",

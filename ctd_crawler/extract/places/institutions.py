@@ -82,6 +82,9 @@ def _name_end(ln: Line, i: int, last: int, lex: Lexicon, gaz: Gazetteer, on: dat
         return None  # "trường hợp", "báo cáo", "quảng trường Trung tâm"
     if i > 0 and ln.joined[i] and toks[i - 1].word and toks[i - 1].cap and not ln.starts_sentence(i - 1):
         return None  # "Quảng Trường Trung Tâm": the head ends another word ("Theo Báo X" does not)
+    if last == i and i > 0 and ln.joined[i] and toks[i - 1].word and not ln.starts_sentence(i - 1) \
+            and _phrase_at(ln, i - 1, lex.name_breaks) is None:
+        return None  # "Trung tâm Cấp cứu Chợ Quán": a one-word head inside a longer name ("tại Chợ X" is one)
     if not proper and (not toks[k].cap or bare_at(ln, k, lex) or unit_at(ln, k, lex)):
         return None  # "các bệnh viện Hà Nội"
     named = known_name_at(ln, i, gaz, on, lex)
