@@ -141,8 +141,8 @@ class LineParser(TitleScanner):
         p_n = self.prefix(j)
         if not h_n and not p_n:
             n = self.person_at(j, min_len=2)
-            if not (n and (bare or closed and (self.punct(j + n, ",") or self.verb_after(j + n)))):
-                return None
+            if not (n and (bare or closed and (self.punct(j + n, ",") or n >= 3 and self.verb_after(j + n)))):
+                return None  # a full name before the verb: two syllables there may be words ("Phó Tham mưu")
         prefix = self.prefix_text(j, p_n)
         j += p_n
         n = self.name_run(j, bare=False)

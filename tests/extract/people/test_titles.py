@@ -265,6 +265,7 @@ NOT_TAKEN = [
     # a caption: the title, a comma, the name and its verb
     ("Deputy Chairwoman of the Hanoi Women's Union, Le Thi Thu presents gifts to pupils.",
      [("Le Thi Thu", "Deputy Chairwoman of the Hanoi Women's Union")]),
+    ("Đoàn do Chủ nhiệm Hậu cần Quân khu, Phó Tham mưu trưởng dẫn đầu.", []),  # no name before the verb
     ("Chairman of the provincial Red Cross, Nguyen Van Nam and Tran Thi Ha attended.",
      [("Nguyen Van Nam", None), ("Tran Thi Ha", None)]),
     # a party committee in lower case; "Deputy PM"; "Trưởng khối"
