@@ -232,7 +232,7 @@ class TokenScanner:
         """Capitalised syllables from i that can form a name; stops at org/title words."""
         j = i
         caps = self.caps(i) if self.word(i) else False
-        while j < self.n and j - i < MAX_NAME and self.name_token(j):
+        while j < self.n and j - i < MAX_NAME and (self.name_token(j) or self.middle_in_lower_case(i, j)):
             t = self.toks[j]
             if j > i and (self.head(j, capitalised=True) or self.org_starts(j) and not self.given_org_word(i, j)):
                 break
@@ -248,6 +248,13 @@ class TokenScanner:
         if bare and j < self.n and j - i == MAX_NAME and self.name_token(j):
             return 0  # a longer capitalised run is a heading or an organisation
         return j - i
+
+    def middle_in_lower_case(self, i: int, j: int) -> bool:
+        """"Phạm văn Thắng": a middle name typed in lower case right after a surname, with the
+        given name after it, is the name's ("Lê văn hóa" is no name: a lower case goes on)."""
+        t = self.word(j)
+        return (j == i + 1 and t is not None and t.text.islower() and t.fold in MIDDLE_NAMES
+                and self.surname(self.toks[i]) and self.name_token(j + 1))
 
     def middle_name_after(self, j: int) -> bool:
         """Is the one-word organisation word at j a surname, a middle name and a capitalised

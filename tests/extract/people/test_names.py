@@ -53,6 +53,9 @@ FOUND = [
      [("Huỳnh Thị Bảo Vy", "chị")]),
     ("Ông Lò Văn Sáu (SN 1965) nhận quà.", [("Lò Văn Sáu", "ông")]),  # an aside, no name
     ("Most Venerable Thich Quang Tam, Vice President of the council, attended.", [("Thich Quang Tam", None)]),
+    # a middle name typed in lower case between a surname and a given name
+    ("Bà Lê thị Hoa nhận quà.", [("Lê thị Hoa", "bà")]),
+    ("Chương trình Lê văn hóa dân gian được giới thiệu.", []),
     # Dao and Thái family names
     ("Chảo Láo Tả, người dân thôn Sín Chải, nhận bò giống.", [("Chảo Láo Tả", None)]),
     ("Ông Tẩn Dào Sếnh cho biết.", [("Tẩn Dào Sếnh", "ông")]),

@@ -266,6 +266,8 @@ NOT_TAKEN = [
     ("Deputy Chairwoman of the Hanoi Women's Union, Le Thi Thu presents gifts to pupils.",
      [("Le Thi Thu", "Deputy Chairwoman of the Hanoi Women's Union")]),
     ("Đoàn do Chủ nhiệm Hậu cần Quân khu, Phó Tham mưu trưởng dẫn đầu.", []),  # no name before the verb
+    ("Đoàn do thượng tá Lê văn Hùng, Phó Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh, dẫn đầu.",
+     [("Lê văn Hùng", "Phó Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh")]),
     ("Chairman of the provincial Red Cross, Nguyen Van Nam and Tran Thi Ha attended.",
      [("Nguyen Van Nam", None), ("Tran Thi Ha", None)]),
     # a party committee in lower case; "Deputy PM"; "Trưởng khối"
