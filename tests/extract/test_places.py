@@ -641,6 +641,15 @@ def test_thua_thien_hue_is_hue_from_2025():
     assert (p.name, p.province, p.province_2025) == ("Huế", "Huế", "Huế")
 
 
+@pytest.mark.parametrize("text,lang,name", [
+    ("Lũ lan tới Quảng Trị và Thừa Thiên Huế.", "vi", "Thừa Thiên Huế"),  # the spelling dates it
+    ("Floods reached Da Nang and Thua Thien-Hue.", "en", "Thừa Thiên Huế"),
+    ("Đoàn đến tỉnh Huế.", "vi", "Huế"),  # ... the new name does not
+])
+def test_an_undated_article_spelling_the_former_name_has_it(text, lang, name):
+    assert [p.name for p in extract_places(text, on=None, lang=lang)][-1] == name
+
+
 def test_old_names_still_resolve_after_the_reform():
     places = extract_places("Lãnh đạo huyện Ba Bể, tỉnh Bắc Kạn cũ.", on=AFTER)
     assert [(p.name, p.level, p.province_2025) for p in places] == [

@@ -119,14 +119,18 @@ def dedupe(mentions: list[Mention], places: list[Place]) -> list[Place]:
 
 def as_named_on(places: list[Place], on: date | None) -> list[Place]:
     """The province's name as it was on the article's date (renamed provinces,
-    data/places/former_names.toml)."""
+    data/places/former_names.toml); an undated article that spells the former name has it
+    back for that mention (the spelling dates it)."""
     out = []
     for p in places:
         r = renamed().get(p.province or "")
+        spelt = r is not None and p.level == "province" and name_key(r.former) in name_key(p.text)
         if r and on and on < r.until:
             if p.level != "province":
                 p = replace(p, province=r.former)
-            elif name_key(r.former) in name_key(p.text):  # "Thừa Thiên - Huế", "Thừa Thiên-Huế" too
+            elif spelt:  # "Thừa Thiên - Huế", "Thừa Thiên-Huế" too
                 p = replace(p, province=r.former, name=r.former)
+        elif r and on is None and spelt:
+            p = replace(p, province=r.former, name=r.former)
         out.append(p)
     return out
