@@ -94,7 +94,8 @@ class LineParser(TitleScanner):
         prefix = self.prefix_text(j, p_n)
         j += p_n
         cue = bool(h_n or p_n)
-        if self.head(j, capitalised=False) or self.english and self.org_before_head(j):
+        if (self.head(j, capitalised=False) and not self.named_by_org_word(j)
+                or self.english and self.org_before_head(j)):
             end, name_at, parts = self.title_span(j, head_case=False)
             if not cue and parts and parts[0][1] == j and self.english_level_before(j):
                 j = parts[0][1] = j - 1  # "municipal Party Committee Secretary": the level is the title's
@@ -151,6 +152,13 @@ class LineParser(TitleScanner):
         m, k = self.mention(j, n, i, honorific=honorific, prefix=prefix, pre_title=pre_title)
         m.start = self.toks[pre_title[0]].start
         return [m], k
+
+    def named_by_org_word(self, j: int) -> bool:
+        """Is the head at j the rest of an organisation's name whose word stands right before it
+        ("Bộ Tư lệnh", "Ban Giám đốc", "Ban Chủ nhiệm"): a body, not a person's office?"""
+        prev = self.word(j - 1)
+        return (prev is not None and prev.cap and j - 1 >= 0 and not self.sentence_start(j)
+                and phrase(self.lex.orgs.words, self.toks, j - 1, "tkey")[0] == 1)
 
     def verb_after(self, k: int) -> bool:
         """Is token k a lower-case word that is no connector: the verb after a name ("..., Le

@@ -230,6 +230,10 @@ class TitleScanner(TokenScanner):
                 nxt = self.word(j + 1)
                 if nxt is None or self.honorific(j + 1)[0] or self.person_at(j + 1, min_len=2):
                     break
+                if self.english and nxt.low == "and" and self.word(j + 2) and self.toks[j + 2].cap \
+                        and not self.person_at(j + 2, min_len=2):
+                    j += 1  # "Department of Culture, Sports, and Tourism": a list inside the name
+                    continue
                 if not nxt.cap and self.lowercase_office(j + 1):
                     parts[-1][2] = self._org_end(parts[-1][1], j)  # ", phó chủ tịch UBND xã": another office
                     h, o = self.head_span(j + 1, capitalised=False)

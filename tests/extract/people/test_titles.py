@@ -265,6 +265,14 @@ NOT_TAKEN = [
     # a caption: the title, a comma, the name and its verb
     ("Deputy Chairwoman of the Hanoi Women's Union, Le Thi Thu presents gifts to pupils.",
      [("Le Thi Thu", "Deputy Chairwoman of the Hanoi Women's Union")]),
+    # a head right after an organisation word is the rest of that body's name ("Bộ Tư lệnh")
+    ("Đoàn của Bộ Tư lệnh Biên phòng do thượng tá Hà Văn Quý dẫn đầu.", [("Hà Văn Quý", None)]),
+    ("Ban Giám đốc Bệnh viện tặng quà cho bà Lò Thị Hiền.", [("Lò Thị Hiền", None)]),
+    # an English list inside an organisation's name, with its comma before "and"
+    ("Ha Van Tam, Director of the provincial Department of Culture, Sports, and Tourism, said.",
+     [("Ha Van Tam", "Director of the provincial Department of Culture, Sports, and Tourism")]),
+    ("Nguyen Van Hai, Director of the Department of Health, and Tran Thi Binh attended.",
+     [("Nguyen Van Hai", "Director of the Department of Health"), ("Tran Thi Binh", None)]),
     ("Đoàn do Chủ nhiệm Hậu cần Quân khu, Phó Tham mưu trưởng dẫn đầu.", []),  # no name before the verb
     ("Đoàn do thượng tá Lê văn Hùng, Phó Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh, dẫn đầu.",
      [("Lê văn Hùng", "Phó Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh")]),
