@@ -157,7 +157,7 @@ class LineParser(TitleScanner):
         """Is the head at j the rest of an organisation's name whose word stands right before it
         ("Bộ Tư lệnh", "Ban Giám đốc", "Ban Chủ nhiệm"): a body, not a person's office?"""
         prev = self.word(j - 1)
-        return (prev is not None and prev.cap and j - 1 >= 0 and not self.sentence_start(j)
+        return (prev is not None and prev.cap and not self.sentence_start(j)
                 and phrase(self.lex.orgs.words, self.toks, j - 1, "tkey")[0] == 1)
 
     def verb_after(self, k: int) -> bool:

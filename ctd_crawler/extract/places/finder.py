@@ -277,7 +277,7 @@ class Finder(FollowLists, EnglishNames):
                 i = end + 1
                 continue
             if kind in ("region", "country"):
-                noun = self.lex.demonyms.get(toks[i].key) if end == i else None
+                noun = self.lex.demonyms.get(toks[i].key) if kind == "country" and end == i else None
                 if noun and self._fixed_phrase(ln, i):
                     i += 1  # "Chinese New Year": no mention of the country
                     continue
