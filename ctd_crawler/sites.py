@@ -12,7 +12,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -53,8 +53,15 @@ class Site:
 
     def owns(self, url: str) -> bool:
         """Whether a URL is on this site (www and http/https variants included)."""
-        host = bare_host(url)
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains or (self.host,))
+        return self.owns_host(bare_host(url))
+
+    def owns_host(self, host: str) -> bool:
+        """Whether a bare host (`bare_host`) is this site's or one of its subdomains."""
+        return any(host == d or host.endswith("." + d) for d in self._domains)
+
+    @cached_property
+    def _domains(self) -> tuple[str, ...]:
+        return self.allowed_domains or (self.host,)
 
 
 _LISTS = {f.name for f in fields(Site) if "tuple" in str(f.type)}
@@ -142,7 +149,8 @@ def select_sites(ids: str | None, path: Path = REGISTRY) -> tuple[Site, ...]:
 
 
 def site_for_url(url: str, sites: tuple[Site, ...] | None = None) -> Site | None:
-    return next((s for s in sites or load_sites() if s.owns(url)), None)
+    host = bare_host(url)  # once, not once per site
+    return next((s for s in sites or load_sites() if s.owns_host(host)), None)
 
 
 # TLD labels that say nothing of the site: dropped from an id made from the host.

@@ -95,6 +95,7 @@ def possessive(word: str) -> bool:
     return len(word) > 3 and word[-2] in "'’" and word[-1] in "sS"
 
 
+@lru_cache(maxsize=1024)  # people and places both ask it of every line of an article
 def is_caps_line(line: str) -> bool:
     """A line in capitals (a headline, a shouted caption): capitalisation marks no names there."""
     letters = list(filter(str.isalpha, line))  # C-level passes: every line of every article comes here
