@@ -16,6 +16,7 @@ from scrapy.utils.sitemap import Sitemap
 
 from ctd_crawler.crawl.article import is_html as html_type
 from ctd_crawler.crawl.urls import canonical_url
+from ctd_crawler.page.html import text_content
 from ctd_crawler.sites import Site
 
 _LISTING_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
@@ -55,12 +56,25 @@ def declares_entities(body: bytes) -> bool:
 
 def page_links(tree, base_url: str, site: Site) -> list[str]:
     """The site's own links to pages (not to files), canonical, once each, in page order."""
-    tree.make_links_absolute(base_url, resolve_base_href=True, handle_failures="discard")
+    bases = tree.xpath("//base/@href")
+    base = bases[-1] if bases else ""  # the last <base href> counts, as in lxml's resolve_base_href
     seen: dict[str, None] = {}
     for href in tree.xpath("//a/@href"):
-        if href.startswith(("http://", "https://")) and site.owns(href) and not FILE_LINK.search(href):
+        href = absolute_link(href, base, base_url)
+        if href and href.startswith(("http://", "https://")) and site.owns(href) and not FILE_LINK.search(href):
             seen.setdefault(canonical_url(href))
     return list(seen)
+
+
+def absolute_link(href: str, base: str, page_url: str) -> str | None:
+    """A link made absolute against the page's <base href> (when it has one), then its own
+    address; None when it cannot be joined (a malformed address). The tree is not changed."""
+    try:
+        if base:
+            href = urljoin(base, href.strip())
+        return urljoin(page_url, href.strip())
+    except ValueError:
+        return None
 
 
 def feed_links(tree, base_url: str, site: Site) -> list[str]:
@@ -94,7 +108,7 @@ def posts_api_entries(body: bytes) -> list[tuple[str, str | None]]:
 def listing_days(tree) -> list[date]:
     """The dd/mm/yyyy dates a listing page shows (its articles' dates)."""
     days = []
-    for d, m, y in _LISTING_DATE.findall(tree.text_content()):
+    for d, m, y in _LISTING_DATE.findall(text_content(tree)):
         try:
             days.append(date(int(y), int(m), int(d)))
         except ValueError:

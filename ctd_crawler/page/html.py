@@ -7,7 +7,6 @@ import weakref
 from collections.abc import Iterable
 from functools import cache
 
-import lxml.html
 from lxml import etree
 
 from ctd_crawler.extract.text import clean_inline, clean_paragraphs
@@ -32,12 +31,45 @@ def has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-def parse_html(text: str) -> lxml.html.HtmlElement:
+class PageElement(etree.ElementBase):
+    """An element of a parsed page: lxml's own, weakly referenceable (per-page caches are keyed
+    by the root). lxml.html's element classes are not used: their look-up is a Python call for
+    every element touched, and nothing here needs their methods (`drop_node`, `text_content`)."""
+
+
+_PARSER = etree.HTMLParser()
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=PageElement))
+
+
+def parse_html(text: str) -> etree._Element:
     """Parse decoded HTML; comments and processing instructions are dropped at the root."""
     text = XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         text = "<html></html>"
-    return lxml.html.document_fromstring(text)
+    root = etree.fromstring(text, _PARSER)
+    if root is None:
+        raise etree.ParserError("Document is empty")
+    return root
+
+
+_STRING = etree.XPath("string()")
+
+
+def text_content(el: etree._Element) -> str:
+    """Every text of an element and its descendants, as written (no spaces added)."""
+    return str(_STRING(el))
+
+
+def drop_node(node: etree._Element) -> None:
+    """Remove an element with its descendants; its tail stays in the parent's text."""
+    parent = node.getparent()
+    if node.tail:
+        previous = node.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + node.tail
+        else:
+            previous.tail = (previous.tail or "") + node.tail
+    parent.remove(node)
 
 
 def text_of(el: etree._Element | None) -> str:
@@ -153,9 +185,70 @@ def compiled(expr: str) -> etree.XPath:
     return etree.XPath(_behind_substring(class_first(expr)))
 
 
+def _branches(expr: str) -> list[str]:
+    """The branches of a union ("a | b"), split outside brackets, parentheses and quotes."""
+    out, depth, quote, start = [], 0, "", 0
+    for i, c in enumerate(expr):
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c in "[(":
+            depth += 1
+        elif c in "])":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(expr[start:i].strip())
+            start = i + 1
+    return [*out, expr[start:].strip()]
+
+
+@cache
+def scoped(expr: str) -> tuple[str, tuple[str, ...]] | None:
+    """`expr` with the filtered first step of each absolute branch ("//div[...]" in
+    "//div[...]//h1 | //div[...]//figure") put as a variable ("$s0//h1 | $s1//figure"), and
+    those steps; None when no branch has one. A layout asks many queries inside the same
+    container: its node set is then found once per page (`_scope`), not once per query."""
+    steps: list[str] = []
+    out = []
+    for branch in _branches(expr):
+        m = _FIRST_STEP.match(branch)
+        if m is None or not branch.startswith("//") or not branch.startswith("/", m.end()):
+            out.append(branch)
+            continue
+        step = branch[: m.end()]
+        if step not in steps:
+            steps.append(step)
+        out.append(f"$s{steps.index(step)}{branch[m.end():]}")
+    return (" | ".join(out), tuple(steps)) if steps else None
+
+
+# document root -> {first step: its nodes}; a page's tree is never changed once parsed (the
+# layouts drop boilerplate from copies), so what a step finds on it stays true
+_scopes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _scope(root: etree._Element, step: str) -> list:
+    found = _scopes.get(root)
+    if found is None:
+        found = _scopes[root] = {}
+    nodes = found.get(step)
+    if nodes is None:
+        nodes = found[step] = compiled(step)(root) if _may_match(root, step) else []
+    return nodes
+
+
 def xpath(el: etree._Element, expr: str) -> list | str | float | bool:
-    """`el.xpath(expr)`, without searching a page whose class attributes cannot match it."""
-    return compiled(expr)(el) if _may_match(el, expr) else []
+    """`el.xpath(expr)`, without searching a page whose class attributes cannot match it,
+    nor finding a container again that an earlier query found (`scoped`)."""
+    if not _may_match(el, expr):
+        return []
+    split = scoped(expr)
+    if split is None:
+        return compiled(expr)(el)
+    rewritten, steps = split
+    root = el.getroottree().getroot()
+    return compiled(rewritten)(el, **{f"s{i}": _scope(root, step) for i, step in enumerate(steps)})
 
 
 def first(tree: etree._Element, xpaths: Iterable[str]) -> etree._Element | str | None:
@@ -184,5 +277,5 @@ def drop(el: etree._Element, xpaths: Iterable[str]) -> None:
     for xp in xpaths:
         for node in xpath(el, xp):
             if droppable(node):
-                node.drop_tree()
+                drop_node(node)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ctd_crawler.extract.text import clean_inline
-from ctd_crawler.page.html import parse_html
+from ctd_crawler.page.html import parse_html, text_content
 
 # schema.org types of the page's own article
 ARTICLE_TYPES = ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle")
@@ -133,7 +133,7 @@ def meta_dates(tree: etree._Element) -> list[str]:
     # itemprop="datePublished" on a non-meta element (microdata), RDFa's schema:datePublished
     # or schema:dateCreated (Drupal) with the machine value in @content
     for el in tree.xpath('//*[@itemprop="datePublished" and not(self::meta)]'):
-        values.append(el.get("datetime") or el.get("content") or el.text_content())
+        values.append(el.get("datetime") or el.get("content") or text_content(el))
     for el in tree.xpath('//*[(@property="schema:datePublished" or @property="schema:dateCreated") and @content'
                          ' and not(self::meta)]'):
         if in_article(el):

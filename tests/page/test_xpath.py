@@ -1,11 +1,12 @@
 """page.html.xpath: the layouts' XPaths give what lxml gives, only sooner (a page whose class
 attributes cannot match a class-filtered query is not searched; token tests are compiled
-behind a substring test)."""
+behind a substring test; a container many queries start from is found once per page)."""
 
 from __future__ import annotations
 
 import copy
 
+import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,8 @@ from ctd_crawler.page.html import (
     paragraphs_of,
     parse_html,
     required_classes,
+    scoped,
+    text_content,
     xpath,
 )
 from ctd_crawler.page.layouts import get_layout
@@ -65,7 +68,7 @@ PAGE = parse_html("<html><body><div class='  x  a-b\tz '><p>một</p></div><p cl
     (f"//*[{has_class('xa')}]", []),
 ])
 def test_class_tests_answer_as_lxml_does(expr, texts):
-    assert [e.text_content() for e in xpath(PAGE, expr)] == texts == [e.text_content() for e in PAGE.xpath(expr)]
+    assert [text_content(e) for e in xpath(PAGE, expr)] == texts == [text_content(e) for e in PAGE.xpath(expr)]
 
 
 def test_a_page_without_classes_is_not_searched_and_gives_nothing():
@@ -164,7 +167,7 @@ def _plain_drop(el, xpaths) -> None:
     for xp in xpaths:
         for node in el.xpath(xp):
             if not isinstance(node, str) and node.getparent() is not None:
-                node.drop_tree()
+                lxml.html.HtmlMixin.drop_tree(node)  # lxml's own, as the reference
 
 
 @pytest.mark.parametrize("path", _one_page_per_host(), ids=lambda p: p.parent.name + "/" + p.name[:40])
@@ -208,3 +211,31 @@ def test_cleaning_a_node_in_place_gives_what_cleaning_a_copy_gives(path):
         for node in [*tree.iter("body", "div", "article", "section", "td")][:40]:
             assert layout._clean_text(node) == _copied_clean_text(layout, node)
     assert etree.tostring(tree) == before  # the page is never changed
+
+
+@pytest.mark.parametrize("expr, want", [
+    ("//div[@id='c']//h1", ("$s0//h1", ("//div[@id='c']",))),
+    ("//div[@id='c']/p[1]", ("$s0/p[1]", ("//div[@id='c']",))),
+    # each branch of a union, one variable per distinct step
+    ("//div[@id='c']//h1 | //div[@id='c']//h2 | //h3", ("$s0//h1 | $s0//h2 | //h3", ("//div[@id='c']",))),
+    ("//div[@id='c']//a | //p[@class='x']/b", ("$s0//a | $s1/b", ("//div[@id='c']", "//p[@class='x']"))),
+    # not scoped: relative queries, a step without a predicate, a step that is the whole query
+    (".//div[@id='c']//h1", None),
+    ("//div//h1", None),
+    ("//div[@id='c']", None),
+    ("//meta[@property='og:title']/@content | //title", ("$s0/@content | //title", ("//meta[@property='og:title']",))),
+    # a bar inside a string or a predicate is no union
+    ("//p[contains(., 'a | b')]", None),
+    ("//p[@a='x' or (@b='y' | @c)]", None),
+])
+def test_scoped_puts_each_branchs_filtered_first_step_as_a_variable(expr, want):
+    assert scoped(expr) == want
+
+
+def test_a_scoped_query_on_a_copy_finds_the_copys_nodes_not_the_pages():
+    page = parse_html("<html><body><div id='c'><h1>một</h1></div></body></html>")
+    expr = "//div[@id='c']//h1"
+    assert [e.text for e in xpath(page, expr)] == ["một"]
+    part = copy.deepcopy(next(page.iter("body")))
+    part.find(".//h1").text = "hai"
+    assert [e.text for e in xpath(part, expr)] == ["hai"] == [e.text for e in part.xpath(expr)]

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-import lxml.html
 import pytest
+from lxml import etree
 
 from ctd_crawler.page import parse_page
+from ctd_crawler.page.html import parse_html
 from ctd_crawler.pipelines import dates as dates_step
 from ctd_crawler.pipelines import run_chain
 from ctd_crawler.pipelines.dates import DatesPipeline
@@ -21,7 +22,7 @@ PAGES = saved_pages()[::4]
 def parses(monkeypatch):
     """How many times lxml parses a page from now on."""
     count = {"parses": 0, "metadata reads": 0}
-    parse = lxml.html.document_fromstring
+    parse = etree.fromstring
 
     def counted(*args, **kwargs):
         count["parses"] += 1
@@ -33,7 +34,7 @@ def parses(monkeypatch):
         count["metadata reads"] += 1
         yield from read(tree)
 
-    monkeypatch.setattr(lxml.html, "document_fromstring", counted)
+    monkeypatch.setattr(etree, "fromstring", counted)
     monkeypatch.setattr(dates_step, "date_candidates", counted_read)
     return count
 
@@ -50,7 +51,7 @@ def test_the_chain_never_parses_the_page_again(parses):
 
 def test_an_item_without_its_tree_is_parsed_for_its_metadata_and_dated_alike(parses):
     with_tree = stamped(1)
-    with_tree.tree = lxml.html.document_fromstring(META)
+    with_tree.tree = parse_html(META)
     without = stamped(1)
     parses["parses"] = 0
     got = [DatesPipeline().apply(item, lambda *a: None).published_at for item in (with_tree, without)]

@@ -23,7 +23,7 @@ from lxml import etree
 
 from ctd_crawler.extract.text import clean_inline, fold
 from ctd_crawler.page.bylines import is_cms_account
-from ctd_crawler.page.html import NEVER_TEXT, drop, paragraphs_of, text_of, xpath
+from ctd_crawler.page.html import NEVER_TEXT, drop, drop_node, paragraphs_of, text_of, xpath
 from ctd_crawler.page.layouts.base import COMMON_DROP, Layout
 from ctd_crawler.page.metadata import jsonld_authors
 
@@ -156,7 +156,7 @@ class GenericLayout(Layout):
                 # furniture inside the text: read-more boxes, link lists (mostly link text)
                 if el is not node and el.getparent() is not None and (
                         _is_boilerplate(el) or _link_density(el) > 0.5):
-                    el.drop_tree()
+                    drop_node(el)
             parts.append(paragraphs_of(node))
         return "\n\n".join(_trim_metadata([p for part in parts for p in part.split("\n\n") if p]))
 
