@@ -49,9 +49,19 @@ COUNTS = [
     ("TRAO 320 SUẤT QUÀ", [(320, "suất quà")]),
     ("tặng 45 chiếc chăn cho các hộ", [(45, "chiếc chăn")]),
     ("trao 3.200 túi cho người dân", [(3_200, "túi")]),
-    ("500 bình nước sạch.", [(500, "bình nước sạch")]),
+    ("500 bình nước sạch.", [(500, "bình nước")]),  # "sạch" describes (modifiers.txt), as real texts are read
     ("helped 5,000 people", [(5_000, "people")]),
     ("1.2 million households", [(1_200_000, "households")]),
+    # "y tế" describes what a thing is for, but names health posts and staff (units.txt)
+    ("phát 800 đôi găng tay y tế", [(800, "đôi găng tay")]),
+    ("sửa 4 trạm y tế xã", [(4, "trạm y tế")]),
+    ("tập huấn 35 cán bộ y tế thôn bản", [(35, "cán bộ y tế")]),
+    ("xây 9 công trình dân sinh", [(9, "công trình dân sinh")]),
+    ("khánh thành 2 công trình nước sạch", [(2, "công trình nước sạch")]),
+    ("lắp 6 bể nước sạch cho điểm trường", [(6, "bể nước")]),
+    # English measures are no counts
+    ("sent 40 kilos of rice to 12 households", [(12, "households")]),
+    ("200 grams of salt for 9 households", [(9, "households")]),
     # the counted noun stops before verbs, prepositions and relative markers (data)
     ("trao 500 bình lọc nước gửi tới các hộ", [(500, "bình lọc nước")]),
     ("trao 800 thùng nước uống do Hội vận động", [(800, "thùng nước uống")]),
@@ -370,6 +380,14 @@ COUNTS_EN = [
     ("35 minority students got bicycles", [(35, "students")]),
     ("gifts to 40 Hmong ethnic minority families", [(40, "families")]),
     ("130 needy Cham households received rice", [(130, "households")]),
+    # up to two nouns name the thing before its head; a material or a describing word does not
+    ("installed 4 water treatment units", [(4, "water treatment units")]),
+    ("trained 60 youth union officials", [(60, "youth union officials")]),
+    ("handed 25 blood donation kits", [(25, "blood donation kits")]),
+    ("gave 30 plastic water tanks", [(30, "water tanks")]),
+    ("built 6 wooden bridges", [(6, "bridges")]),
+    ("for 70 poor farm households", [(70, "farm households")]),
+    ("sent 12 kilos of noodles", []),
 ]
 
 

@@ -307,9 +307,9 @@ def _english_unit(doc: Doc, k: int) -> tuple[str, int] | None:
 
 
 def _name_start(doc: Doc, start: int, head: int) -> int:
-    """Where the name of a counted thing begins: its plural head and at most one noun before it
-    ("1,250 plastic water tanks" -> "water tanks"), or two coordinated ones ("1,300 transport
-    and fishing boats"). Capitalised words (a name's: "36 Red Cross houses" -> "houses"),
+    """Where the name of a counted thing begins: its plural head and at most two nouns before it
+    ("1,250 plastic water tanks" -> "water tanks", "2 water treatment units"), or two coordinated
+    ones ("1,300 transport and fishing boats"). Capitalised words (a name's: "36 Red Cross houses" -> "houses"),
     adjectives by their ending ("43 social projects" -> "projects") and the describing words of
     modifiers.txt ("57 Khmer ethnic minority households" -> "households") describe it."""
     modifiers = vocabulary().modifiers
@@ -324,7 +324,7 @@ def _name_start(doc: Doc, start: int, head: int) -> int:
         return head
     if head - 3 >= start and doc.low[head - 2] == EN_AND and noun(head - 3):
         return head - 3
-    return head - 1
+    return head - 2 if noun(head - 2) else head - 1
 
 
 def _coordinated(doc: Doc, head: int) -> int:
