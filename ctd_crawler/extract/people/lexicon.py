@@ -89,6 +89,8 @@ class Organisations:
     lowercase_names: PhraseTable  # lowercased "ban chỉ đạo": an organisation written in lower case
     seat_words: frozenset[str]  # "tại" + a known place: the organisation's seat
     seated: PhraseTable  # "dự án": "tại" + a place after it is a seat, though in lower case
+    seated_elsewhere: PhraseTable  # "đồng hương": "tại" + a place is its seat even after its own place
+    era_marks: PhraseTable  # "(cũ)" after a unit's name stays in the title
     number_after: frozenset[str]  # "lớp", "số": a number after them stays in the title
     press: PhraseTable  # "báo", "tạp chí": before a capitalised name, the title goes on
     duties: PhraseTable  # "phụ trách": a duty, before an organisation or in brackets, stays in the title
@@ -195,6 +197,8 @@ def lexicon() -> Lexicon:
             lowercase_names=table(orgs["lowercase_org_names"], low),
             seat_words=frozenset(orgs["seat_words"]),
             seated=table(orgs["seated"], low),
+            seated_elsewhere=table(orgs["seated_elsewhere"], low),
+            era_marks=table(orgs["era_marks"], low),
             number_after=frozenset(orgs["number_after"]),
             press=table(orgs["press"], low),
             duties=table(orgs["duties"], low),

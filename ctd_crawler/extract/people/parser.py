@@ -122,6 +122,8 @@ class LineParser(TitleScanner):
             n = self.name_run(j, bare=False)
             if n == 0 or (honorific in lex.cues.weak and n < 2 and not p_n):
                 return None
+            if self.place_type(j + n - 1):
+                return None  # "Hoa Thuong Commune": a place ends in its type; no "Hòa thượng" Commune
             if not self.name_ok(self.toks[j : j + n], cue=True):
                 return None
             if h_n and not p_n and not self.name_ok(self.toks[i : j + n]):

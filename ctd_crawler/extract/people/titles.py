@@ -185,8 +185,9 @@ class TitleScanner(TokenScanner):
                     # non"); after a level without a place the title ends at lowercase
                     chain, prev_cap, in_place = 0, not level, bool(level)
                     continue
-                if t.low in self.lex.orgs.seat_words and not in_place and (
-                        self.toks[j - 1].cap or self.ends_with(self.lex.orgs.seated, j)):
+                if t.low in self.lex.orgs.seat_words and (not in_place and (
+                        self.toks[j - 1].cap or self.ends_with(self.lex.orgs.seated, j)) or in_place and any(
+                        phrase(self.lex.orgs.seated_elsewhere, self.toks, i, "low")[0] for i in range(k + n, j))):
                     seat = self.seat_at(j + 1)
                     if seat:
                         # "Hội Chữ thập đỏ Nhật Bản tại Việt Nam": the seat of the organisation
@@ -251,7 +252,7 @@ class TitleScanner(TokenScanner):
                 j += 1  # "Đại biểu Quốc hội; Phó Giám đốc Sở ...": two offices of one person
                 continue
             if t.text == "(":
-                close = self.short_paren(j) or self.duty_paren(j, after_head=j == k + n)
+                close = self.short_paren(j) or self.duty_paren(j, after_head=j == k + n) or self.era_paren(j)
                 if close:
                     j = close
                     continue
@@ -378,7 +379,8 @@ class TitleScanner(TokenScanner):
 
     def short_paren_before(self, close: int) -> bool:
         """Does the ")" at `close` end a short aside opened inside a title ("(IFRC)")?"""
-        return any(self.punct(m, "(") and close + 1 in (self.short_paren(m), self.duty_paren(m, after_head=True))
+        return any(self.punct(m, "(") and close + 1 in (self.short_paren(m), self.duty_paren(m, after_head=True),
+                                                        self.era_paren(m))
                    for m in range(max(0, close - 6), close))
 
     def short_paren(self, j: int) -> int:
@@ -389,6 +391,12 @@ class TitleScanner(TokenScanner):
                 inner = self.toks[j + 1 : m]
                 return m + 1 if inner and all(t.kind == "w" and t.text.isupper() for t in inner) else 0
         return 0
+
+    def era_paren(self, j: int) -> int:
+        """A unit's era in brackets after its capitalised name ("xã Hòa An (cũ)") -> index after
+        ")", else 0."""
+        m, _ = phrase(self.lex.orgs.era_marks, self.toks, j + 1, "low")
+        return j + m + 2 if m and self.toks[j - 1].cap and self.punct(j + m + 1, ")") else 0
 
     def duty_paren(self, j: int, *, after_head: bool) -> int:
         """Lowercase words in brackets that stay in the title -> index after ")", else 0: a

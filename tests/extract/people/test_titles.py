@@ -295,6 +295,29 @@ NOT_TAKEN = [
     ("Bà Vi Thị Hà tái cử chức danh chủ tịch Hội nông dân xã nhiệm kỳ mới.",
      [("Vi Thị Hà", "chủ tịch Hội nông dân xã")]),
     ("Ông Hà Văn Tú, Chủ tịch Hội CTĐ huyện nhiệm kỳ VI, phát biểu.", [("Hà Văn Tú", "Chủ tịch Hội CTĐ huyện")]),
+    # a unit's era in brackets after its name stays in the title (after the 2025 mergers)
+    ("Ông Trần Văn Bình, Chủ tịch Hội CTĐ xã Hòa An (cũ) được bầu làm Chủ tịch.",
+     [("Trần Văn Bình", "Chủ tịch Hội CTĐ xã Hòa An (cũ)")]),
+    ("Ông Trần Văn Bình, Chủ tịch UBND phường Tân Định (mới), phát biểu.",
+     [("Trần Văn Bình", "Chủ tịch UBND phường Tân Định (mới)")]),
+    ("Ông Trần Văn Bình, Chủ tịch Hội CTĐ xã (cũ) phát biểu.", [("Trần Văn Bình", "Chủ tịch Hội CTĐ xã")]),  # no name
+    ("Ông Trần Văn Bình (cũ), Chủ tịch Hội CTĐ xã Hòa An, phát biểu.",
+     [("Trần Văn Bình", "Chủ tịch Hội CTĐ xã Hòa An")]),
+    # a body of one place seated in another keeps "tại" + that place; any other ends at its own place
+    ("Ông Phan Văn Tú, Chủ tịch Hội đồng hương tỉnh Bến Tre tại TP. Hồ Chí Minh trao quà.",
+     [("Phan Văn Tú", "Chủ tịch Hội đồng hương tỉnh Bến Tre tại TP. Hồ Chí Minh")]),
+    ("Ông Phan Văn Tú, Chủ tịch UBND tỉnh Bến Tre tại TP. Hồ Chí Minh trao quà.",
+     [("Phan Văn Tú", "Chủ tịch UBND tỉnh Bến Tre")]),
+    # a paper's editors are English heads; a place named like the monks' honorific is no person
+    ("According to SGGP Deputy Editor-in-Chief Bui Thi Hong Suong, the drive raised funds.",
+     [("Bui Thi Hong Suong", "SGGP Deputy Editor-in-Chief")]),
+    ("Editor-in-Chief of Dong Nai Newspaper Tang Van Phuc said.", [("Tang Van Phuc", "Editor-in-Chief of Dong Nai Newspaper")]),
+    ("The editor praised the volunteers.", []),
+    ("They delivered rice to the residents of Hoa Thuong Commune.", []),
+    # "yêu nước" is a word of an organisation's name; "yêu cầu" is a verb
+    ("Bà Lê Thị Hoa, Chủ tịch Hội Đoàn kết Sư sãi yêu nước tỉnh phát biểu.",
+     [("Lê Thị Hoa", "Chủ tịch Hội Đoàn kết Sư sãi yêu nước tỉnh")]),
+    ("Ông Phan Văn Tú, Chủ tịch Hội Nông dân tỉnh yêu cầu các cấp hội.", [("Phan Văn Tú", "Chủ tịch Hội Nông dân tỉnh")]),
     # "General" and "Major" alone are no ranks
     ("The General Department of Logistics gave aid.", []),
     ("Major floods hit the province, said Mr. Lo Van Pao.", [("Lo Van Pao", None)]),
