@@ -16,8 +16,17 @@ from datetime import date, datetime
 
 from ctd_crawler.extract.dates.events_en import HANDLERS_EN, acceptable_en, looks_english
 from ctd_crawler.extract.dates.events_vi import HANDLERS_VI, acceptable_vi
-from ctd_crawler.extract.dates.patterns import EN_EVENT_PATTERNS, EVENT_PATTERNS, P_UNTIL, PRIORITY
-from ctd_crawler.extract.dates.resolve import Ctx, EventDate
+from ctd_crawler.extract.dates.patterns import (
+    EN_EVENT_PATTERNS,
+    EVENT_PATTERNS,
+    FOUNDED,
+    P_FOUNDING_ANNIVERSARY,
+    P_SCHOOL_YEAR,
+    P_UNTIL,
+    PRIORITY,
+    SCHOOL_YEAR_FROM,
+)
+from ctd_crawler.extract.dates.resolve import TET_SEASON_FROM, Ctx, EventDate
 from ctd_crawler.extract.text import fold_aligned, nfc
 
 MAX_TEXT = 400_000  # characters scanned for event dates; longer bodies are cut (bounded time)
@@ -38,14 +47,21 @@ _HEADLINE_YEAR = re.compile(r"(?<![\d\-–])(?<![\-–] )\b((?:19|20)\d\d)\b" + 
 _TEXT_TET = re.compile(r"\b(?:tet|xuan|lunar new year)\b\)?[^.\n\d]{0,25}?\b((?:19|20)\d\d)\b")
 
 
-def text_years(folded: str) -> list[tuple[int, int, bool]]:
-    """(position, year, a Tết's) of every year the text names, in text order (`folded`:
-    fold_aligned, lower case)."""
+def text_years(folded: str) -> list[tuple[int, int, int]]:
+    """(position, year, season) of every year the text names, in text order (`folded`:
+    fold_aligned, lower case): season 0 for a calendar year, else the first month, in the
+    year before, of the season that ends in that year (a Tết's, a school year's)."""
     headline = folded[:folded.find("\n")] if "\n" in folded else ""
-    found = {m.start(1): (m.start(1), int(m.group(1)), False) for m in _HEADLINE_YEAR.finditer(headline)}
+    found = {m.start(1): (m.start(1), int(m.group(1)), 0) for m in _HEADLINE_YEAR.finditer(headline)}
+    for m in P_FOUNDING_ANNIVERSARY.finditer(folded):  # "kỷ niệm 75 năm Ngày thành lập Hội ...": 1946 + 75
+        found[m.start()] = (m.start(), FOUNDED[m.group("body")] + int(m.group("vi") or m.group("en")), 0)
+    for m in P_SCHOOL_YEAR.finditer(folded):
+        first, last = (int(y) for y in m.groups() if y)
+        if last == first + 1:
+            found[m.start()] = (m.start(), last, SCHOOL_YEAR_FROM)
     # a year after "năm" is a calendar year even after a Tết word ("Ngày hội Xuân hồng năm 2026")
-    found.update({m.start(1): (m.start(1), int(m.group(1)), True) for m in _TEXT_TET.finditer(folded)})
-    found.update({m.start(1): (m.start(1), int(m.group(1)), False) for m in _TEXT_YEAR.finditer(folded)})
+    found.update({m.start(1): (m.start(1), int(m.group(1)), TET_SEASON_FROM) for m in _TEXT_TET.finditer(folded)})
+    found.update({m.start(1): (m.start(1), int(m.group(1)), 0) for m in _TEXT_YEAR.finditer(folded)})
     return sorted(found.values())
 
 
@@ -64,11 +80,11 @@ def _sentence_year(folded: str, opening: list[tuple[int, int]], pos: int) -> int
     return None if any(c in folded[at:pos] for c in ".!?\n") else year
 
 
-def _named_near(ctx: Ctx, years: list[tuple[int, int, bool]], pos: int) -> Ctx:
+def _named_near(ctx: Ctx, years: list[tuple[int, int, int]], pos: int) -> Ctx:
     """ctx with the year named last before `pos` (else first after it)."""
-    i = bisect.bisect_right(years, (pos, 10_000, True))
-    _, year, tet = years[i - 1] if i else years[0]
-    return replace(ctx, text_tet=year) if tet else replace(ctx, text_year=year)
+    i = bisect.bisect_right(years, (pos, 10_000, 13))
+    _, year, season = years[i - 1] if i else years[0]
+    return replace(ctx, text_season=year, season_from=season) if season else replace(ctx, text_year=year)
 
 
 def _acceptable(ctx: Ctx, name: str, m: re.Match[str]) -> bool:
@@ -141,7 +157,7 @@ def extract_event_dates(text: str, *, published: date | None = None, lang: str |
                 opening = [(m.start(1), int(m.group(1))) for m in _OPENING_YEAR.finditer(folded)]
             year = _sentence_year(folded, opening, start)
             if year is not None:  # "Năm 2021, từ ngày 1-3 đến ngày 30-9": that year, whatever the page's
-                at = replace(ctx, published=None, month_end=None, text_year=year, text_tet=None)
+                at = replace(ctx, published=None, month_end=None, text_year=year, text_season=None)
             else:
                 at = _named_near(ctx, years, start) if years else ctx
             if P_UNTIL.search(ctx.text, max(0, start - 20), start):

@@ -175,7 +175,7 @@ def h_tet(ctx, span, g):
         if s not in STEMS or b not in BRANCHES:
             return []
         ref = ctx.published or ctx.month_end  # else a year or a Tết the text names
-        near = ref.year if ref else ctx.text_year or ctx.text_tet
+        near = ref.year if ref else ctx.text_year or ctx.text_season
         if near is None:
             return flagged("day", span, "no-year")
         year = year_of_can_chi(s, b, near)

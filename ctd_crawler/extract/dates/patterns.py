@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ctd_crawler.extract.dates.lunar import BRANCH_NAMES, SPELLINGS, STEM_NAMES
-from ctd_crawler.extract.lexicon import data_lines
+from ctd_crawler.extract.lexicon import data_lines, data_toml
 from ctd_crawler.extract.text import fold
 
 
@@ -248,3 +248,20 @@ P_UNTIL = re.compile(r"(?<!\w)(?:until|till|through|đến|tới)(?:\s+hết)?\s
 
 # Earlier in these lists wins when two patterns match at the same place with equal length.
 PRIORITY = {name: i for i, (name, _) in enumerate(EVENT_PATTERNS + EN_EVENT_PATTERNS)}
+
+
+# A founding anniversary the text counts, on the folded text: "ky niem 75 nam ngay thanh lap hoi
+# chu thap do viet nam", "the 72nd anniversary of the founding of the vietnam red cross" ->
+# the count and the body (FOUNDED: folded name -> its founding year).
+FOUNDED = {fold(name): year for name, year in data_toml("dates/foundings.toml")["founded"].items()}
+P_FOUNDING_ANNIVERSARY = re.compile(
+    r"\b(?:ky niem (?P<vi>\d{1,3}) nam (?:ngay )?(?:thanh lap |truyen thong )?(?:cua )?"
+    r"|(?P<en>\d{1,3})(?:st|nd|rd|th) (?:founding )?anniversary of (?:the )?(?:(?:founding|establishment) of )?(?:the )?)"
+    r"(?P<body>" + "|".join(re.escape(k) for k in sorted(FOUNDED, key=len, reverse=True)) + r")\b"
+    r"(?! (?:tinh|huyen|xa|phuong|quan|thanh pho|thi xa|thi tran|province|district|city)\b)")  # not a chapter's
+# A school year ("năm học 2024 - 2025", "the 2024-2025 school year"; folded): a season from August
+# of its first year; the year it ends in is the second.
+P_SCHOOL_YEAR = re.compile(
+    r"\bnam hoc ((?:19|20)\d\d) ?[-–/] ?((?:19|20)\d\d)\b|\b((?:19|20)\d\d) ?[-–/] ?((?:19|20)\d\d) school year\b"
+    r"|\bschool year (?:of )?((?:19|20)\d\d) ?[-–/] ?((?:19|20)\d\d)\b")
+SCHOOL_YEAR_FROM = 8  # months from August on belong to the school year that ends the next year

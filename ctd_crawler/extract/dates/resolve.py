@@ -48,10 +48,13 @@ class Ctx:
     english: bool = False  # English page: English month names and phrases too
     # Without a publication date: the year the text names nearest before the date (else
     # first after it), which a reader takes for a year-less "ngày 5/3" (events.text_years);
-    # a Tết it names is a season, not a calendar year: its preparations from October are the
-    # year before ("Tết 2021 ... from November 15" is November 2020).
+    # a season it names that straddles the new year is no calendar year: a Tết's preparations
+    # from October are the year before ("Tết 2021 ... from November 15" is November 2020), a
+    # school year's months from August are its first year's. text_season: the year the
+    # season ends in; season_from: its first month in the year before.
     text_year: int | None = None
-    text_tet: int | None = None
+    text_season: int | None = None
+    season_from: int = TET_SEASON_FROM
     # The publication month where only that is known (a URL's /yyyymm/ folder): its last
     # day stands for the publication date when a year is resolved, and for nothing else.
     month_end: date | None = None
@@ -73,8 +76,8 @@ def resolve_year(ctx: Ctx, month: int, day: int) -> int | None:
     on an undated page, the year the text names (Ctx), else None."""
     ref = ctx.published or ctx.month_end
     if ref is None:
-        if ctx.text_tet is not None:
-            return ctx.text_tet - 1 if month >= TET_SEASON_FROM else ctx.text_tet
+        if ctx.text_season is not None:
+            return ctx.text_season - 1 if month >= ctx.season_from else ctx.text_season
         return ctx.text_year
     if ctx.until:
         near = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := safe_date(y, month, day))]
