@@ -273,8 +273,8 @@ class Finder(FollowLists, EnglishNames):
                     or (end == i and not lone_word_ok(ln, i, end, self.lex)):
                 i += 1
                 continue
-            if kind == "region" and self._region_modifies(ln, end):
-                i = end + 1
+            if kind == "region" and (self.english or self._region_modifies(ln, end)):
+                i = end + 1  # an English page's regions describe ("the central region"), as read by hand
                 continue
             if kind in ("region", "country"):
                 noun = self.lex.demonyms.get(toks[i].key) if kind == "country" and end == i else None
