@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ctd_crawler.extract.people.patterns import GRAIN, MAX_PHRASE
 from ctd_crawler.extract.text import fold, nfc, tone_key
-from ctd_crawler.extract.tokens import DIGITS, LETTERS, OTHER, cut, is_caps_line, units
+from ctd_crawler.extract.tokens import DIGITS, LETTERS, OTHER, cut, is_caps_line
 
 
 @dataclass(slots=True)
@@ -116,7 +116,7 @@ _KINDS = {LETTERS: "w", DIGITS: "n", OTHER: "p"}
 
 def words(phrase: str, key: Callable[[str], str]) -> tuple[str, ...]:
     """The words of a lexicon phrase under `key` (punctuation dropped)."""
-    return tuple(key(u.text) for u in units(nfc(phrase), GRAIN) if u.kind == LETTERS)
+    return tuple(key(m.group()) for m in cut(nfc(phrase), GRAIN) if m.lastgroup == LETTERS)
 
 
 def low(s: str) -> str:
@@ -136,6 +136,7 @@ class PhraseTable(dict):
 def table(phrases: Iterable[str], key: Callable[[str], str], value=lambda p: p) -> PhraseTable:
     """Phrases keyed by their words under `key`; the first phrase wins a shared key."""
     out: dict[tuple[str, ...], str] = {}
+    key = lru_cache(maxsize=None)(key)  # a table's phrases share their syllables (place names above all)
     for phrase in phrases:
         ws = words(phrase, key)
         if ws:
