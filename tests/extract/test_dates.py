@@ -638,8 +638,8 @@ def test_each_needed_word_is_written_in_its_form():
 
     forms = dict(EVENT_PATTERNS)
     assert NEEDS.keys() <= forms.keys()
-    for name, word in NEEDS.items():
-        assert word in forms[name].pattern
+    for name, word in NEEDS.items():  # look-behinds left out: "t(?<!\wt)háng" is "tháng" (patterns._FIRST)
+        assert word in re.sub(r"\(\?<![^)]*\)", "", forms[name].pattern)
     # what matches a letter case-insensitively lowercases to it: every character up to
     # U+2FFFF searched at once, then each one found checked against each letter
     letters = {letter for word in NEEDS.values() for letter in word}
@@ -673,3 +673,16 @@ def test_skipping_forms_finds_the_dates_a_full_scan_finds(text):
     fast = extract_event_dates(text, published=date(2024, 6, 1))
     with mock.patch.object(events, "NEEDS", {}):
         assert extract_event_dates(text, published=date(2024, 6, 1)) == fast
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789/.,:-– ntháng", max_size=30))
+def test_a_look_behind_after_the_first_digit_or_letter_matches_as_before_it(text):
+    from ctd_crawler.extract.dates import patterns as p
+
+    for fast, plain in [(p._FIRST_DAY + p.DSEP + p._MON, p._NUM_BEFORE + p._DAY + p.DSEP + p._MON),
+                        (r"(\d(?<!\d\d)\d?)\s+tháng", r"(?<![\d])(\d{1,2})\s+tháng"),
+                        (r"t(?<!\wt)háng\s+(\d)", r"(?<!\w)tháng\s+(\d)")]:
+        def found(expr):
+            return [(m.span(), m.groups()) for m in re.finditer(expr, text, re.I)]
+        assert found(fast) == found(plain)

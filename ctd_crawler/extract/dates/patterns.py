@@ -105,6 +105,12 @@ _DAY = r"(\d{1,2})"
 _MON = r"(\d{1,2})"
 _DM = _DAY + DSEP + _MON  # 20/6
 _DMY = _DAY + DSEP + _MON + DSEP + r"(\d{4}|\d{2})"  # 20/6/2024, 20/6/24 (flagged)
+# A form's first number, not glued to a number or a date before it: _NUM_BEFORE + _DAY with the
+# look-behind moved after the first digit (it then looks at that digit and the character before
+# it). The same matches; but a regex that opens with a digit lets the engine jump from digit to
+# digit, where one that opens with a look-behind is tried at every character of the text.
+_FIRST = r"\d(?<![\d.,/:\-–]\d)\d?"
+_FIRST_DAY = "(" + _FIRST + ")"
 # "đêm 14 rạng sáng 15/8": a night that runs into the next morning is a range of two days.
 RANGE_SEP = r"\s*(?:-|–|—|(?:kéo\s+dài\s+)?(?:đến|tới)|~|,?\s*(?:và\s+)?rạng(?:\s+sáng)?)\s*(?:(?:ngày|hết\s+ngày)\s+)?"
 P_RANGE_SEP = re.compile(RANGE_SEP)
@@ -147,39 +153,40 @@ P_ANNIVERSARY_GLOSS = re.compile(r"ky niem\s+\d+\s+nam\s+ngay\s[^,.;!?\n()\d]{0,
 
 EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # two full dates: "28/12/2023 đến ngày 3/1/2024", "(23/11/1946 - 23/11/2024)"
-    ("full_range", re.compile(_NUM_BEFORE + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + _GLOSS + RANGE_SEP
+    ("full_range", re.compile(_FIRST_DAY + DSEP + _MON + DSEP + r"(\d{4})" + _GLOSS + RANGE_SEP
                               + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + _NUM_AFTER, re.I)),
     # "20/6 đến 25/6/2024", "28/12 - 3/1/2024"
-    ("dm_range", re.compile(_NUM_BEFORE + _DM + _GLOSS + RANGE_SEP + _DAY + DSEP + _MON
+    ("dm_range", re.compile(_FIRST_DAY + DSEP + _MON + _GLOSS + RANGE_SEP + _DAY + DSEP + _MON
                             + r"(?:" + DSEP + r"(\d{4}))?" + _NUM_AFTER, re.I)),
     # "1-4/11", "1 đến 4/11/2024"
-    ("d_range", re.compile(_NUM_BEFORE + _DAY + RANGE_SEP + _DAY + DSEP + _MON
+    ("d_range", re.compile(_FIRST_DAY + RANGE_SEP + _DAY + DSEP + _MON
                            + r"(?:" + DSEP + r"(\d{4}))?" + _NUM_AFTER, re.I)),
     # "20 và 21/6/2024", "5, 6 và 7/6"
-    ("d_list", re.compile(_NUM_BEFORE + r"(\d{1,2}(?:" + _LIST_SEP + r"\d{1,2}){1,8})" + DSEP + _MON
+    ("d_list", re.compile("(" + _FIRST + r"(?:" + _LIST_SEP + r"\d{1,2}){1,8})" + DSEP + _MON
                           + r"(?:" + DSEP + r"(\d{4}))?" + _NUM_AFTER, re.I)),
     # "15 tháng 7 năm 2024", "ngày 15 tháng 7", "20 và 21 tháng 6 năm 2024", "1 - 4 tháng 11"
-    ("d_words", re.compile(r"(?<![\d])(\d{1,2}(?:(?:" + _LIST_SEP + r"|" + RANGE_SEP + r")\d{1,2}){0,8})"
+    ("d_words", re.compile(r"(\d(?<!\d\d)\d?(?:(?:" + _LIST_SEP + r"|" + RANGE_SEP + r")\d{1,2}){0,8})"
                            r"\s+tháng\s+(\d{1,2})(?!\d)(?:\s*(?:,\s*)?(?:năm\s+|[/.\-]\s?)(\d{4}))?(?!\d)", re.I)),
-    ("dmy", re.compile(_NUM_BEFORE + _DMY + _NUM_AFTER)),
-    ("dm", re.compile(_NUM_BEFORE + _DM + _NUM_AFTER)),
-    # "từ tháng 5 đến tháng 7/2024"
-    ("month_range", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?" + RANGE_SEP
+    ("dmy", re.compile(_FIRST_DAY + DSEP + _MON + DSEP + r"(\d{4}|\d{2})" + _NUM_AFTER)),
+    ("dm", re.compile(_FIRST_DAY + DSEP + _MON + _NUM_AFTER)),
+    # "từ tháng 5 đến tháng 7/2024" (a form that opens with a word has its look-behind after
+    # the word's first letter, as _FIRST: "t(?<!\wt)háng" is "(?<!\w)tháng", found sooner)
+    ("month_range", re.compile(r"t(?<!\wt)háng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?" + RANGE_SEP
                                + r"(?:tháng\s+)?(\d{1,2})" + _YEAR_TAIL + r"(?!\d)", re.I)),
     # "tháng 5 và tháng 6/2023", "tháng 5, 6 và 7 năm 2023", "trong tháng 5 và tháng 6"
-    ("month_list", re.compile(r"(?<!\w)tháng\s+(\d{1,2}(?:\s*,\s*(?:tháng\s+)?\d{1,2}){0,10}\s*(?:(?:và|&)\s*(?:tháng\s+)?"
+    ("month_list", re.compile(r"t(?<!\wt)háng\s+(\d{1,2}(?:\s*,\s*(?:tháng\s+)?\d{1,2}){0,10}\s*(?:(?:và|&)\s*(?:tháng\s+)?"
                               r"\d{1,2}|,\s*tháng\s+\d{1,2}))(?:" + _YEAR_TAIL + r")?(?!\d|[/.,\-]\d)", re.I)),
     # "từ tháng 7 đến tháng 9": both months named, no year (it comes from publication)
-    ("month_range_noyear", re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?tháng\s+(\d{1,2})"
+    ("month_range_noyear", re.compile(r"t(?<!\wt)háng\s+(\d{1,2})\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?tháng\s+(\d{1,2})"
                                       r"(?!\d|[/.,\-]\d|\s*(?:,\s*)?năm\s+\d)", re.I)),
     # "N tháng đầu năm 2024", "sáu tháng cuối năm", "nửa đầu năm 2024", "9 tháng năm 2023"
     ("months_of_year", re.compile(r"(?<!\w)(?:(\d{1,2}|" + _alternation(VI_NUMBER_WORDS) + r")\s+tháng|(nửa))"
                                   r"\s+(?:(đầu|cuối)\s+)?năm(?:\s+(" + _Y4 + r"))?(?!\d)", re.I)),
-    ("month", re.compile(r"(?<!\w)tháng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?(\s+năm\s+(?:sau|tới))?(?!\d|[/.,\-]\d)", re.I)),
-    ("quarter", re.compile(r"(?<!\w)quý\s+(IV|I{1,3}|[1-4])(?!\w)(?:" + _YEAR_TAIL + r")?(?!\d)", re.I)),
+    ("month", re.compile(r"t(?<!\wt)háng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?(\s+năm\s+(?:sau|tới))?(?!\d|[/.,\-]\d)", re.I)),
+    ("quarter", re.compile(r"q(?<!\wq)uý\s+(IV|I{1,3}|[1-4])(?!\w)(?:" + _YEAR_TAIL + r")?(?!\d)", re.I)),
     # "Tết Nguyên đán Giáp Thìn 2024", "Tết Giáp Thìn", "Tết Nguyên đán 2024"
     # "Tết cổ truyền Xuân Bính Ngọ 2026": the spring of a named year, after the word Tết
-    ("tet", re.compile(r"(?<!\w)tết\s+(?:(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch)\s*)?(?:(?:xuân\s+)?"
+    ("tet", re.compile(r"t(?<!\wt)ết\s+(?:(?:nguyên\s+đán|cổ\s+truyền|âm\s+lịch)\s*)?(?:(?:xuân\s+)?"
                        + _CAN_CHI_WORD + r")?(?:\s*(?:năm\s+)?(" + _Y4 + r"))?(?!\d)", re.I)),
 ]
 
@@ -209,7 +216,7 @@ EN_EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "June 24, 2024", "on June 24"
     ("en_md", re.compile(r"(?<![\w.])" + _EN_MONTH_CAP + r"\s+" + _EN_D + r"(?![\d:])" + _EN_Y + r"?(?![\d:])")),
     # "24 June 2024", "on 24 June"
-    ("en_dm", re.compile(r"(?<![\d.,/:\-–])" + _EN_D + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
+    ("en_dm", re.compile("(" + _FIRST + r")(?:st|nd|rd|th)?" + r"\s+(?:of\s+)?" + _EN_MONTH_CAP + _EN_Y + r"?(?!\d)")),
     # "from May to November 2021", "between March and June", "May-November 2021", "in May and June 2023"
     ("en_month_range", re.compile(r"(?<![\w.])(?:([Ff]rom|[Bb]etween)\s+)?" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4
                                   + r"))?\s*(-|–|to|until|till|through|and)\s*" + _EN_MONTH_CAP + r"(?:,?\s+(" + _Y4
