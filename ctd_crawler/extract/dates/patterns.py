@@ -257,9 +257,8 @@ P_UNTIL = re.compile(r"(?<!\w)(?:until|till|through|đến|tới)(?:\s+hết)?\s
 PRIORITY = {name: i for i, (name, _) in enumerate(EVENT_PATTERNS + EN_EVENT_PATTERNS)}
 
 
-# A founding anniversary the text counts, on the folded text: "ky niem 75 nam ngay thanh lap hoi
-# chu thap do viet nam", "the 72nd anniversary of the founding of the vietnam red cross" ->
-# the count and the body (FOUNDED: folded name -> its founding year).
+# A founding anniversary the text counts, on the folded text: "ky niem 75 nam thanh lap hoi chu
+# thap do viet nam", "the 70th founding anniversary of the vietnam red cross" -> the count and the body (FOUNDED: folded name -> its founding year).
 FOUNDED = {fold(name): year for name, year in data_toml("dates/foundings.toml")["founded"].items()}
 P_FOUNDING_ANNIVERSARY = re.compile(
     r"\b(?:ky niem (?P<vi>\d{1,3}) nam (?:ngay )?(?:thanh lap |truyen thong )?(?:cua )?"
