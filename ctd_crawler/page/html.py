@@ -62,6 +62,7 @@ def text_content(el: etree._Element) -> str:
 
 def drop_node(node: etree._Element) -> None:
     """Remove an element with its descendants; its tail stays in the parent's text."""
+    _scopes.pop(node.getroottree().getroot(), None)
     parent = node.getparent()
     if node.tail:
         previous = node.getprevious()
@@ -223,8 +224,8 @@ def scoped(expr: str) -> tuple[str, tuple[str, ...]] | None:
     return (" | ".join(out), tuple(steps)) if steps else None
 
 
-# document root -> {first step: its nodes}; a page's tree is never changed once parsed (the
-# layouts drop boilerplate from copies), so what a step finds on it stays true
+# document root -> {first step: its nodes}, forgotten with the root and whenever `drop_node`
+# changes its tree (a page's own tree never changes: the layouts drop boilerplate from copies)
 _scopes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -234,7 +235,9 @@ def _scope(root: etree._Element, step: str) -> list:
         found = _scopes[root] = {}
     nodes = found.get(step)
     if nodes is None:
-        nodes = found[step] = compiled(step)(root) if _may_match(root, step) else []
+        nodes = compiled(step)(root) if _may_match(root, step) else []
+        if not any(n is root for n in nodes):  # holding the root would keep its entry alive for ever
+            found[step] = nodes
     return nodes
 
 

@@ -239,3 +239,24 @@ def test_a_scoped_query_on_a_copy_finds_the_copys_nodes_not_the_pages():
     part = copy.deepcopy(next(page.iter("body")))
     part.find(".//h1").text = "hai"
     assert [e.text for e in xpath(part, expr)] == ["hai"] == [e.text for e in part.xpath(expr)]
+
+
+def test_a_dropped_container_is_not_searched_again_from_the_memory_of_a_query():
+    part = parse_html("<html><body><div id='c'><h1>một</h1></div><div id='c'><h1>hai</h1></div></body></html>")
+    expr = "//div[@id='c']//h1"
+    assert [e.text for e in xpath(part, expr)] == ["một", "hai"]
+    drop(part, ["//div[@id='c'][1]"])
+    assert [e.text for e in xpath(part, expr)] == ["hai"] == [e.text for e in part.xpath(expr)]
+
+
+def test_pages_leave_no_memory_of_their_queries_behind():
+    import gc
+
+    from ctd_crawler.page import html
+
+    for n in range(50):  # a step that finds the root itself, and one that finds a container
+        page = parse_html(f"<html lang='vi'><body><div id='c'><h1>{n}</h1></div></body></html>")
+        assert xpath(page, "//html[@lang]//h1") and xpath(page, "//div[@id='c']//h1")
+        del page
+    gc.collect()
+    assert len(html._scopes) <= 1
