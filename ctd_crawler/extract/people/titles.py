@@ -185,9 +185,7 @@ class TitleScanner(TokenScanner):
                     # non"); after a level without a place the title ends at lowercase
                     chain, prev_cap, in_place = 0, not level, bool(level)
                     continue
-                if t.low in self.lex.orgs.seat_words and (not in_place and (
-                        self.toks[j - 1].cap or self.ends_with(self.lex.orgs.seated, j)) or in_place and any(
-                        phrase(self.lex.orgs.seated_elsewhere, self.toks, i, "low")[0] for i in range(k + n, j))):
+                if t.low in self.lex.orgs.seat_words and self.seat_follows(k + n, j, in_place):
                     seat = self.seat_at(j + 1)
                     if seat:
                         # "Hội Chữ thập đỏ Nhật Bản tại Việt Nam": the seat of the organisation
@@ -351,6 +349,14 @@ class TitleScanner(TokenScanner):
         with the type word of an organisation written in lower case) runs over that name."""
         named = phrase(self.lex.orgs.lowercase_names, self.toks, j - 1, "low")[0]
         return j - 1 + named if named > 1 else j
+
+    def seat_follows(self, start: int, j: int, in_place: bool) -> bool:
+        """May "tại" at j open the seat of the organisation begun at `start`? After a capitalised
+        word or a seated body ("Dự án tại"); after the body's own place only for a body of one
+        place seated in another ("Hội đồng hương tỉnh X tại ...")."""
+        if not in_place:
+            return self.toks[j - 1].cap or self.ends_with(self.lex.orgs.seated, j)
+        return any(phrase(self.lex.orgs.seated_elsewhere, self.toks, i, "low")[0] for i in range(start, j))
 
     def seat_at(self, j: int) -> int:
         """Tokens of an organisation's seat after "tại": a known place or country, with or
