@@ -680,7 +680,7 @@ def test_skipping_forms_finds_the_dates_a_full_scan_finds(text):
 def test_a_look_behind_after_the_first_digit_or_letter_matches_as_before_it(text):
     from ctd_crawler.extract.dates import patterns as p
 
-    for fast, plain in [(p._FIRST_DAY + p.DSEP + p._MON, p._NUM_BEFORE + p._DAY + p.DSEP + p._MON),
+    for fast, plain in [(p._DM, p._NUM_BEFORE + p._DAY + p.DSEP + p._MON),
                         (r"(\d(?<!\d\d)\d?)\s+tháng", r"(?<![\d])(\d{1,2})\s+tháng"),
                         (r"t(?<!\wt)háng\s+(\d)", r"(?<!\w)tháng\s+(\d)")]:
         def found(expr):

@@ -103,14 +103,14 @@ P_DAY_WORDS = [(re.compile(r"(?<!\w)" + words + r"(?!\w)"), back) for words, bac
 # ---------------------------------------------------------------------------
 _DAY = r"(\d{1,2})"
 _MON = r"(\d{1,2})"
-_DM = _DAY + DSEP + _MON  # 20/6
-_DMY = _DAY + DSEP + _MON + DSEP + r"(\d{4}|\d{2})"  # 20/6/2024, 20/6/24 (flagged)
 # A form's first number, not glued to a number or a date before it: _NUM_BEFORE + _DAY with the
 # look-behind moved after the first digit (it then looks at that digit and the character before
 # it). The same matches; but a regex that opens with a digit lets the engine jump from digit to
 # digit, where one that opens with a look-behind is tried at every character of the text.
 _FIRST = r"\d(?<![\d.,/:\-–]\d)\d?"
 _FIRST_DAY = "(" + _FIRST + ")"
+_DM = _FIRST_DAY + DSEP + _MON  # 20/6, opening a form
+_DMY = _DM + DSEP + r"(\d{4}|\d{2})"  # 20/6/2024, 20/6/24 (flagged)
 # "đêm 14 rạng sáng 15/8": a night that runs into the next morning is a range of two days.
 RANGE_SEP = r"\s*(?:-|–|—|(?:kéo\s+dài\s+)?(?:đến|tới)|~|,?\s*(?:và\s+)?rạng(?:\s+sáng)?)\s*(?:(?:ngày|hết\s+ngày)\s+)?"
 P_RANGE_SEP = re.compile(RANGE_SEP)
@@ -156,7 +156,7 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("full_range", re.compile(_FIRST_DAY + DSEP + _MON + DSEP + r"(\d{4})" + _GLOSS + RANGE_SEP
                               + _DAY + DSEP + _MON + DSEP + r"(\d{4})" + _NUM_AFTER, re.I)),
     # "20/6 đến 25/6/2024", "28/12 - 3/1/2024"
-    ("dm_range", re.compile(_FIRST_DAY + DSEP + _MON + _GLOSS + RANGE_SEP + _DAY + DSEP + _MON
+    ("dm_range", re.compile(_DM + _GLOSS + RANGE_SEP + _DAY + DSEP + _MON
                             + r"(?:" + DSEP + r"(\d{4}))?" + _NUM_AFTER, re.I)),
     # "1-4/11", "1 đến 4/11/2024"
     ("d_range", re.compile(_FIRST_DAY + RANGE_SEP + _DAY + DSEP + _MON
@@ -167,8 +167,8 @@ EVENT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "15 tháng 7 năm 2024", "ngày 15 tháng 7", "20 và 21 tháng 6 năm 2024", "1 - 4 tháng 11"
     ("d_words", re.compile(r"(\d(?<!\d\d)\d?(?:(?:" + _LIST_SEP + r"|" + RANGE_SEP + r")\d{1,2}){0,8})"
                            r"\s+tháng\s+(\d{1,2})(?!\d)(?:\s*(?:,\s*)?(?:năm\s+|[/.\-]\s?)(\d{4}))?(?!\d)", re.I)),
-    ("dmy", re.compile(_FIRST_DAY + DSEP + _MON + DSEP + r"(\d{4}|\d{2})" + _NUM_AFTER)),
-    ("dm", re.compile(_FIRST_DAY + DSEP + _MON + _NUM_AFTER)),
+    ("dmy", re.compile(_DMY + _NUM_AFTER)),
+    ("dm", re.compile(_DM + _NUM_AFTER)),
     # "từ tháng 5 đến tháng 7/2024" (a form that opens with a word has its look-behind after
     # the word's first letter, as _FIRST: "t(?<!\wt)háng" is "(?<!\w)tháng", found sooner)
     ("month_range", re.compile(r"t(?<!\wt)háng\s+(\d{1,2})(?:" + _YEAR_TAIL + r")?" + RANGE_SEP
