@@ -61,7 +61,8 @@ SETS = {"realtext": (REALTEXT, r"\d{3}"), "realtext-heldout": (REALTEXT.parent /
         "realtext-heldout14": (REALTEXT.parent / "realtext-heldout14", r"y\d\d"),
         "realtext-heldout15": (REALTEXT.parent / "realtext-heldout15", r"z\d\d"),
         "realtext-heldout16": (REALTEXT.parent / "realtext-heldout16", r"g\d\d"),
-        "realtext-heldout17": (REALTEXT.parent / "realtext-heldout17", r"a\d\d")}
+        "realtext-heldout17": (REALTEXT.parent / "realtext-heldout17", r"a\d\d"),
+        "realtext-heldout18": (REALTEXT.parent / "realtext-heldout18", r"b\d\d")}
 
 
 def problems(rec: dict, id_pattern: str = r"\d{3}") -> list[str]:
