@@ -833,6 +833,12 @@ def test_an_english_numbered_village(text, expected):
     ("Vinh dự cho Hội khi được đón đoàn.", []),
     ("Tại Vinh, Hội trao quà.", [("Vinh", "district")]),
     ("Vinh hôm nay mưa lớn.", [("Vinh", "district")]),
+    ("Dự có đại diện các xã: Đồng chí Lê Văn Nam, Bí thư Đảng ủy, phát biểu.", []),
+    ("Lãnh đạo xã: Đồng chí Lê Văn Nam cùng đoàn đến thăm.", []),
+    ("Hội trao quà cho các xã: Đồng bào các dân tộc vui mừng.", []),
+    ("Các huyện: Đồng thời, Hội trao 20 suất quà.", []),
+    ("Đoàn đến các xã: Tân Lập, Hòa Bình.", [("Tân Lập", "commune"), ("Hòa Bình", "commune")]),
+    ("Đoàn đến xã Đông và xã Kông Bơ La.", [("Đông", "commune"), ("Kông Bơ La", "commune")]),
 ])
 def test_a_word_that_begins_with_a_place_name(text, expected):
     assert [(p.name, p.level) for p in extract_places(text)] == expected

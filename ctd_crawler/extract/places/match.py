@@ -74,10 +74,12 @@ def name_after(ln: Line, j: int, opts: dict, gaz: Gazetteer, on: date | None,
     if not run:
         return None
     toks = ln.toks
+    # "Đồng chí", "Vinh danh": a word of its own begins with a one-syllable name
+    compound = len(run) > 1 and (toks[run[0][0]].low, toks[run[1][0]].low) in lex.name_compounds
     for n in range(len(run), 0, -1):
         idx = [i for i, _ in run[:n]]
         rest_cap = all(toks[i].cap for i in idx[1:])
-        if not rest_cap or (not toks[idx[0]].cap and n < 2):
+        if not rest_cap or (not toks[idx[0]].cap and n < 2) or (n == 1 and compound):
             continue
         key = "".join(toks[i].key for i in idx)
         level, units = find_units(gaz, levels, key, in_force, opts.get("city", False))
