@@ -240,6 +240,12 @@ COUNTS = [
     ("thôn 2 xã Tân Lập", []),
     ("tổ 5 phường Đông Hòa", []),
     ("phường 3 quận 5", []),
+    ("Chi hội Phụ nữ TDP 7 phường Tân Mai", []),  # abbreviated unit words name their number too
+    ("bà con KP 4 thị trấn Đông Anh", []),
+    ("các hộ KP.2 thị trấn Đông Anh", []),
+    ("người dân khối 6 phường Bến Thủy", []),
+    ("Hội đến thôn.2 hộ nghèo nhận quà", [(2, "hộ nghèo")]),  # a lowercase word's glued full stop is no abbreviation
+    ("hỗ trợ 3 tổ dân phố và 2 khu phố", [(3, "tổ dân phố"), (2, "khu phố")]),  # before its noun: a count
     ("học sinh lớp 4 trường Kim Đồng", []),
     ("nhà ở ngõ 5 phố Hàng Bông", []),
     ("theo khoản 2 điều 3 của Điều lệ", []),

@@ -283,7 +283,12 @@ def excluded(doc: Doc, fig: Figure) -> bool:
     """Numbers that are identifiers, ranks, dates or times rather than quantities."""
     i = fig.lo.start
     before = fig.first - 1
-    if (before >= 0 and doc.low[before] in vocabulary().identifier_words and not doc.breaks[fig.first]
+    dotted = before >= 1 and doc.toks[before].text == "." and doc.toks[before - 1].text.isupper() \
+        and doc.toks[before - 1].end == doc.toks[before].start == doc.toks[before].end - 1 \
+        and doc.toks[before].end == doc.toks[fig.first].start  # "KP.2", "P.5": an abbreviation's dot
+    if dotted:
+        before -= 1
+    if (before >= 0 and doc.low[before] in vocabulary().identifier_words and (dotted or not doc.breaks[fig.first])
             and not period_after_per(doc, before)):
         return True
     if before >= 0 and doc.toks[before].text in EN_MONTH_NAMES and _day_or_year(doc.toks[fig.first].text):
