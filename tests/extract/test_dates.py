@@ -520,6 +520,16 @@ RANGES_WITH_TWO_YEARS = [
     ("It ran from December 30, 2015 to January 2, 2016 in the city.", "en", [("2015-12-30", "2016-01-02")]),
     ("Ngày 22/1/2015 Hội họp; kéo dài thêm 3/2/2015 nữa.", "vi", [("2015-01-22", "2015-01-22"), ("2015-02-03", "2015-02-03")]),
     ("It was June 14, 2016 and 2 people came.", "en", [("2016-06-14", "2016-06-14")]),
+    # a month to a day, each a date of its own, is one range too (the coarser precision)
+    ("Gifts went out from December 2015 to January 20, 2016.", "en", [("2015-12-01", "2016-01-20")]),
+    ("Hội trao quà từ tháng 12/2015 đến ngày 20/1/2016.", "vi", [("2015-12-01", "2016-01-20")]),
+    ("Hội trao quà từ ngày 5/12/2015 đến tháng 1/2016.", "vi", [("2015-12-05", "2016-01-31")]),
+    ("Gifts went out in December 2015 and on January 20, 2016.", "en",  # no "from ... to"
+     [("2015-12-01", "2015-12-31"), ("2016-01-20", "2016-01-20")]),
+    ("Quà trao tháng 12/2015, đến ngày 20/1/2016 thì xong.", "vi",  # no "từ" before the first
+     [("2015-12-01", "2015-12-31"), ("2016-01-20", "2016-01-20")]),
+    ("It ran from January 20, 2016 to December 2015, the notice said.", "en",  # a range never runs back
+     [("2016-01-20", "2016-01-20"), ("2015-12-01", "2015-12-31")]),
 ]
 
 

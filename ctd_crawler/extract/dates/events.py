@@ -21,6 +21,8 @@ from ctd_crawler.extract.dates.patterns import (
     EVENT_PATTERNS,
     FOUNDED,
     P_FOUNDING_ANNIVERSARY,
+    P_RANGE_FROM,
+    P_RANGE_TO,
     P_SCHOOL_YEAR,
     P_UNTIL,
     PRIORITY,
@@ -114,6 +116,20 @@ def _candidates(ctx: Ctx) -> list[tuple[int, int, int, str, re.Match[str]]]:
     return out
 
 
+_COARSER = ("day", "month", "quarter", "half-year")
+
+
+def _range_of(text: str, first_at: tuple[int, int], start: int, first: EventDate, second: EventDate) -> EventDate | None:
+    """"from <first> to <second>", each a date of its own: one range from the first's start to
+    the second's end (None when the words between or before are not a range's, or it runs back)."""
+    a, b = first_at
+    if (second.start is None or first.end is None or second.end < first.start or not P_RANGE_FROM.search(text, max(0, a - 16), a)
+            or not P_RANGE_TO.fullmatch(text, b, start)):
+        return None
+    precision = max(first.precision, second.precision, key=lambda p: _COARSER.index(p) if p in _COARSER else 0)
+    return EventDate(first.start, second.end, precision, text[a:start] + second.text)
+
+
 def extract_event_dates(text: str, *, published: date | None = None, lang: str | None = None,
                         published_month: tuple[int, int] | None = None) -> list[EventDate]:
     """Every event date in title + body, in text order, one entry per distinct date.
@@ -150,6 +166,7 @@ def extract_event_dates(text: str, *, published: date | None = None, lang: str |
         results: list[EventDate] = []
         seen: set[tuple] = set()
         taken_until = -1
+        single_at = None  # (start, end) of the last match when it gave one resolved date
         for start, neg_len, _, name, m in _candidates(ctx):
             if start < taken_until:
                 continue
@@ -165,6 +182,13 @@ def extract_event_dates(text: str, *, published: date | None = None, lang: str |
             found = _HANDLERS[name](at, m.group(0), m.groups())
             if not found:
                 continue  # a rejected match does not hide shorter ones inside it
+            if single_at is not None and len(found) == 1 and (joined := _range_of(ctx.text, single_at, start,
+                                                                                  results[-1], found[0])):
+                seen.discard((results[-1].start, results[-1].end, results[-1].precision))
+                seen.add((joined.start, joined.end, joined.precision))
+                results[-1], single_at, taken_until = joined, None, start - neg_len
+                continue
+            single_at = (start, start - neg_len) if len(found) == 1 and found[0].start else None
             taken_until = start - neg_len
             for ev in found:
                 key = (ev.start, ev.end, ev.precision) if ev.start else (ev.text, ev.flag)

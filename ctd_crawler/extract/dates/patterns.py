@@ -253,6 +253,11 @@ P_VI_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèé�
 P_UNTIL = re.compile(r"(?<!\w)(?:until|till|through|đến|tới)(?:\s+hết)?\s+(?:(?:the\s+)?end\s+of\s+)?"
                      r"(?:ngày\s+)?$", re.I)
 
+# Two dates of their own joined as one range: "from December 2019 to January 20, 2020", "từ
+# tháng 12/2019 đến ngày 20/1/2020" (the forms of one precision are ranges of their own).
+P_RANGE_FROM = re.compile(r"(?<!\w)(?:from|between|từ)\s+(?:(?:the\s+)?(?:ngày|day)\s+)?$", re.I)
+P_RANGE_TO = re.compile(r"\s*(?:to|until|till|through|đến|tới|[-–—])\s*(?:(?:hết\s+)?ngày\s+)?", re.I)
+
 # Earlier in these lists wins when two patterns match at the same place with equal length.
 PRIORITY = {name: i for i, (name, _) in enumerate(EVENT_PATTERNS + EN_EVENT_PATTERNS)}
 
