@@ -432,11 +432,14 @@ class TitleScanner(TokenScanner):
         for _ in range(2):
             first = k + 1 if self.punct(k, DASHES | {",", "(", ":"}) else k
             if self.punct(k, DASHES | {",", ":"}):
-                head = self.after_honour(k + 1)
+                j = k + 1
+                if self.english and j < self.n and self.toks[j].low == "the":
+                    j = first = k + 2  # "Mr. A, the Chairman of ...": the article is not the title's
+                head = self.after_honour(j)
                 # a title after a dash or a comma may be written in lower case ("ông A -
                 # phó chủ tịch UBND huyện"); after an honour or a colon ("Đồng chí: A: Chủ
                 # tịch ..."), where a quote may follow, its head is capitalised
-                span = self.title_span(head, head_case=head > k + 1 or self.punct(k, ":"))
+                span = self.title_span(head, head_case=head > j or self.punct(k, ":"))
             elif self.punct(k, "("):
                 span = self.title_span(k + 1, head_case=False)
                 if span[0] == k + 1:  # "(SN 1965, trú tại thôn F)": skip the aside once

@@ -318,6 +318,13 @@ NOT_TAKEN = [
     ("Bà Lê Thị Hoa, Chủ tịch Hội Đoàn kết Sư sãi yêu nước tỉnh phát biểu.",
      [("Lê Thị Hoa", "Chủ tịch Hội Đoàn kết Sư sãi yêu nước tỉnh")]),
     ("Ông Phan Văn Tú, Chủ tịch Hội Nông dân tỉnh yêu cầu các cấp hội.", [("Phan Văn Tú", "Chủ tịch Hội Nông dân tỉnh")]),
+    # an English appositive may open with "the", which is not the title's; what follows must be one
+    ("Mr. Ha Van Nam, the Chairman of Lai Chau Red Cross, spoke.", [("Ha Van Nam", "Chairman of Lai Chau Red Cross")]),
+    ("Ms. Lo Thi Mai, the director of the district health centre, said.",
+     [("Lo Thi Mai", "director of the district health centre")]),
+    ("Mr. Ha Van Nam, the man who built the school, spoke.", [("Ha Van Nam", None)]),
+    ("Mr. Ha Van Nam, the Chairman's son, thanked the donors.", [("Ha Van Nam", None)]),
+    ("Ông Hà Văn Nam, the Chủ tịch Hội, phát biểu.", [("Hà Văn Nam", None)]),  # English only
     # "General" and "Major" alone are no ranks
     ("The General Department of Logistics gave aid.", []),
     ("Major floods hit the province, said Mr. Lo Van Pao.", [("Lo Van Pao", None)]),
