@@ -316,6 +316,9 @@ COUNTS_EN = [
     ("1,300 transport and fishing boats were damaged", [(1_300, "transport and fishing boats")]),
     ("over 500 students, teachers, and parents joined", [(500, "students, teachers, and parents")]),
     ("1,100 households, 300 schools", [(1_100, "households"), (300, "schools")]),
+    ("over 20,000 houses and thousands of roads were built", [(20_000, "houses")]),  # no second head
+    ("600 blankets, hundreds of mats", [(600, "blankets")]),
+    ("600 blankets and mats of the province", [(600, "blankets and mats")]),
     # an "of" noun after the plural is no part of it
     ("5,000 boxes of noodles", [(5_000, "boxes")]),
     # the head and at most one noun before it; adjectives (by their ending) and names describe it

@@ -70,6 +70,7 @@ from .patterns import (
     EN_AND,
     EN_DETERMINERS,
     EN_UNIT_MAX,
+    EN_VAGUE_QUANTITIES,
     FIGURE_ENDS,
     HYPHEN,
     HYPHENS,
@@ -342,8 +343,8 @@ def _coordinated(doc: Doc, head: int) -> int:
             described = nxt + 1  # "orphanages and charitable shelters"
         if described < doc.n and not doc.breaks[described]:
             nxt = described  # "children and elderly persons"
-        if not (doc.toks[nxt].text.islower() and _is_plural(doc.low[nxt])):
-            break
+        if not (doc.toks[nxt].text.islower() and _is_plural(doc.low[nxt])) or doc.low[nxt] in EN_VAGUE_QUANTITIES:
+            break  # "houses and thousands of works": another quantity, no second head
         i = nxt
         if closes:
             last = i

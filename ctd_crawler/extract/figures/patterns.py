@@ -83,6 +83,8 @@ HYPHEN = "-"  # "flood-affected families": a glued compound describing the noun
 HYPHENS = {"-", "–", "—"}  # "Covid-19", "COVID - 19": a number after a word and a hyphen is a name
 OF = "of"  # a partitive: "4,400 of the most vulnerable households"
 EN_DETERMINERS = {"the", "these", "those"}
+# a quantity without a figure ("thousands of works"): no counted thing of its own
+EN_VAGUE_QUANTITIES = {"dozens", "tens", "hundreds", "thousands", "millions", "billions"}
 EN_AND = "and"  # "communes, wards and towns": one unit of coordinated plurals
 VI_AND = "và"  # "cán bộ, công chức và nhân dân": one unit of coordinated lexicon units
 
