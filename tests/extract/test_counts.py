@@ -233,6 +233,14 @@ COUNTS = [
     ("15 phần trăm số hộ", []),
     ("trong 3 tháng", []),
     ("hiến máu 40 lần", []),
+    ("57/57 ấp ra quân dọn vệ sinh", [(57, "ấp")]),  # the whole of N/N, N no month: all of them
+    ("Hội có mặt ở 15/15 xã", [(15, "xã")]),
+    ("4/4 thôn tham gia", []),  # N/N of 12 or less is a day and month's shape
+    ("12/15 xã đạt chuẩn", []),  # a part of a whole: no reading settles which figure is counted
+    ("năm đầu vận hành chính quyền địa phương 2 cấp", []),  # levels: the shape of a body
+    ("sự vào cuộc của Hội Chữ thập đỏ 4 cấp", []),
+    ("trường có 3 cấp học", [(3, "cấp học")]),  # a school level is a counted thing
+    ("sau khi vận hành chính quyền 2 cấp, xã có 20 hộ nghèo", [(20, "hộ nghèo")]),
     ("trải qua 2 nhiệm kỳ", []),
     # numbers inside names, numbered places, classes, years before another noun
     ("dịch Covid-19 bệnh nhân", []),

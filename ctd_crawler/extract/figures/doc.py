@@ -56,10 +56,16 @@ class Doc:
     def is_word(self, i: int) -> bool:
         return 0 <= i < self.n and self.toks[i].kind == "word"
 
+    def whole_fraction(self, i: int) -> bool:
+        """Numeral i is the whole of "N/N" ("57/57 ấp": all 57 hamlets), N above 12 so that it is
+        no day and month; the first N stays a date's shape, no figure of its own."""
+        a, b = self.toks[i - 2].text, self.toks[i].text
+        return self.toks[i - 1].low == "/" and a == b and a.isdigit() and int(a) > 12 and self.glued(i - 2, i - 1)
+
     def date_like(self, i: int) -> bool:
         """Numeral i is part of a date, time, code or percentage (20/6, 14:05, 50%)."""
         if i > 0 and self.toks[i - 1].low in DATE_SEPS and self.glued(i - 1, i) and self.is_num(i - 2):
-            return True
+            return not self.whole_fraction(i)
         if i + 1 < self.n and self.glued(i, i + 1):
             nxt = self.toks[i + 1].low
             if nxt in DATE_SEPS and self.is_num(i + 2) and self.glued(i + 1, i + 2):
