@@ -122,6 +122,14 @@ PLACES = [
     ("Ở thôn Nà Kiêng (xã Khang Ninh, Ba Bể) và thôn Nà Pán.",
      [("Nà Kiêng", "village", "Bắc Kạn"), ("Khang Ninh", "commune", "Bắc Kạn"), ("Ba Bể", "district", "Bắc Kạn"),
       ("Nà Pán", "village", "Bắc Kạn")]),
+    # a figure in brackets inside a list is an aside: the list goes on after it
+    ("Hỗ trợ các xã Tiền Phong (20 hộ), Mường Chiềng (15 hộ nghèo) và Đoàn Kết.",
+     [("Tiền Phong", "commune", "Hòa Bình"), ("Mường Chiềng", "commune", "Hòa Bình"), ("Đoàn Kết", "commune", "Hòa Bình")]),
+    ("Tặng quà ở 2 xã Bắc Phong (11 suất) và Cao Phong (24 suất).",  # names of several provinces
+     [("Bắc Phong", "commune", None), ("Cao Phong", "commune", None)]),
+    ("Tặng quà ở xã Bắc Phong (11 suất). Cao Phong mưa to.", [("Bắc Phong", "commune", None)]),  # another sentence
+    ("Tặng quà ở xã Bắc Phong (11 suất, tại huyện Cao Phong), Mọi Năm.",  # a place in the bracket: no aside
+     [("Bắc Phong", "commune", "Hòa Bình"), ("Cao Phong", "district", "Hòa Bình")]),
     # a plural unit word without a name announces the list after its parent
     ("Trao quà tại các xã thuộc huyện Đà Bắc như Tiền Phong, Mường Chiềng.",
      [("Đà Bắc", "district", "Hòa Bình"), ("Tiền Phong", "commune", "Hòa Bình"), ("Mường Chiềng", "commune", "Hòa Bình")]),

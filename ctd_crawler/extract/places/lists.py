@@ -27,6 +27,7 @@ from ctd_crawler.extract.places.patterns import FOLLOW_AND, FOLLOW_PUNCT, MAX_NA
 # Levels tried for a name that stands alone in brackets ("(Đà Bắc)"): the highest first.
 PARENT_LEVELS = ["province", "district", "commune"]
 COORDINATORS = (",", "/", FOLLOW_AND)  # between coordinated unit words: "các xã, phường"
+MAX_ASIDE = 8  # tokens of a figure's bracket inside a list ("(11 hộ)", "(24 hộ nghèo)")
 MAX_ANNOUNCED = 16  # tokens from a plural unit word to the end of the parent after it
 
 
@@ -47,6 +48,10 @@ class FollowLists:
                 (level, levels, plural), outside = outside, None
             if opened and outside is None:
                 outside = (level, levels, plural)
+            if opened and j < len(toks) and toks[j].text.isdigit() and (close := self._aside_end(ln, j)):
+                (level, levels, plural), outside = outside, None  # "Đông Thành (11 hộ) và Đông Bình":
+                i = close + 1  # a figure in brackets is an aside, the list goes on after it
+                continue
             if j < len(toks) and toks[j].low == FOLLOW_AND:
                 j += 1
             if j == i or j >= len(toks) or ln.used[j] or not toks[j].word:
@@ -83,6 +88,16 @@ class FollowLists:
             level = lv
             i = stop + 1
         return i
+
+    def _aside_end(self, ln: Line, j: int) -> int | None:
+        """The ")" closing a short bracket opened before token j that names no unit ("(11 hộ)",
+        "(20 suất)"), else None."""
+        for k in range(j, min(len(ln.toks), j + MAX_ASIDE)):
+            if ln.toks[k].text == ")":
+                return k
+            if ln.toks[k].text == "(" or unit_at(ln, k, self.lex) is not None:
+                return None
+        return None
 
     def _announced_list(self, ln: Line, i: int, levels: list[str], parent: str) -> int:
         """The list that a plural unit word announced before the mention ending before token i:
