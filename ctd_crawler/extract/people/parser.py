@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ctd_crawler.extract.people.patterns import (
+    CLOSING_QUOTES,
     DASHES,
     DATE_WORDS,
     GROUP_NAME_BREAKS,
@@ -33,6 +34,7 @@ from ctd_crawler.extract.people.patterns import (
     MAX_LISTED,
     MAX_NAME,
     OPENING_QUOTES,
+    SPEECH_VERBS_EN,
 )
 from ctd_crawler.extract.people.titles import TitleScanner, names_organisation
 from ctd_crawler.extract.people.tokens import Tok, phrase
@@ -183,19 +185,27 @@ class LineParser(TitleScanner):
         if i and self.toks[i - 1].kind == "n" and self.house_number(i - 1):
             return None  # "374 Lê Lợi": a street
         n = self.person_at(i, min_len=2)
-        given_first = not n and self.english and self.given_name_led_at(i)
+        speaker = self.plain and self.quote_speaker(i)
+        given_first = not n and (self.english or speaker) and self.given_name_led_at(i)
         n = n or given_first
         if not n or self.group_named(i):
             return None  # no name, or a group's ("Quỹ hỗ trợ cộng đồng Lê Văn Minh")
         if i == 0 and self.sentence_opener(i + n):
             return [], i + n  # "Mai Lan Trong tháng 5": a byline glued to the first sentence
         after = self.title_after(i + n)
-        if n < 3 and after is None:
+        if n < 3 and after is None and not speaker:
             return None  # a bare two-syllable name needs its title beside it
-        if given_first and (after is None or not names_organisation(after[1])):
-            return None  # a given-name-first one, a title that names its organisation
+        if given_first and not speaker and (after is None or not names_organisation(after[1])):
+            return None  # a given-name-first one, a title that names its organisation, or a quote's speaker
         m, k = self.mention(i, n, i)
         return self.listed([m], k, None)
+
+    def quote_speaker(self, i: int) -> bool:
+        """Does the name at token i follow a quote and its verb ("...,” said Silvia Danailov")?
+        A quote's speaker is a person, whatever the name's language."""
+        if i < 2 or self.toks[i - 1].low not in SPEECH_VERBS_EN:
+            return False
+        return self.punct(i - 2, CLOSING_QUOTES) or i >= 3 and self.punct(i - 2, ",") and self.punct(i - 3, CLOSING_QUOTES)
 
     def group_named(self, i: int) -> bool:
         """Is the name at i a group's, its kind written before it ("Quỹ hỗ trợ cộng đồng Lê

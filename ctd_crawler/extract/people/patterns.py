@@ -21,6 +21,8 @@ MAX_TITLE = 40  # tokens in one title: bounds look-ahead on run-on text
 GROUP_NAME_GAP = 8  # words between a group's kind and the name it bears ("Quỹ hỗ trợ cộng đồng X")
 OPENING_QUOTES = frozenset('“"«‘\'')
 CLOSING_QUOTES = frozenset('”"»’\'')
+# English verbs that give a quote its speaker right after it ("...,” said A B"): the name is a person's
+SPEECH_VERBS_EN = frozenset({"said", "says", "added", "explained", "noted", "stressed", "shared", "affirmed"})
 MAX_QUOTED = 12  # tokens of a name in quotes inside a title ("CLB “Vì Hoàng Sa – Trường Sa thân yêu”")
 # Words after which a name is a person's, not the group's ("Nhóm thiện nguyện do X lập", "Quỹ của X").
 GROUP_NAME_BREAKS = frozenset({"do", "của", "bởi", "cho", "với", "và", "cùng", "là", "gồm", "tặng", "trao", "ông", "bà"})

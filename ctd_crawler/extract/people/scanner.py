@@ -333,6 +333,8 @@ class TokenScanner:
                 self.english_org(j) or phrase(self.lex.places.countries, self.toks, j, "tkey")[0]
                 for j in range(i, i + n + 1)):
             return 0  # "Red Cross", "New Zealand", "Hanoi City"
+        if phrase(self.lex.places.provinces_plain, self.toks, i, "fold")[0] == n:
+            return 0  # "Hoa Binh": a province
         return n if self.name_ok(words) else 0
 
     def english_org(self, j: int) -> bool:

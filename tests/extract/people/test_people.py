@@ -336,6 +336,14 @@ GIVEN_NAME_FIRST = [
     ("Red Cross, Director of the Office, said.", []),
     ("Ho Chi Minh City, Chairman of the committee, said.", []),
     ("Tuesday Morning, President of the club, said.", []),
+    # a quote's speaker right after the quote and its verb is a person, with no title too
+    ("\u201cThe aid came in time,\u201d said Marta Kowalski.", [("Marta Kowalski", None)]),
+    ("\"We will return next year\", said Tomas Brenner, adding that more would come.", [("Tomas Brenner", None)]),
+    ("\u201cThe aid came in time,\u201d added Rosa Lindqvist, the fund's envoy.", [("Rosa Lindqvist", None)]),
+    ("\u201cThe aid came in time,\u201d said Hoa Binh.", []),  # a province
+    ("\u201cThe aid came in time,\u201d said New Zealand.", []),  # a country
+    ("\u201cThe aid came in time,\u201d said Red Cross officials.", []),
+    ("The report said Marta Kowalski visited.", []),  # no quote before the verb
     # "Comrade" translates "đồng chí"; a level in lower case after "of the" stays in the title
     ("Comrade Tran Duc Hieu - Chairman of Thai Binh Red Cross Society handed over gifts.",
      [("Tran Duc Hieu", "Chairman of Thai Binh Red Cross Society")]),
