@@ -210,10 +210,13 @@ class TitleScanner(TokenScanner):
                     j, chain = j + lower, 0  # "the IFRC delegation", "the VRC's social work department"
                     continue
                 break
+            if t.text == "." and self.abbreviated_number(j):
+                j += 1  # "Trưởng ban Điều hành KP.5": the unit's dot, then its number
+                continue
             if t.kind == "n":
                 prev, nxt = self.toks[j - 1], self.word(j + 1)
                 # "Trung tâm cấp cứu 115 Thành phố": a number inside a name that goes on
-                if prev.low in self.lex.orgs.number_after or prev.cap or (
+                if prev.low in self.lex.orgs.number_after or prev.cap or self.abbreviated_number(j - 1) or (
                         nxt is not None and nxt.cap and not self.person_at(j + 1, min_len=2)):
                     j, prev_cap = j + 1, False
                     continue
@@ -426,6 +429,14 @@ class TitleScanner(TokenScanner):
             return None
         end, _, parts = self.title_span(k + n, head_case=False)
         return (end, parts, k + n) if parts else None
+
+    def abbreviated_number(self, j: int) -> bool:
+        """Is token j the dot glued between a numbered unit's abbreviation and its number ("KP.5")?"""
+        if not (0 < j < self.n - 1 and self.toks[j].text == "." and self.toks[j + 1].kind == "n"):
+            return False
+        before, after = self.toks[j - 1], self.toks[j + 1]
+        return before.low in self.lex.orgs.number_after and before.end == self.toks[j].start \
+            and self.toks[j].end == after.start
 
     def title_after(self, k: int):
         """A title following a name at token k -> (end, parts, first token of the title) or None."""

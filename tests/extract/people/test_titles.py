@@ -318,6 +318,13 @@ NOT_TAKEN = [
     ("Bà Lê Thị Hoa, Chủ tịch Hội Đoàn kết Sư sãi yêu nước tỉnh phát biểu.",
      [("Lê Thị Hoa", "Chủ tịch Hội Đoàn kết Sư sãi yêu nước tỉnh")]),
     ("Ông Phan Văn Tú, Chủ tịch Hội Nông dân tỉnh yêu cầu các cấp hội.", [("Phan Văn Tú", "Chủ tịch Hội Nông dân tỉnh")]),
+    # a numbered village keeps its number in the title, abbreviated too; any other lowercase word's ends it
+    ("Ông Lê Văn Nam, Trưởng thôn 2, xã Tân Lập, cho biết.", [("Lê Văn Nam", "Trưởng thôn 2, xã Tân Lập")]),
+    ("Ông Lê Văn Nam, Trưởng ban Điều hành khu phố 7 phát biểu.", [("Lê Văn Nam", "Trưởng ban Điều hành khu phố 7")]),
+    ("Ông Lê Văn Nam, Bí thư Chi bộ KP.3 phát biểu.", [("Lê Văn Nam", "Bí thư Chi bộ KP.3")]),
+    ("Ông Lê Văn Nam, Trưởng thôn. 5 hộ được hỗ trợ.", [("Lê Văn Nam", "Trưởng thôn")]),
+    ("Ông Lê Văn Nam, Giám đốc Trung tâm y tế huyện 3 năm liền đạt danh hiệu.",
+     [("Lê Văn Nam", "Giám đốc Trung tâm y tế huyện")]),
     # an English appositive may open with "the", which is not the title's; what follows must be one
     ("Mr. Ha Van Nam, the Chairman of Lai Chau Red Cross, spoke.", [("Ha Van Nam", "Chairman of Lai Chau Red Cross")]),
     ("Ms. Lo Thi Mai, the director of the district health centre, said.",
