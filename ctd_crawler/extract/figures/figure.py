@@ -284,8 +284,7 @@ def excluded(doc: Doc, fig: Figure) -> bool:
     i = fig.lo.start
     before = fig.first - 1
     dotted = before >= 1 and doc.toks[before].text == "." and doc.toks[before - 1].text.isupper() \
-        and doc.toks[before - 1].end == doc.toks[before].start == doc.toks[before].end - 1 \
-        and doc.toks[before].end == doc.toks[fig.first].start  # "KP.2", "P.5": an abbreviation's dot
+        and doc.glued(before - 1, before) and doc.glued(before, fig.first)  # "KP.2", "P.5": an abbreviation's dot
     if dotted:
         before -= 1
     if (before >= 0 and doc.low[before] in vocabulary().identifier_words and (dotted or not doc.breaks[fig.first])

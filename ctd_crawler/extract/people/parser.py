@@ -201,7 +201,7 @@ class LineParser(TitleScanner):
         return self.listed([m], k, None)
 
     def quote_speaker(self, i: int) -> bool:
-        """Does the name at token i follow a quote and its verb ("...,” said Silvia Danailov")?
+        """Does the name at token i follow a quote and its verb ("...,” said Marta Kowalski")?
         A quote's speaker is a person, whatever the name's language."""
         if i < 2 or self.toks[i - 1].low not in SPEECH_VERBS_EN:
             return False
