@@ -119,6 +119,8 @@ COUNTS = [
     # damage and quality after the noun describe it
     ("bão làm 230 nhà hư hỏng, 14 nhà sập đổ", [(230, "nhà"), (14, "nhà")]),
     ("tặng 60 hộp sữa dinh dưỡng", [(60, "hộp sữa")]),
+    ("nấu 90 suất cơm đầy đủ dinh dưỡng cho học sinh", [(90, "suất cơm")]),
+    ("đủ 90 suất cơm cho học sinh", [(90, "suất cơm")]),  # "đủ" before the number says nothing of the thing
     ("cứu 5 ngư dân may mắn sống sót", [(5, "ngư dân")]),
     ("nhà hư hỏng phải di dời", []),
     # lexicalised terms keep their words; a describing word after them does not
