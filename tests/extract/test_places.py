@@ -105,6 +105,13 @@ PLACES = [
     ("Wards 1 and 2 of District 3 were merged.",
      [("Phường 1", "commune", "Hồ Chí Minh"), ("Phường 2", "commune", "Hồ Chí Minh"), ("Quận 3", "district", "Hồ Chí Minh")], "en"),
     ("The town has 3 wards and 5 communes.", [], "en"),
+    # "town" is thị xã or thị trấn: a parent after it, in brackets or after a comma, puts it below
+    ("Gifts went to Vinh Loc town, Chiem Hoa district.",
+     [("Vĩnh Lộc", "commune", "Tuyên Quang"), ("Chiêm Hóa", "district", "Tuyên Quang")], "en"),
+    ("Gifts went to Vinh Loc town (Chiem Hoa district).",
+     [("Vĩnh Lộc", "commune", "Tuyên Quang"), ("Chiêm Hóa", "district", "Tuyên Quang")], "en"),
+    ("Gifts went to Son Tay town, Hanoi.", [("Sơn Tây", "district", "Hà Nội"), ("Hà Nội", "province", "Hà Nội")], "en"),
+    ("Gifts went to Vinh Loc town.", [("Vĩnh Lộc", "district", "Thanh Hóa")], "en"),  # no parent: the first level
     # a possessive is no part of the name
     ("Ha Giang’s Red Cross chapter sent 40 volunteers.", [("Hà Giang", "province", "Hà Giang")], "en"),
     ("Ba Be district's farmers received seed.", [("Ba Bể", "district", "Bắc Kạn")], "en"),

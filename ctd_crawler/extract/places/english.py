@@ -11,7 +11,7 @@ from __future__ import annotations
 from ctd_crawler.extract.places.gazetteer import Unit, name_key
 from ctd_crawler.extract.places.lines import Line
 from ctd_crawler.extract.places.match import SYLLABLE, eras, find_units, name_after
-from ctd_crawler.extract.places.patterns import ENGLISH_LIST_SEP, MAX_NAME
+from ctd_crawler.extract.places.patterns import ENGLISH_LIST_SEP, MAX_NAME, RANK
 
 
 class EnglishNames:
@@ -32,6 +32,8 @@ class EnglishNames:
             # "Phuoc Dai mountainous commune": the name ends before the descriptor
             described = i > 1 and toks[i - 1].low in self.lex.english_descriptors and not toks[i - 1].cap
             found = self._english_name_before(ln, i - described, opts)
+            if found is not None and len(opts["levels"]) > 1:
+                found = self._below_parent(ln, i, i - described, opts, found)
             if found is None and opts["levels"] == ["village"] and not plural:
                 a = self._village_before(ln, i)  # villages are in no gazetteer
                 if a is not None:
@@ -99,6 +101,22 @@ class EnglishNames:
                 and ln.joined[a] and not ln.starts_sentence(a - 1) and SYLLABLE.fullmatch(toks[a - 1].low):
             a -= 1
         return a if a < i and self._unit_above_after(ln, i) else None
+
+    def _below_parent(self, ln: Line, i: int, end: int, opts: dict, found: tuple[int, str, tuple[Unit, ...]]):
+        """A unit word of several levels ("town": thị xã or thị trấn) whose parent follows it, in
+        brackets or after a comma ("Vinh Loc town (Chiem Hoa)", "X town, Y district"): the name
+        at a level below that parent, when there is one."""
+        above = self._bracket_rank(ln, i + 1)
+        if above is None and i + 1 < len(ln.toks) and ln.toks[i + 1].text == ",":
+            parent = next((english_unit(t.low, self.lex.english)[0] for t in ln.toks[i + 2 : i + 3 + MAX_NAME]
+                           if english_unit(t.low, self.lex.english)[0] is not None), None)
+            if parent is not None and len(parent["levels"]) == 1:
+                above = RANK[parent["levels"][0]]
+        if above is None or RANK[found[1]] < above:
+            return found
+        below = [lv for lv in opts["levels"] if RANK[lv] < above]
+        again = self._english_name_before(ln, end, {**opts, "levels": below}) if below else None
+        return again or found
 
     def _unit_above_after(self, ln: Line, k: int, seps: tuple[str, ...] = (",",)) -> bool:
         """Whether one of `seps` follows token k and an English unit word comes within a name after it."""
