@@ -28,7 +28,7 @@ from ctd_crawler.extract.dates.patterns import (
     PRIORITY,
     SCHOOL_YEAR_FROM,
 )
-from ctd_crawler.extract.dates.resolve import TET_SEASON_FROM, Ctx, EventDate
+from ctd_crawler.extract.dates.resolve import PRECISIONS, TET_SEASON_FROM, Ctx, EventDate
 from ctd_crawler.extract.text import fold_aligned, nfc
 
 MAX_TEXT = 400_000  # characters scanned for event dates; longer bodies are cut (bounded time)
@@ -116,9 +116,6 @@ def _candidates(ctx: Ctx) -> list[tuple[int, int, int, str, re.Match[str]]]:
     return out
 
 
-_COARSER = ("day", "month", "quarter", "half-year")
-
-
 def _range_of(text: str, first_at: tuple[int, int], start: int, first: EventDate, second: EventDate) -> EventDate | None:
     """"from <first> to <second>", each a date of its own: one range from the first's start to
     the second's end (None when the words between or before are not a range's, or it runs back)."""
@@ -126,7 +123,7 @@ def _range_of(text: str, first_at: tuple[int, int], start: int, first: EventDate
     if (second.start is None or first.end is None or second.end < first.start or not P_RANGE_FROM.search(text, max(0, a - 16), a)
             or not P_RANGE_TO.fullmatch(text, b, start)):
         return None
-    precision = max(first.precision, second.precision, key=lambda p: _COARSER.index(p) if p in _COARSER else 0)
+    precision = max(first.precision, second.precision, key=PRECISIONS.index)
     return EventDate(first.start, second.end, precision, text[a:start] + second.text)
 
 

@@ -28,11 +28,14 @@ NEAR_FUTURE_DAYS = 30  # a year-less date at most this far after publication kee
 TET_SEASON_FROM = 10  # months from October on belong to the next Tết's season
 
 
+PRECISIONS = ("day", "month", "quarter", "half-year")  # an event date's precisions, finest first
+
+
 @dataclass(frozen=True, slots=True)
 class EventDate:
     start: str | None  # ISO date; None when flagged
     end: str | None
-    precision: str  # day | month | quarter | half-year (a bare year is no event date)
+    precision: str  # one of PRECISIONS (a bare year is no event date)
     text: str  # source span as written
     flag: str | None = None  # why start/end are None (see module docstring)
 

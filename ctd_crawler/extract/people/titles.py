@@ -211,12 +211,12 @@ class TitleScanner(TokenScanner):
                     continue
                 break
             if t.text == "." and self.abbreviated_number(j):
-                j += 1  # "Trưởng ban Điều hành KP.5": the unit's dot, then its number
+                j, prev_cap = j + 2, False  # "Trưởng ban Điều hành KP.5": the unit's dot and its number
                 continue
             if t.kind == "n":
                 prev, nxt = self.toks[j - 1], self.word(j + 1)
                 # "Trung tâm cấp cứu 115 Thành phố": a number inside a name that goes on
-                if prev.low in self.lex.orgs.number_after or prev.cap or self.abbreviated_number(j - 1) or (
+                if prev.low in self.lex.orgs.number_after or prev.cap or (
                         nxt is not None and nxt.cap and not self.person_at(j + 1, min_len=2)):
                     j, prev_cap = j + 1, False
                     continue

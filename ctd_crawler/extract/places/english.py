@@ -107,11 +107,8 @@ class EnglishNames:
         brackets or after a comma ("Vinh Loc town (Chiem Hoa)", "X town, Y district"): the name
         at a level below that parent, when there is one."""
         above = self._bracket_rank(ln, i + 1)
-        if above is None and i + 1 < len(ln.toks) and ln.toks[i + 1].text == ",":
-            parent = next((english_unit(t.low, self.lex.english)[0] for t in ln.toks[i + 2 : i + 3 + MAX_NAME]
-                           if english_unit(t.low, self.lex.english)[0] is not None), None)
-            if parent is not None and len(parent["levels"]) == 1:
-                above = RANK[parent["levels"][0]]
+        if above is None and (parent := self._unit_after(ln, i)) is not None and len(parent["levels"]) == 1:
+            above = RANK[parent["levels"][0]]
         if above is None or RANK[found[1]] < above:
             return found
         below = [lv for lv in opts["levels"] if RANK[lv] < above]
@@ -120,9 +117,15 @@ class EnglishNames:
 
     def _unit_above_after(self, ln: Line, k: int, seps: tuple[str, ...] = (",",)) -> bool:
         """Whether one of `seps` follows token k and an English unit word comes within a name after it."""
+        return self._unit_after(ln, k, seps) is not None
+
+    def _unit_after(self, ln: Line, k: int, seps: tuple[str, ...] = (",",)) -> dict | None:
+        """The options of the first English unit word within a name after one of `seps` following token k."""
         toks = ln.toks
-        return k + 1 < len(toks) and toks[k + 1].low in seps and any(
-            english_unit(t.low, self.lex.english)[0] is not None for t in toks[k + 2 : k + 2 + MAX_NAME + 1])
+        if k + 1 >= len(toks) or toks[k + 1].low not in seps:
+            return None
+        return next((opts for t in toks[k + 2 : k + 2 + MAX_NAME + 1]
+                     if (opts := english_unit(t.low, self.lex.english)[0]) is not None), None)
 
     def _english_name_before(self, ln: Line, i: int, opts: dict) -> tuple[int, str, tuple[Unit, ...]] | None:
         """The longest known name of capitalised words ending right before token i."""

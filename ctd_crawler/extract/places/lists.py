@@ -46,12 +46,11 @@ class FollowLists:
                 j += 1
             if closed and outside is not None:
                 (level, levels, plural), outside = outside, None
+            if opened and j < len(toks) and toks[j].text.isdigit() and (close := self._aside_end(ln, j)):
+                i = close + 1  # "Đông Thành (11 hộ) và Đông Bình": a figure in brackets is an aside
+                continue
             if opened and outside is None:
                 outside = (level, levels, plural)
-            if opened and j < len(toks) and toks[j].text.isdigit() and (close := self._aside_end(ln, j)):
-                (level, levels, plural), outside = outside, None  # "Đông Thành (11 hộ) và Đông Bình":
-                i = close + 1  # a figure in brackets is an aside, the list goes on after it
-                continue
             if j < len(toks) and toks[j].low == FOLLOW_AND:
                 j += 1
             if j == i or j >= len(toks) or ln.used[j] or not toks[j].word:
